@@ -1,0 +1,102 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { codeServerVersion, ensureCodeServer, repositoryRoot } from './codeServerInstall';
+import { startCodeServer, type RunningCodeServer } from './codeServerProcess';
+import type { SuiteSummary } from './suiteSummary';
+import { launchBrowser, openAutomatedPage, workbenchUrl } from './workbench';
+import type { Browser } from 'playwright-core';
+import { testOutputTag } from '../integration/testOutputTag';
+
+const timeoutMs = Number(process.env['PROMPTOPS_TEST_TIMEOUT_MS'] ?? 15 * 60_000);
+const fixtureWorkspace = path.join(repositoryRoot, 'test', 'integration', 'fixtures', 'workspace');
+const testsEntry = path.join(repositoryRoot, 'out', 'test', 'integration', 'index.js');
+
+/** Copies the fixture workspace to a scratch folder so tests may edit files freely. */
+function scratchWorkspace(root: string): string {
+  const workspace = path.join(root, 'workspace');
+  fs.cpSync(fixtureWorkspace, workspace, { recursive: true });
+  return workspace;
+}
+
+function readSummary(file: string): SuiteSummary | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as SuiteSummary;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs the compiled integration suite inside VS Code served by code-server; resolves to the exit code. */
+export async function runIntegration(summaryFile: string): Promise<number> {
+  if (!fs.existsSync(testsEntry)) {
+    console.error(`The integration suite is not compiled (${path.relative(repositoryRoot, testsEntry)} is missing); run npm run compile first.`);
+    return 2;
+  }
+  const install = ensureCodeServer();
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'promptops-it-'));
+  const workspace = scratchWorkspace(scratch);
+  const verbose = process.env['PROMPTOPS_TEST_VERBOSE'] === '1';
+  let server: RunningCodeServer | undefined;
+  let browser: Browser | undefined;
+  const started = Date.now();
+  try {
+    console.log(`Starting VS Code ${install.vscodeVersion} (code-server ${codeServerVersion}) on a scratch copy of the fixture workspace…`);
+    server = await startCodeServer({
+      install,
+      workspace,
+      stateDir: path.join(scratch, 'state'),
+      env: { PROMPTOPS_TEST_SUMMARY: summaryFile },
+      onOutput: (line) => verbose && console.log(`[code-server] ${line}`),
+    });
+    browser = await launchBrowser();
+    let settle: (code: number) => void = () => undefined;
+    const exitCode = new Promise<number>((resolve) => (settle = resolve));
+    const page = await openAutomatedPage(browser, {
+      onLog: (level, message) => {
+        if (message.startsWith(testOutputTag)) console.log(message.slice(testOutputTag.length));
+        else if (verbose) console.log(`[workbench ${level}] ${message}`);
+      },
+      onExit: (code) => settle(code),
+    });
+    page.on('pageerror', (error) => verbose && console.error(`[page] ${error.message}`));
+    await page.goto(workbenchUrl({
+      origin: server.origin,
+      workspace,
+      extensionDevelopmentPath: repositoryRoot,
+      extensionTestsPath: testsEntry,
+    }));
+    const timer = new Promise<number>((resolve) => setTimeout(() => resolve(-1), timeoutMs).unref());
+    const code = await Promise.race([exitCode, timer]);
+    if (code === -1) {
+      const shot = path.join(repositoryRoot, 'test-results', 'integration-timeout.png');
+      fs.mkdirSync(path.dirname(shot), { recursive: true });
+      await page.screenshot({ path: shot }).catch(() => undefined);
+      console.error(`The integration suite did not finish within ${timeoutMs / 1000} s; a screenshot is in ${path.relative(repositoryRoot, shot)}.`);
+      return 1;
+    }
+    const summary = readSummary(summaryFile);
+    if (!summary) {
+      console.error('The integration suite exited without reporting results; run with PROMPTOPS_TEST_VERBOSE=1 to see the workbench log.');
+      return 1;
+    }
+    console.log(`Integration suite finished in VS Code ${install.vscodeVersion} after ${((Date.now() - started) / 1000).toFixed(1)} s with exit code ${code}.`);
+    if (code !== 0) console.log('Run with PROMPTOPS_TEST_VERBOSE=1 to see the workbench and extension host log.');
+    return code === 0 && summary.failed === 0 ? 0 : 1;
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  const summaryFile = process.env['PROMPTOPS_TEST_SUMMARY'] ?? path.join(os.tmpdir(), `promptops-integration-${process.pid}.json`);
+  runIntegration(summaryFile).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : String(error));
+      process.exit(2);
+    },
+  );
+}

@@ -1,0 +1,33 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { PromptOpsApi } from '../../src/extension/main';
+
+const extensionId = 'promptops.promptops';
+
+function workspaceFile(relative: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the test workspace is open');
+  return vscode.Uri.joinPath(folder.uri, relative);
+}
+
+describe('Extension activation', () => {
+  it('opening a .prompt file gives it the dotprompt language and activates PromptOps', async () => {
+    const document = await vscode.workspace.openTextDocument(workspaceFile('prompts/greet.prompt'));
+    await vscode.window.showTextDocument(document);
+    assert.equal(document.languageId, 'dotprompt');
+    const extension = vscode.extensions.getExtension<PromptOpsApi>(extensionId);
+    assert.ok(extension, `${extensionId} is installed`);
+    await extension.activate();
+    assert.equal(extension.isActive, true);
+  });
+
+  it('the refresh command lists a prompt file created after activation', async () => {
+    const api = await vscode.extensions.getExtension<PromptOpsApi>(extensionId)?.activate();
+    assert.ok(api);
+    const created = workspaceFile('prompts/later.prompt');
+    await vscode.workspace.fs.writeFile(created, new TextEncoder().encode('Hi {{who}}\n'));
+    await vscode.commands.executeCommand('promptops.refresh');
+    const listed = (await api.promptFiles.promptFiles()).map((uri) => vscode.workspace.asRelativePath(uri));
+    assert.deepEqual(listed, ['prompts/greet.prompt', 'prompts/later.prompt']);
+  });
+});

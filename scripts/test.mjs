@@ -45,6 +45,7 @@ function mochaSuite(name, command, args) {
 const built = step('build (esbuild)', process.execPath, ['esbuild.mjs']);
 // tsc still emits on type errors, so the suites below run and the failure is counted once here.
 step('type-check (tsc, strict)', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json']);
+if (built) step('package (.vsix installs into VS Code)', process.execPath, ['out/test/harness/checkPackage.js']);
 mochaSuite('unit', process.execPath, ['node_modules/mocha/bin/mocha.js', '--reporter', 'out/test/harness/summaryReporter.js']);
 if (built && process.env.PROMPTOPS_SKIP_INTEGRATION !== '1') {
   mochaSuite('integration (real VS Code)', process.execPath, ['out/test/harness/runIntegration.js']);

@@ -42,7 +42,7 @@ export class PromptFilesTree implements vscode.TreeDataProvider<PromptFilesNode>
         const folder = vscode.Uri.joinPath(file, '..');
         folders.set(folder.toString(), folder);
       }
-      return [...folders.values()].map((uri) => ({ kind: 'folder', uri, label: vscode.workspace.asRelativePath(uri, true) || '.' }));
+      return [...folders.values()].map((uri) => ({ kind: 'folder', uri, label: vscode.workspace.asRelativePath(uri, false) || '.' }));
     }
     const parent = node.uri.toString();
     return files.filter((file) => vscode.Uri.joinPath(file, '..').toString() === parent).map((uri) => ({ kind: 'prompt', uri }));

@@ -36,6 +36,15 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Whether a loopback port can be bound right now. */
+export function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
 function healthy(origin: string): Promise<boolean> {
   return new Promise((resolve) => {
     const request = http.get(`${origin}/healthz`, (response) => {

@@ -10,10 +10,10 @@ import { testOutputTag } from '../integration/testOutputTag';
 
 const timeoutMs = Number(process.env['PROMPTOPS_TEST_TIMEOUT_MS'] ?? 15 * 60_000);
 const fixtureWorkspace = path.join(repositoryRoot, 'test', 'integration', 'fixtures', 'workspace');
-const testsEntry = path.join(repositoryRoot, 'out', 'test', 'integration', 'index.js');
+export const testsEntry = path.join(repositoryRoot, 'out', 'test', 'integration', 'index.js');
 
 /** Copies the fixture workspace to a scratch folder so tests may edit files freely. */
-function scratchWorkspace(root: string): string {
+export function scratchWorkspace(root: string): string {
   const workspace = path.join(root, 'workspace');
   fs.cpSync(fixtureWorkspace, workspace, { recursive: true });
   return workspace;
@@ -46,7 +46,7 @@ export async function runIntegration(summaryFile: string): Promise<number> {
       install,
       workspace,
       stateDir: path.join(scratch, 'state'),
-      env: { PROMPTOPS_TEST_SUMMARY: summaryFile },
+      env: { PROMPTOPS_TEST_SUMMARY: summaryFile, PROMPTOPS_TAG_TEST_OUTPUT: '1' },
       onOutput: (line) => verbose && console.log(`[code-server] ${line}`),
     });
     browser = await launchBrowser();

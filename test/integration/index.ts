@@ -16,9 +16,10 @@ function testFiles(dir: string): string[] {
 
 /** Entry point the VS Code workbench calls in the extension host (extensionTestsPath). */
 export async function run(): Promise<void> {
-  // The workbench forwards console output unformatted and mixed with its own log; tag ours.
-  Mocha.reporters.Base.consoleLog = (...args: unknown[]) => console.log(`${testOutputTag}${format(...args)}`);
-  console.log(`${testOutputTag}Integration tests running inside VS Code ${vscode.version} (${vscode.env.appName}, remote: ${vscode.env.remoteName ?? 'none'})`);
+  // In the browser harness the workbench forwards console output unformatted and mixed with its own log; tag ours.
+  const tag = process.env['PROMPTOPS_TAG_TEST_OUTPUT'] === '1' ? testOutputTag : '';
+  Mocha.reporters.Base.consoleLog = (...args: unknown[]) => console.log(`${tag}${format(...args)}`);
+  console.log(`${tag}Integration tests running inside VS Code ${vscode.version} (${vscode.env.appName}, remote: ${vscode.env.remoteName ?? 'none'})`);
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: SummaryReporter });
   const grep = process.env['PROMPTOPS_TEST_GREP'];
   if (grep) mocha.grep(grep);

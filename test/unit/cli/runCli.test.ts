@@ -1,0 +1,38 @@
+import * as assert from 'node:assert/strict';
+import { runCli } from '../../../src/cli/runCli';
+import type { CliIo } from '../../../src/cli/cliIo';
+
+export interface CapturedRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+async function capture(argv: readonly string[]): Promise<CapturedRun> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = { cwd: process.cwd(), env: {}, out: (t) => (stdout += t), err: (t) => (stderr += t) };
+  const code = await runCli(argv, io);
+  return { code, stdout, stderr };
+}
+
+describe('promptops CLI entry', () => {
+  it('prints the package version', async () => {
+    const run = await capture(['--version']);
+    assert.equal(run.code, 0);
+    assert.match(run.stdout, /^\d+\.\d+\.\d+\n$/);
+  });
+
+  it('an unknown command is a usage error in one sentence on stderr', async () => {
+    const run = await capture(['frobnicate']);
+    assert.equal(run.code, 2);
+    assert.equal(run.stdout, '');
+    assert.equal(run.stderr, 'promptops: unknown command "frobnicate"; run "promptops help" for the list.\n');
+  });
+
+  it('no command prints the help and exits 2', async () => {
+    const run = await capture([]);
+    assert.equal(run.code, 2);
+    assert.match(run.stdout, /Usage: promptops <command>/);
+  });
+});

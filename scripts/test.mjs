@@ -58,7 +58,7 @@ fs.rmSync(scratch, { recursive: true, force: true });
 
 heading('totals');
 for (const s of suites) {
-  console.log(`${s.name.padEnd(30)} ${String(s.passed).padStart(5)} passed ${String(s.failed).padStart(4)} failed${s.pending ? ` ${s.pending} pending` : ''}`);
+  console.log(`${s.name.padEnd(40)} ${String(s.passed).padStart(5)} passed ${String(s.failed).padStart(4)} failed${s.pending ? ` ${s.pending} pending` : ''}`);
 }
 const passed = suites.reduce((n, s) => n + s.passed, 0);
 const failed = suites.reduce((n, s) => n + s.failed, 0);

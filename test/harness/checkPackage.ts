@@ -17,12 +17,13 @@ function main(): void {
   try {
     const vsix = path.join(scratch, 'promptops.vsix');
     const vsce = path.join(repositoryRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
-    run(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--out', vsix], repositoryRoot);
+    // The same flags as `npm run package`.
+    run(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix], repositoryRoot);
     const extensionsDir = path.join(scratch, 'extensions');
     run(process.execPath, [install.entry, '--user-data-dir', path.join(scratch, 'user'), '--extensions-dir', extensionsDir, '--install-extension', vsix], scratch);
     const manifest = JSON.parse(fs.readFileSync(path.join(repositoryRoot, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
     const installed = path.join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`);
-    for (const file of ['package.json', 'dist/extension.js', 'media/icon.png', 'syntaxes/dotprompt.tmLanguage.json']) {
+    for (const file of ['package.json', 'readme.md', 'dist/extension.js', 'media/icon.png', 'syntaxes/dotprompt.tmLanguage.json', 'docs/screenshots/promptops-view-container.png']) {
       if (!fs.existsSync(path.join(installed, file))) throw new Error(`The installed extension lacks ${file}`);
     }
     const shipped = fs.readdirSync(installed);

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 const root = path.resolve(__dirname, '..', '..', '..');
 
 function sourceFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return sourceFiles(full);

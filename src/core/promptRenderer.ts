@@ -1,0 +1,63 @@
+import { Dotprompt, type Message, type RenderedPrompt } from 'dotprompt';
+
+/** Finds the source of a partial by name, or undefined when there is none. */
+export type PartialSource = (name: string) => string | undefined | Promise<string | undefined>;
+
+export interface RenderRequest {
+  /** The whole `.prompt` file: front matter and template. */
+  readonly source: string;
+  /** The input object, e.g. a sample set; front-matter `input.default` merges under it. */
+  readonly input: Readonly<Record<string, unknown>>;
+  readonly partials: PartialSource;
+}
+
+export type RenderOutcome =
+  | { readonly ok: true; readonly rendered: RenderedPrompt }
+  | { readonly ok: false; readonly error: string };
+
+/**
+ * Renders a prompt through the dotprompt library, as Genkit does, with the front matter's
+ * `input.default` merged under the input; failures (missing partial, unknown helper, bad YAML)
+ * come back as one message, never as an exception.
+ */
+export async function renderPrompt(request: RenderRequest): Promise<RenderOutcome> {
+  try {
+    // A fresh instance per render: dotprompt registers resolved partials on its instance for good.
+    const dotprompt = new Dotprompt({ partialResolver: async (name) => (await request.partials(name)) ?? null });
+    const parsed = dotprompt.parse(request.source);
+    const defaults = parsed.input?.default;
+    const renderer = await dotprompt.compile(parsed);
+    const rendered = await renderer({ input: { ...request.input } }, defaults ? { input: { default: defaults } } : undefined);
+    return { ok: true, rendered };
+  } catch (error) {
+    return { ok: false, error: describeRenderError(error) };
+  }
+}
+
+function describeRenderError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const unknownHelper = /knownHelpersOnly, but used the unknown helper (\S+)/.exec(message);
+  if (unknownHelper) return `The template uses the helper "${unknownHelper[1]}", which dotprompt does not know.`;
+  const missingPartial = /The partial (\S+) could not be found/.exec(message);
+  if (missingPartial) return `The partial "${missingPartial[1]}" could not be found.`;
+  // Handlebars parse errors span several lines (the source excerpt); the first says what is wrong.
+  return message.split('\n')[0] ?? message;
+}
+
+/** The text of a message: its text parts joined, other parts shown as a bracketed placeholder. */
+export function messageText(message: Message): string {
+  return message.content
+    .map((part) => {
+      if ('text' in part && typeof part.text === 'string') return part.text;
+      if ('media' in part && part.media) return `[media: ${part.media.url}]`;
+      if ('toolRequest' in part) return `[tool request: ${part.toolRequest?.name ?? ''}]`;
+      if ('toolResponse' in part) return `[tool response: ${part.toolResponse?.name ?? ''}]`;
+      return `[${Object.keys(part).join(', ')}]`;
+    })
+    .join('');
+}
+
+/** The rendered messages as readable text: a heading line per message, then its text. */
+export function renderedAsText(rendered: RenderedPrompt): string {
+  return rendered.messages.map((message) => `── ${message.role} ──\n${messageText(message)}`).join('\n');
+}

@@ -1,14 +1,6 @@
 import { CliError, ExitCode, type CliIo } from './cliIo';
+import { verbs } from './verbTable';
 import { version } from './version';
-
-/** A CLI verb: its one-line summary for help, and what it does. */
-export interface Verb {
-  readonly usage: string;
-  readonly summary: string;
-  run(args: readonly string[], io: CliIo): Promise<ExitCode>;
-}
-
-const verbs = new Map<string, Verb>();
 
 function helpText(): string {
   const lines = [

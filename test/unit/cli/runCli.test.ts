@@ -1,19 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { runCli } from '../../../src/cli/runCli';
-import type { CliIo } from '../../../src/cli/cliIo';
+import { runPromptops } from './cliRunner';
 
-export interface CapturedRun {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-async function capture(argv: readonly string[]): Promise<CapturedRun> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { cwd: process.cwd(), env: {}, out: (t) => (stdout += t), err: (t) => (stderr += t) };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
+function capture(argv: readonly string[]) {
+  return runPromptops(argv);
 }
 
 describe('promptops CLI entry', () => {

@@ -1,0 +1,25 @@
+// `npm run bench`: every benchmark prints ratios measured in this one run against a baseline,
+// because these machines are shared and noisy; absolute times are shown for context only.
+
+/** A benchmark: returns whether it met its targets. */
+export type Benchmark = () => Promise<boolean>;
+
+const benchmarks: readonly [string, () => Promise<Benchmark>][] = [];
+
+async function main(): Promise<void> {
+  const only = process.argv[2];
+  let missed = 0;
+  for (const [name, load] of benchmarks) {
+    if (only && !name.includes(only)) continue;
+    console.log(`\n━━ ${name} ━━`);
+    const met = await (await load())();
+    if (!met) missed++;
+  }
+  console.log(missed === 0 ? '\nEvery benchmark met its target.' : `\n${missed} benchmark(s) missed a target.`);
+  process.exitCode = missed === 0 ? 0 : 1;
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exitCode = 2;
+});

@@ -18,10 +18,11 @@ function heading(title) {
   console.log(`\n━━ ${title} ━━`);
 }
 
-/** A step that is one check: it passed or it failed. */
-function step(name, command, args) {
+/** A step that is one check: it passed or it failed; `more` are further commands of the same check. */
+function step(name, command, args, ...more) {
   heading(name);
-  const ok = run(command, args) === 0;
+  let ok = run(command, args) === 0;
+  for (const [nextCommand, nextArgs] of more) ok = run(nextCommand, nextArgs) === 0 && ok;
   suites.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1, pending: 0 });
   return ok;
 }
@@ -44,7 +45,8 @@ function mochaSuite(name, command, args) {
 
 const built = step('build (esbuild)', process.execPath, ['esbuild.mjs']);
 // tsc still emits on type errors, so the suites below run and the failure is counted once here.
-step('type-check (tsc, strict)', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json']);
+step('type-check (tsc, strict)', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json'],
+  [process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'src/webview/tsconfig.json']]);
 if (built) step('package (.vsix installs into VS Code)', process.execPath, ['out/test/harness/checkPackage.js']);
 mochaSuite('unit', process.execPath, ['node_modules/mocha/bin/mocha.js', '--reporter', 'out/test/harness/summaryReporter.js']);
 if (built && process.env.PROMPTOPS_SKIP_INTEGRATION !== '1') {

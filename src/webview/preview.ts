@@ -1,0 +1,97 @@
+// The test-render preview page. It builds every element with textContent, never innerHTML, so
+// prompt text and sample values can never become markup, whatever they contain.
+import type { FromWebview, PreviewState, ToWebview } from './previewProtocol';
+
+interface VsCodeApi {
+  postMessage(message: FromWebview): void;
+  getState(): PreviewState | undefined;
+  setState(state: PreviewState): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const root = document.getElementById('root') as HTMLElement;
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function tokens(count: number): string {
+  return `≈ ${count.toLocaleString('en-US')} token${count === 1 ? '' : 's'}`;
+}
+
+function toolbar(state: PreviewState): HTMLElement {
+  const bar = element('div', 'toolbar');
+  bar.append(element('span', 'file', state.fileName));
+  const label = element('label', 'set-label', 'Sample set ');
+  const select = element('select');
+  select.id = 'sample-set';
+  if (state.customInput !== undefined) select.append(new Option('custom input', '', true, true));
+  for (const name of state.sampleSets) select.append(new Option(name, name, false, name === state.selectedSet));
+  select.addEventListener('change', () => select.value && vscode.postMessage({ type: 'selectSet', name: select.value }));
+  label.append(select);
+  bar.append(label);
+  if (state.result.ok) bar.append(element('span', 'total', `${tokens(state.result.totalTokens)} in total`));
+  const copy = element('button', 'copy', 'Copy as JSON');
+  copy.id = 'copy-json';
+  copy.disabled = !state.result.ok;
+  copy.addEventListener('click', () => vscode.postMessage({ type: 'copyJson' }));
+  bar.append(copy);
+  return bar;
+}
+
+function customInputEditor(state: PreviewState): HTMLElement {
+  const details = element('details', 'custom');
+  details.open = state.customInput !== undefined;
+  details.append(element('summary', undefined, 'Custom input (JSON)'));
+  const area = element('textarea');
+  area.id = 'custom-input';
+  area.spellcheck = false;
+  area.value = state.customInput ?? '{\n  \n}';
+  const apply = element('button', undefined, 'Render with this input');
+  apply.addEventListener('click', () => vscode.postMessage({ type: 'customInput', json: area.value }));
+  const clear = element('button', 'secondary', 'Back to the sample set');
+  clear.disabled = state.customInput === undefined;
+  clear.addEventListener('click', () => vscode.postMessage({ type: 'clearCustomInput' }));
+  details.append(area, element('div', 'actions'));
+  details.lastElementChild?.append(apply, clear);
+  return details;
+}
+
+function body(state: PreviewState): HTMLElement {
+  const list = element('div', 'messages');
+  if (!state.result.ok) {
+    const error = element('div', 'error');
+    error.setAttribute('role', 'alert');
+    error.append(element('strong', undefined, 'Render error: '), element('span', undefined, state.result.error));
+    list.append(error);
+    return list;
+  }
+  if (state.result.messages.length === 0) list.append(element('p', 'empty', 'The prompt renders no messages.'));
+  for (const message of state.result.messages) {
+    const card = element('section', `card role-${message.role.replace(/[^a-z]/g, '')}`);
+    const header = element('header');
+    header.append(element('span', 'role', message.role), element('span', 'tokens', tokens(message.tokens)));
+    card.append(header, element('pre', 'text', message.text));
+    list.append(card);
+  }
+  return list;
+}
+
+function show(state: PreviewState): void {
+  root.replaceChildren(toolbar(state), customInputEditor(state), body(state));
+  vscode.setState(state);
+  const elements = [...root.querySelectorAll('*')].map((node) => node.tagName.toLowerCase());
+  vscode.postMessage({ type: 'rendered', html: root.innerHTML, text: root.innerText, elements });
+}
+
+window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
+  if (event.data.type === 'state') show(event.data.state);
+});
+
+const saved = vscode.getState();
+if (saved) show(saved);
+vscode.postMessage({ type: 'ready' });

@@ -1,19 +1,32 @@
 import * as vscode from 'vscode';
+import { previewCommand } from './commands/previewCommand';
+import type { PromptOpsCommand } from './commands/promptOpsCommand';
+import { PreviewManager } from './preview/previewManager';
 import { PromptFilesTree } from './promptFilesTree';
+import { PromptModels } from './promptModels';
 
 /** What activate() returns: handles integration tests and other extensions may use. */
 export interface PromptOpsApi {
   readonly promptFiles: PromptFilesTree;
+  readonly previews: PreviewManager;
 }
 
 export function activate(context: vscode.ExtensionContext): PromptOpsApi {
+  const models = new PromptModels();
   const promptFiles = new PromptFilesTree();
+  const previews = new PreviewManager(context.extensionUri, models);
+  const commands: PromptOpsCommand[] = [
+    previewCommand(previews),
+    { id: 'promptops.refresh', run: () => promptFiles.refresh() },
+  ];
   context.subscriptions.push(
+    models,
     promptFiles,
+    previews,
     vscode.window.registerTreeDataProvider('promptops.versions', promptFiles),
-    vscode.commands.registerCommand('promptops.refresh', () => promptFiles.refresh()),
+    ...commands.map((command) => vscode.commands.registerCommand(command.id, command.run)),
   );
-  return { promptFiles };
+  return { promptFiles, previews };
 }
 
 export function deactivate(): void {

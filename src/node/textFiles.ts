@@ -32,3 +32,12 @@ export function decodeText(file: string, bytes: Uint8Array): TextFileRead {
     return { ok: false, problem: `${file} is not valid UTF-8 text.` };
   }
 }
+
+/** A file's modification time in milliseconds, or -1 when it cannot be read; for cache keys. */
+export function fileModifiedTime(file: string): number {
+  try {
+    return fs.statSync(file).mtimeMs;
+  } catch {
+    return -1;
+  }
+}

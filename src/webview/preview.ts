@@ -85,7 +85,8 @@ function show(state: PreviewState): void {
   root.replaceChildren(toolbar(state), customInputEditor(state), body(state));
   vscode.setState(state);
   const elements = [...root.querySelectorAll('*')].map((node) => node.tagName.toLowerCase());
-  vscode.postMessage({ type: 'rendered', html: root.innerHTML, text: root.innerText, elements });
+  const bodyAttributes = [...document.body.attributes].map((attribute) => attribute.name);
+  vscode.postMessage({ type: 'rendered', html: root.innerHTML, text: root.innerText, elements, title: document.title, bodyAttributes });
 }
 
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {

@@ -7,6 +7,8 @@ export interface PreviewMessage {
 
 /** Everything the preview shows; sent whole on every change, kept by the webview for reloads. */
 export interface PreviewState {
+  /** The previewed document, so a restored panel knows what to render. */
+  readonly documentUri: string;
   readonly fileName: string;
   readonly sampleSets: readonly string[];
   /** The chosen sample set, or undefined when a custom input is used. */
@@ -27,4 +29,13 @@ export type FromWebview =
   | { readonly type: 'clearCustomInput' }
   | { readonly type: 'copyJson' }
   /** After each update: what the page now shows, so tests can check it without screen scraping. */
-  | { readonly type: 'rendered'; readonly html: string; readonly text: string; readonly elements: readonly string[] };
+  | {
+      readonly type: 'rendered';
+      readonly html: string;
+      readonly text: string;
+      /** Tag names of every element in the page body, to prove no markup came from prompt text. */
+      readonly elements: readonly string[];
+      /** The page title and body attributes, which an injected script would be the one to change. */
+      readonly title: string;
+      readonly bodyAttributes: readonly string[];
+    };

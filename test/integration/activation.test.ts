@@ -1,14 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PromptOpsApi } from '../../src/extension/main';
-
-const extensionId = 'promptops.promptops';
-
-function workspaceFile(relative: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the test workspace is open');
-  return vscode.Uri.joinPath(folder.uri, relative);
-}
+import { extensionId, workspaceFile } from './workspaceFiles';
 
 describe('Extension activation', () => {
   it('opening a .prompt file gives it the dotprompt language and activates PromptOps', async () => {

@@ -1,0 +1,108 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { parsePromptDocument, type PromptDocument } from '../core/promptDocument';
+import { parseSampleFile, type SampleFile } from '../core/sampleSets';
+import { findPartialFile } from '../node/partialFiles';
+import { findSampleFile } from '../node/sampleFiles';
+import { fileModifiedTime, readTextFile } from '../node/textFiles';
+
+/** A sidecar sample file as last read, and what it was read from (an open editor or the disk). */
+interface CachedSamples {
+  readonly file: string;
+  readonly version: number | undefined;
+  readonly mtime: number;
+  readonly parsed: SampleFile;
+}
+
+/**
+ * Parses each prompt once per document version and each sample file once per change, so the
+ * checks, the preview and the language features share one model per edit.
+ */
+export class PromptModels implements vscode.Disposable {
+  private readonly documents = new Map<string, { version: number; model: PromptDocument }>();
+  private readonly samples = new Map<string, CachedSamples | undefined>();
+  private readonly changedSamples = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires with the sample file's URI when a sidecar changes on disk or in an editor. */
+  readonly onDidChangeSamples = this.changedSamples.event;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor() {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.samples.{yaml,yml,json}');
+    const changed = (uri: vscode.Uri): void => this.samplesChanged(uri);
+    this.subscriptions.push(
+      watcher,
+      watcher.onDidChange(changed),
+      watcher.onDidCreate(changed),
+      watcher.onDidDelete(changed),
+      vscode.workspace.onDidChangeTextDocument((event) => isSampleFile(event.document.uri) && changed(event.document.uri)),
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        this.documents.delete(document.uri.toString());
+        if (isSampleFile(document.uri)) changed(document.uri);
+      }),
+      this.changedSamples,
+    );
+  }
+
+  /** The parsed model of a prompt document at its current version. */
+  document(document: vscode.TextDocument): PromptDocument {
+    const key = document.uri.toString();
+    const cached = this.documents.get(key);
+    if (cached && cached.version === document.version) return cached.model;
+    const model = parsePromptDocument(document.getText(), { path: diagnosticPath(document.uri) });
+    this.documents.set(key, { version: document.version, model });
+    return model;
+  }
+
+  /** The parsed sidecar sample file of a prompt, from its open editor if any, else from disk. */
+  sampleFile(promptUri: vscode.Uri): SampleFile | undefined {
+    if (promptUri.scheme !== 'file') return undefined;
+    const file = findSampleFile(promptUri.fsPath);
+    if (!file) return undefined;
+    const open = vscode.workspace.textDocuments.find((document) => document.uri.scheme === 'file' && document.uri.fsPath === file);
+    const cached = this.samples.get(file);
+    const mtime = open ? 0 : fileModifiedTime(file);
+    if (cached && cached.version === open?.version && cached.mtime === mtime) return cached.parsed;
+    const text = open ? open.getText() : readTextFile(file);
+    const parsed = typeof text === 'string' ? parseSampleFile(file, text) : text.ok ? parseSampleFile(file, text.text) : undefined;
+    if (parsed) this.samples.set(file, { file, version: open?.version, mtime, parsed });
+    return parsed;
+  }
+
+  /** The source of a partial the prompt includes, looked up as DESIGN §1 says. */
+  partialSource(promptUri: vscode.Uri, name: string): string | undefined {
+    return this.partialFile(promptUri, name)?.text;
+  }
+
+  /** The file of a partial the prompt includes, if it exists. */
+  partialFile(promptUri: vscode.Uri, name: string): { path: string; text: string } | undefined {
+    if (promptUri.scheme !== 'file') return undefined;
+    const root = vscode.workspace.getWorkspaceFolder(promptUri)?.uri.fsPath ?? path.dirname(promptUri.fsPath);
+    return findPartialFile(promptUri.fsPath, name, root);
+  }
+
+  private samplesChanged(uri: vscode.Uri): void {
+    if (uri.scheme === 'file') this.samples.delete(uri.fsPath);
+    this.changedSamples.fire(uri);
+  }
+
+  dispose(): void {
+    for (const subscription of this.subscriptions.splice(0)) subscription.dispose();
+    this.documents.clear();
+    this.samples.clear();
+  }
+}
+
+/** Whether a URI names a sidecar sample file. */
+export function isSampleFile(uri: vscode.Uri): boolean {
+  return /\.samples\.(ya?ml|json)$/i.test(uri.path);
+}
+
+/** The prompt a sample file belongs to, among the given candidates (`trip.samples.yaml` → `trip.prompt`). */
+export function promptPathOfSampleFile(sampleFile: string): string {
+  return sampleFile.replace(/\.samples\.(ya?ml|json)$/i, '.prompt');
+}
+
+/** The path core diagnostics carry for a document: its file path, or its URI for other schemes. */
+export function diagnosticPath(uri: vscode.Uri): string {
+  return uri.scheme === 'file' ? uri.fsPath : uri.toString();
+}

@@ -1,4 +1,5 @@
 import { Dotprompt, type Message, type RenderedPrompt } from 'dotprompt';
+import { stripBom } from './textDocument';
 
 /** Finds the source of a partial by name, or undefined when there is none. */
 export type PartialSource = (name: string) => string | undefined | Promise<string | undefined>;
@@ -24,7 +25,8 @@ export async function renderPrompt(request: RenderRequest): Promise<RenderOutcom
   try {
     // A fresh instance per render: dotprompt registers resolved partials on its instance for good.
     const dotprompt = new Dotprompt({ partialResolver: async (name) => (await request.partials(name)) ?? null });
-    const parsed = dotprompt.parse(request.source);
+    // dotprompt's front-matter pattern does not match after a byte order mark.
+    const parsed = dotprompt.parse(stripBom(request.source));
     const defaults = parsed.input?.default;
     const renderer = await dotprompt.compile(parsed);
     const rendered = await renderer({ input: { ...request.input } }, defaults ? { input: { default: defaults } } : undefined);

@@ -21,6 +21,8 @@ interface CachedSamples {
 export class PromptModels implements vscode.Disposable {
   private readonly documents = new Map<string, { version: number; model: PromptDocument }>();
   private readonly samples = new Map<string, CachedSamples | undefined>();
+  /** Partial lookups by prompt folder and name; cleared whenever a partial file appears, changes or goes. */
+  private readonly partials = new Map<string, { path: string; text: string } | undefined>();
   private readonly changedSamples = new vscode.EventEmitter<vscode.Uri>();
   /** Fires with the sample file's URI when a sidecar changes on disk or in an editor. */
   readonly onDidChangeSamples = this.changedSamples.event;
@@ -29,8 +31,14 @@ export class PromptModels implements vscode.Disposable {
   constructor() {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.samples.{yaml,yml,json}');
     const changed = (uri: vscode.Uri): void => this.samplesChanged(uri);
+    const partialWatcher = vscode.workspace.createFileSystemWatcher('**/_*.prompt');
+    const partialsChanged = (): void => this.partials.clear();
     this.subscriptions.push(
-      watcher,
+      partialWatcher,
+      partialWatcher.onDidCreate(partialsChanged),
+      partialWatcher.onDidChange(partialsChanged),
+      partialWatcher.onDidDelete(partialsChanged),
+      vscode.workspace.onDidChangeTextDocument((event) => /\/_[^/]*\.prompt$/.test(event.document.uri.path) && partialsChanged()),
       watcher.onDidChange(changed),
       watcher.onDidCreate(changed),
       watcher.onDidDelete(changed),
@@ -76,8 +84,12 @@ export class PromptModels implements vscode.Disposable {
   /** The file of a partial the prompt includes, if it exists. */
   partialFile(promptUri: vscode.Uri, name: string): { path: string; text: string } | undefined {
     if (promptUri.scheme !== 'file') return undefined;
+    const key = `${path.dirname(promptUri.fsPath)}\u0000${name}`;
+    if (this.partials.has(key)) return this.partials.get(key);
     const root = vscode.workspace.getWorkspaceFolder(promptUri)?.uri.fsPath ?? path.dirname(promptUri.fsPath);
-    return findPartialFile(promptUri.fsPath, name, root);
+    const found = findPartialFile(promptUri.fsPath, name, root);
+    this.partials.set(key, found);
+    return found;
   }
 
   private samplesChanged(uri: vscode.Uri): void {
@@ -89,6 +101,7 @@ export class PromptModels implements vscode.Disposable {
     for (const subscription of this.subscriptions.splice(0)) subscription.dispose();
     this.documents.clear();
     this.samples.clear();
+    this.partials.clear();
   }
 }
 

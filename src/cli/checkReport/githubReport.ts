@@ -1,0 +1,30 @@
+import type { CheckRun } from './checkFinding';
+
+// GitHub workflow commands: data escapes %, CR, LF; properties also escape : and ,.
+function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+const commands = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' } as const;
+
+/** One workflow command per finding, so GitHub Actions annotates the pull request's lines. */
+export function githubReport(run: CheckRun): string {
+  return run.findings
+    .map((finding) => {
+      const { start, end } = finding.range;
+      const properties = [
+        `file=${escapeProperty(finding.file)}`,
+        `line=${start.line + 1}`,
+        `col=${start.character + 1}`,
+        `endLine=${end.line + 1}`,
+        `endColumn=${end.character + 1}`,
+        `title=${escapeProperty(`promptops ${finding.code}`)}`,
+      ];
+      return `::${commands[finding.severity]} ${properties.join(',')}::${escapeData(finding.message)}\n`;
+    })
+    .join('');
+}

@@ -1,0 +1,92 @@
+import { createTwoFilesPatch } from 'diff';
+import { promptLanguageOf } from '../../core/promptFileKind';
+import { parsePromptDocument } from '../../core/promptDocument';
+import { renderedAsText, renderPrompt } from '../../core/promptRenderer';
+import { chooseRenderInput, type RenderInputChoice } from '../../core/renderInput';
+import { parseSampleFile, type SampleFile } from '../../core/sampleSets';
+import { parseVersionSpec } from '../../core/versionSpec';
+import type { PromptFileInRepository } from '../../node/promptFileInRepository';
+import { readVersionBytes, resolveVersion, resolvedVersionTitle, type ResolvedVersion } from '../../node/promptVersionResolver';
+import { findSampleFile } from '../../node/sampleFiles';
+import { decodeText, readTextFile } from '../../node/textFiles';
+import { partialSourceAt } from '../../node/versionPartialSource';
+import { CliError, ExitCode } from '../cliIo';
+import { parseVerbArgs } from '../parseVerbArgs';
+import { openPromptFileArgument, withGitErrorsAsUsageErrors } from '../promptFileArgument';
+import type { Verb } from '../verb';
+
+const usage = 'diff FILE FROM [TO] [--rendered] [--sample NAME]';
+
+/** `promptops diff`: a unified diff between two versions of a prompt, of its source or of its renderings. */
+export const diffVerb: Verb = {
+  name: 'diff',
+  usage,
+  summary:
+    'Unified diff of a prompt between FROM and TO (default WORKING); --rendered compares the two renderings for sample set NAME (by default the first, as render does). Exits 0 whether or not they differ.',
+  run: (args, io) =>
+    withGitErrorsAsUsageErrors(async () => {
+      const { values, positionals } = parseVerbArgs(args, { rendered: { type: 'boolean' }, sample: { type: 'string' } }, usage);
+      const [fileArgument, fromArgument, toArgument = 'WORKING', ...extra] = positionals;
+      if (fileArgument === undefined || fromArgument === undefined || extra.length > 0) {
+        throw new CliError(`expects FILE, FROM and optionally TO. Usage: promptops ${usage}`);
+      }
+      if (values.sample !== undefined && values.rendered !== true) throw new CliError('--sample applies only with --rendered.');
+      const file = await openPromptFileArgument(fileArgument, io);
+      const from = await resolveVersion(file, parseVersionSpec(fromArgument));
+      const to = await resolveVersion(file, parseVersionSpec(toArgument));
+      const [fromText, toText] = await Promise.all([versionText(file, from), versionText(file, to)]);
+      let patch: string;
+      if (values.rendered === true) {
+        if (promptLanguageOf(file.path) !== 'dotprompt') throw new CliError('Rendered diffs support dotprompt (.prompt) files only for now.');
+        const samples = workingSampleFile(file);
+        const choice: RenderInputChoice = values.sample === undefined ? { kind: 'set' } : { kind: 'set', name: values.sample };
+        const [fromRendered, toRendered] = await Promise.all([renderedText(file, from, fromText, samples, choice), renderedText(file, to, toText, samples, choice)]);
+        const header = fromRendered.setName === undefined ? 'rendered without input' : `rendered with sample set "${fromRendered.setName}"`;
+        patch = unifiedDiff(resolvedVersionTitle(from), resolvedVersionTitle(to), fromRendered.text, toRendered.text, header);
+      } else {
+        patch = unifiedDiff(resolvedVersionTitle(from), resolvedVersionTitle(to), fromText, toText);
+      }
+      io.out(patch);
+      return ExitCode.ok;
+    }),
+};
+
+async function versionText(file: PromptFileInRepository, version: ResolvedVersion): Promise<string> {
+  const text = decodeText(resolvedVersionTitle(version), await readVersionBytes(file, version));
+  if (!text.ok) throw new CliError(text.problem);
+  return text.text;
+}
+
+/** The sample sets of the prompt's sidecar in the working tree: both versions render with the same sets. */
+function workingSampleFile(file: PromptFileInRepository): SampleFile | undefined {
+  const sidecar = findSampleFile(file.workingFile);
+  if (sidecar === undefined) return undefined;
+  const read = readTextFile(sidecar);
+  if (!read.ok) throw new CliError(read.problem);
+  return parseSampleFile(sidecar, read.text);
+}
+
+/**
+ * Renders a version with the chosen sample set over that version's own `input.default`, as the
+ * model would have received it, with the partials of that version.
+ */
+async function renderedText(
+  file: PromptFileInRepository,
+  version: ResolvedVersion,
+  source: string,
+  samples: SampleFile | undefined,
+  choice: RenderInputChoice,
+): Promise<{ text: string; setName: string | undefined }> {
+  const chosen = chooseRenderInput(parsePromptDocument(source, { path: resolvedVersionTitle(version) }), samples, choice);
+  if (!chosen.ok) throw new CliError(chosen.problem);
+  const outcome = await renderPrompt({ source, input: chosen.input, partials: partialSourceAt(file, version) });
+  if (!outcome.ok) throw new CliError(`${resolvedVersionTitle(version)} does not render: ${outcome.error.replace(/\.?$/, '.')}`, ExitCode.findings);
+  // As in render snapshots: line endings are not part of what the model receives.
+  return { text: `${renderedAsText(outcome.rendered).replace(/\r\n?/g, '\n')}\n`, setName: chosen.setName };
+}
+
+/** The unified diff of two texts under the given names, or nothing when they are equal. */
+function unifiedDiff(fromName: string, toName: string, fromText: string, toText: string, header?: string): string {
+  if (fromText === toText) return '';
+  return createTwoFilesPatch(fromName, toName, fromText, toText, header, header, { context: 3 });
+}

@@ -1,0 +1,31 @@
+import { parseVersionSpec } from '../../core/versionSpec';
+import { decodeText } from '../../node/textFiles';
+import { readVersionBytes, resolveVersion, resolvedVersionTitle } from '../../node/promptVersionResolver';
+import { CliError, ExitCode } from '../cliIo';
+import { parseVerbArgs } from '../parseVerbArgs';
+import { openPromptFileArgument, withGitErrorsAsUsageErrors } from '../promptFileArgument';
+import type { Verb } from '../verb';
+
+const usage = 'show FILE VERSION';
+
+/** `promptops show`: the bytes of a prompt file at a version, exactly as they were. */
+export const showVerb: Verb = {
+  name: 'show',
+  usage,
+  summary: 'Print a prompt file as it is at VERSION (a commit-ish, a release label, latest or WORKING).',
+  run: (args, io) =>
+    withGitErrorsAsUsageErrors(async () => {
+      const { positionals } = parseVerbArgs(args, {}, usage);
+      const [fileArgument, versionArgument, ...extra] = positionals;
+      if (fileArgument === undefined || versionArgument === undefined || extra.length > 0) {
+        throw new CliError(`expects FILE and VERSION. Usage: promptops ${usage}`);
+      }
+      const file = await openPromptFileArgument(fileArgument, io);
+      const version = await resolveVersion(file, parseVersionSpec(versionArgument));
+      // The CLI writes text, and UTF-8 text survives the round trip byte for byte (BOM and CRLF included).
+      const text = decodeText(resolvedVersionTitle(version), await readVersionBytes(file, version));
+      if (!text.ok) throw new CliError(text.problem);
+      io.out(text.text);
+      return ExitCode.ok;
+    }),
+};

@@ -1,0 +1,77 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { promptLanguageOf } from '../../core/promptFileKind';
+import { renderPrompt } from '../../core/promptRenderer';
+import { snapshotDiff, snapshotPathFor, snapshotText, type RenderedSampleSet } from '../../core/renderSnapshot';
+import { defaultSetName, resolveSampleSets } from '../../core/sampleSets';
+import { writeFileAtomically } from '../../node/atomicWrite';
+import { loadPromptFromDisk, PartialLookupCache } from '../../node/promptOnDisk';
+import { findPromptFiles } from '../../node/promptFileWalker';
+import { readTextFile } from '../../node/textFiles';
+import { CliError, ExitCode, type CliIo } from '../cliIo';
+import { parseVerbArgs } from '../parseVerbArgs';
+import type { Verb } from '../verb';
+
+const usage = 'promptops test [PATH...] [--update]';
+
+type PromptTestResult =
+  | { readonly status: 'passed' | 'written' | 'updated'; readonly sets: number }
+  | { readonly status: 'failed'; readonly reason: string; readonly diff?: string };
+
+/** Renders every sample set of one prompt and compares (or, with update, writes) its snapshot. */
+async function testPrompt(file: string, displayPath: string, update: boolean, partials: PartialLookupCache): Promise<PromptTestResult> {
+  const loaded = loadPromptFromDisk(file, displayPath, partials);
+  if (!loaded.ok) return { status: 'failed', reason: loaded.problem };
+  const { prompt } = loaded;
+  const resolved = resolveSampleSets(prompt.document, prompt.samples);
+  // A prompt without samples or defaults still gets one snapshot, rendered with no input.
+  const sets = resolved.length > 0 ? resolved : [{ name: defaultSetName, input: {} }];
+  const rendered: RenderedSampleSet[] = [];
+  for (const set of sets) {
+    const outcome = await renderPrompt({ source: prompt.document.text.text, input: set.input, partials: (name) => prompt.partial(name)?.text });
+    if (!outcome.ok) return { status: 'failed', reason: `sample set "${set.name}" does not render: ${outcome.error}` };
+    rendered.push({ name: set.name, rendered: outcome.rendered });
+  }
+  const current = snapshotText(path.basename(file), rendered);
+  const snapshotFile = snapshotPathFor(file);
+  const stored = fs.existsSync(snapshotFile) ? readTextFile(snapshotFile) : undefined;
+  if (stored && !stored.ok) return { status: 'failed', reason: stored.problem };
+  if (stored?.text === current) return { status: 'passed', sets: sets.length };
+  if (update) {
+    writeFileAtomically(snapshotFile, current);
+    return { status: stored ? 'updated' : 'written', sets: sets.length };
+  }
+  const snapshotDisplay = path.join(path.dirname(displayPath), path.basename(path.dirname(snapshotFile)), path.basename(snapshotFile));
+  if (!stored) return { status: 'failed', reason: `no snapshot yet (${snapshotDisplay}); run promptops test --update to write it` };
+  return { status: 'failed', reason: 'the rendering changed', diff: snapshotDiff(snapshotDisplay, stored.text, current) };
+}
+
+export const testVerb: Verb = {
+  name: 'test',
+  usage,
+  summary: 'Render every sample set and compare with the snapshots in __snapshots__/ (--update writes them).',
+  async run(args: readonly string[], io: CliIo): Promise<ExitCode> {
+    const { values, positionals } = parseVerbArgs(args, { update: { type: 'boolean' } }, usage);
+    const { files, missing } = findPromptFiles((positionals.length > 0 ? positionals : ['.']).map((given) => path.resolve(io.cwd, given)));
+    if (missing.length > 0) throw new CliError(`${path.relative(io.cwd, missing[0] ?? '')} does not exist.`);
+    const partials = new PartialLookupCache();
+    const counts = { passed: 0, failed: 0, written: 0, updated: 0 };
+    // Partials (`_name.prompt`) are rendered inside the prompts that include them, not on their own.
+    const prompts = files.filter((candidate) => promptLanguageOf(candidate) === 'dotprompt' && !path.basename(candidate).startsWith('_'));
+    for (const file of prompts) {
+      const displayPath = path.relative(io.cwd, file) || path.basename(file);
+      const result = await testPrompt(file, displayPath, values.update === true, partials);
+      counts[result.status]++;
+      if (result.status === 'failed') {
+        io.out(`✗ ${displayPath}: ${result.reason}\n${result.diff ?? ''}`);
+      } else {
+        const note = result.status === 'passed' ? '' : ` (snapshot ${result.status})`;
+        io.out(`✓ ${displayPath}: ${result.sets} sample set${result.sets === 1 ? '' : 's'}${note}\n`);
+      }
+    }
+    const total = counts.passed + counts.failed + counts.written + counts.updated;
+    const changes = [counts.written && `${counts.written} written`, counts.updated && `${counts.updated} updated`].filter(Boolean).join(', ');
+    io.out(`\n${total - counts.failed} of ${total} prompts passed${changes ? ` (snapshots ${changes})` : ''}; ${counts.failed} failed.\n`);
+    return counts.failed > 0 ? ExitCode.findings : ExitCode.ok;
+  },
+};

@@ -1,0 +1,55 @@
+import * as fs from 'node:fs';
+import { labelsPointingAt, type ReleaseLabelTarget } from '../../core/releaseLabelLookup';
+import { readFileHistoryPage, type FileVersion } from '../../node/git/fileHistory';
+import { gitPromptVersion } from '../../node/gitPromptVersion';
+import { CliError, ExitCode } from '../cliIo';
+import { choiceOption, parseVerbArgs } from '../parseVerbArgs';
+import { openPromptFileArgument, withGitErrorsAsUsageErrors } from '../promptFileArgument';
+import type { Verb } from '../verb';
+
+const usage = 'versions FILE [--format text|json]';
+
+/** `promptops versions`: the committed versions of a prompt file, newest first, following renames. */
+export const versionsVerb: Verb = {
+  name: 'versions',
+  usage,
+  summary: 'List the committed versions of a prompt, newest first, following renames, with their release labels.',
+  run: (args, io) =>
+    withGitErrorsAsUsageErrors(async () => {
+      const { values, positionals } = parseVerbArgs(args, { format: { type: 'string' } }, usage);
+      const format = choiceOption(values.format, 'format', ['text', 'json'], 'text');
+      const [fileArgument, ...extra] = positionals;
+      if (fileArgument === undefined || extra.length > 0) throw new CliError(`expects one FILE. Usage: promptops ${usage}`);
+      const file = await openPromptFileArgument(fileArgument, io);
+      const history = await readFileHistoryPage(file.repository, file.path);
+      if (history.versions.length === 0 && !fs.existsSync(file.workingFile)) {
+        throw new CliError(`${fileArgument} does not exist and has no committed versions.`);
+      }
+      if (!file.labels.ok) io.err(`promptops versions: ${file.labels.problem} Labels are not shown.\n`);
+      const labels: ReadonlyMap<string, ReleaseLabelTarget> = file.labels.ok ? file.labels.labels : new Map();
+      const labelsOf = (commit: string): string[] => labelsPointingAt(labels, commit);
+      if (format === 'json') {
+        const versions = history.versions.map((version) => gitPromptVersion(version, labelsOf(version.id)));
+        io.out(`${JSON.stringify({ file: file.path, promptId: file.promptId, truncated: history.truncated, versions }, null, 2)}\n`);
+      } else {
+        io.out(versionsTable(file.path, history.versions, labelsOf, history.truncated));
+      }
+      return ExitCode.ok;
+    }),
+};
+
+/** A readable table: short sha, date, author, subject, then labels and the older path before a rename. */
+function versionsTable(currentPath: string, versions: readonly FileVersion[], labelsOf: (commit: string) => readonly string[], truncated: boolean): string {
+  if (versions.length === 0) return `No committed versions of ${currentPath} yet.\n`;
+  const authorWidth = Math.max('AUTHOR'.length, ...versions.map((version) => version.authorName.length));
+  const lines = [`${'COMMIT'.padEnd(7)}  ${'DATE'.padEnd(16)}  ${'AUTHOR'.padEnd(authorWidth)}  SUBJECT`];
+  for (const version of versions) {
+    const labels = labelsOf(version.id);
+    const notes = [...(labels.length > 0 ? [`[${labels.join(', ')}]`] : []), ...(version.path !== currentPath ? [`(as ${version.path})`] : [])];
+    // The author's own clock, as git shows it: the date and time written in the ISO string.
+    const date = `${version.date.slice(0, 10)} ${version.date.slice(11, 16)}`;
+    lines.push([version.id.slice(0, 7), date, version.authorName.padEnd(authorWidth), [version.subject, ...notes].join('  ')].join('  '));
+  }
+  if (truncated) lines.push('', 'The history stops at the boundary of a shallow clone; fetch more history (git fetch --unshallow) to see older versions.');
+  return `${lines.join('\n')}\n`;
+}

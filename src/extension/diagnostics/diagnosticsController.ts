@@ -1,0 +1,103 @@
+import * as vscode from 'vscode';
+import { analyzePromptDocument } from '../../core/checkPrompt';
+import type { PromptDiagnostic } from '../../core/promptDiagnostic';
+import { diagnosticPath, isSampleFile, promptPathOfSampleFile, type PromptModels } from '../promptModels';
+import { toVscodeDiagnostic, uriOfDiagnosticPath } from './toVscodeDiagnostic';
+
+const checkDelayMs = 150;
+
+/**
+ * Publishes the core checks for open prompts and their sample files: on open, shortly after each
+ * edit (a newer edit cancels the pending check), and when a sample file changes.
+ */
+export class DiagnosticsController implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('promptops');
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+  /** The core diagnostics last published per prompt, with the data quick fixes need. */
+  private readonly latest = new Map<string, readonly PromptDiagnostic[]>();
+  private readonly checked = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires with a prompt's URI after its diagnostics were published. */
+  readonly onDidCheck = this.checked.event;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(private readonly models: PromptModels) {
+    this.subscriptions.push(
+      this.collection,
+      this.checked,
+      vscode.workspace.onDidOpenTextDocument((document) => this.documentOpened(document)),
+      vscode.workspace.onDidChangeTextDocument((event) => isPrompt(event.document) && this.schedule(event.document.uri)),
+      vscode.workspace.onDidCloseTextDocument((document) => this.documentClosed(document)),
+      models.onDidChangeSamples((uri) => this.schedule(promptOfSampleFile(uri))),
+    );
+    for (const document of vscode.workspace.textDocuments) this.documentOpened(document);
+  }
+
+  /** The core diagnostics last published for a prompt or its sample file. */
+  diagnosticsOf(uri: vscode.Uri): readonly PromptDiagnostic[] {
+    const promptUri = isSampleFile(uri) ? promptOfSampleFile(uri) : uri;
+    const file = diagnosticPath(uri);
+    return (this.latest.get(promptUri.toString()) ?? []).filter((diagnostic) => diagnostic.file === file);
+  }
+
+  private documentOpened(document: vscode.TextDocument): void {
+    if (isPrompt(document)) this.schedule(document.uri, 0);
+    else if (isSampleFile(document.uri)) this.schedule(promptOfSampleFile(document.uri), 0);
+  }
+
+  private documentClosed(document: vscode.TextDocument): void {
+    const promptUri = isSampleFile(document.uri) ? promptOfSampleFile(document.uri) : document.uri;
+    if (!isPrompt(document) && !isSampleFile(document.uri)) return;
+    // Keep the diagnostics while either the prompt or its sample file is still open.
+    const stillOpen = vscode.workspace.textDocuments.some((open) => open !== document && (open.uri.toString() === promptUri.toString() || (isSampleFile(open.uri) && promptOfSampleFile(open.uri).toString() === promptUri.toString())));
+    if (stillOpen) return;
+    clearTimeout(this.pending.get(promptUri.toString()));
+    this.pending.delete(promptUri.toString());
+    for (const diagnostic of this.latest.get(promptUri.toString()) ?? []) this.collection.delete(uriOfDiagnosticPath(diagnostic.file));
+    this.collection.delete(promptUri);
+    this.latest.delete(promptUri.toString());
+  }
+
+  private schedule(promptUri: vscode.Uri, delay = checkDelayMs): void {
+    const key = promptUri.toString();
+    clearTimeout(this.pending.get(key));
+    this.pending.set(key, setTimeout(() => {
+      this.pending.delete(key);
+      void this.check(promptUri);
+    }, delay));
+  }
+
+  private async check(promptUri: vscode.Uri): Promise<void> {
+    let document: vscode.TextDocument;
+    try {
+      document = await vscode.workspace.openTextDocument(promptUri);
+    } catch {
+      return; // The prompt of an open sample file does not exist (yet).
+    }
+    if (!isPrompt(document)) return;
+    const model = this.models.document(document);
+    const samples = this.models.sampleFile(promptUri);
+    const { diagnostics } = analyzePromptDocument(model, samples, {
+      partialExists: (name) => this.models.partialFile(promptUri, name) !== undefined,
+      partialSource: (name) => this.models.partialSource(promptUri, name),
+    });
+    const byFile = new Map<string, PromptDiagnostic[]>([[model.path, []]]);
+    if (samples) byFile.set(samples.path, []);
+    for (const diagnostic of diagnostics) byFile.set(diagnostic.file, [...(byFile.get(diagnostic.file) ?? []), diagnostic]);
+    for (const [file, fileDiagnostics] of byFile) this.collection.set(uriOfDiagnosticPath(file), fileDiagnostics.map(toVscodeDiagnostic));
+    this.latest.set(promptUri.toString(), diagnostics);
+    this.checked.fire(promptUri);
+  }
+
+  dispose(): void {
+    for (const timer of this.pending.values()) clearTimeout(timer);
+    for (const subscription of this.subscriptions.splice(0)) subscription.dispose();
+  }
+}
+
+function isPrompt(document: vscode.TextDocument): boolean {
+  return document.languageId === 'dotprompt';
+}
+
+function promptOfSampleFile(uri: vscode.Uri): vscode.Uri {
+  return uri.with({ path: promptPathOfSampleFile(uri.path) });
+}

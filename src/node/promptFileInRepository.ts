@@ -1,0 +1,61 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parsePromptDocument } from '../core/promptDocument';
+import { promptIdOf, promptNameAndVariantOf } from '../core/promptId';
+import { releaseLabelsOf, type ReleaseLabelLookup } from '../core/releaseLabelLookup';
+import { GitError } from './git/gitError';
+import { openRepository, type GitCallOptions, type GitRepository } from './git/gitRepository';
+
+/** A prompt file located in its Git repository, with its prompt id and the release labels of that id. */
+export interface PromptFileInRepository {
+  readonly repository: GitRepository;
+  /** The repository-relative path, with `/` separators. */
+  readonly path: string;
+  /** The file in the working tree (it may not exist there any more). */
+  readonly workingFile: string;
+  readonly promptId: string;
+  readonly labels: ReleaseLabelLookup;
+}
+
+export interface PromptFileOptions extends GitCallOptions {
+  readonly gitPath?: string | undefined;
+  /** The release manifest, relative to the repository root (setting `promptops.releasesFile`). */
+  readonly releasesFile?: string | undefined;
+}
+
+/** Locates `file` (absolute) in the repository that holds it and reads its prompt id and release labels. */
+export async function openPromptFile(file: string, options: PromptFileOptions = {}): Promise<PromptFileInRepository> {
+  const folder = nearestExistingFolder(path.dirname(file));
+  const repository = await openRepository(folder, { gitPath: options.gitPath, signal: options.signal });
+  // git prints the root with symlinks resolved, so the file's folder is resolved the same way.
+  const resolvedFile = path.join(fs.realpathSync.native(folder), path.relative(folder, file));
+  const relative = path.relative(fs.realpathSync.native(repository.root), resolvedFile);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
+    throw new GitError('notARepository', `${file} is not inside the repository at ${repository.root}.`);
+  }
+  const repoPath = relative.split(path.sep).join('/');
+  const workingFile = path.join(repository.root, relative);
+  const source = readIfPresent(workingFile);
+  const promptId = promptIdOf(repoPath, source === undefined ? undefined : promptNameAndVariantOf(parsePromptDocument(source, { path: repoPath })));
+  const manifest = readIfPresent(path.join(repository.root, options.releasesFile ?? 'prompt-releases.yaml'));
+  const labels: ReleaseLabelLookup = manifest === undefined ? { ok: true, labels: new Map() } : releaseLabelsOf(manifest, promptId);
+  return { repository, path: repoPath, workingFile, promptId, labels };
+}
+
+function nearestExistingFolder(folder: string): string {
+  let current = folder;
+  while (!fs.existsSync(current)) {
+    const parent = path.dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  return current;
+}
+
+function readIfPresent(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,25 @@
+import { isPlausiblePartialName, partialCandidates } from '../core/partialPaths';
+import type { PartialSource } from '../core/promptRenderer';
+import { GitError } from './git/gitError';
+import { readFileAtCommit } from './git/gitObjects';
+import { findPartialFile } from './partialFiles';
+import type { PromptFileInRepository } from './promptFileInRepository';
+import type { ResolvedVersion } from './promptVersionResolver';
+
+/** Finds partials as they were at a version: in the working tree for `WORKING`, else in that version's commit. */
+export function partialSourceAt(file: PromptFileInRepository, version: ResolvedVersion): PartialSource {
+  const root = file.repository.root;
+  if (version.kind === 'working') return (name) => findPartialFile(file.workingFile, name, root)?.text;
+  return async (name) => {
+    if (!isPlausiblePartialName(name)) return undefined;
+    for (const candidate of partialCandidates(`${root}/${version.path}`, name, root)) {
+      try {
+        const bytes = await readFileAtCommit(file.repository, version.commit, candidate.slice(root.length + 1));
+        return bytes.toString('utf8');
+      } catch (error) {
+        if (!(error instanceof GitError && error.kind === 'pathNotInRevision')) throw error;
+      }
+    }
+    return undefined;
+  };
+}

@@ -5,6 +5,7 @@
 export type Benchmark = () => Promise<boolean>;
 
 const benchmarks: readonly [string, () => Promise<Benchmark>][] = [
+  ['checks (issue 3)', async () => (await import('./checkBench')).checkBenchmark],
   ['file history (issue 5)', async () => (await import('./fileHistoryBench')).fileHistoryBenchmark],
 ];
 

@@ -1,36 +1,48 @@
 import * as vscode from 'vscode';
 import { previewCommand } from './commands/previewCommand';
 import type { PromptOpsCommand } from './commands/promptOpsCommand';
+import { versionCommands } from './commands/versionCommands';
 import { DiagnosticsController } from './diagnostics/diagnosticsController';
 import { PreviewManager } from './preview/previewManager';
-import { PromptFilesTree } from './promptFilesTree';
 import { PromptModels } from './promptModels';
+import { GitStateWatcher } from './versions/gitStateWatcher';
+import { PromptHistory, releasesFileSetting } from './versions/promptHistory';
+import { ProductionQuickDiff } from './versions/productionQuickDiff';
+import { VersionFileSystem } from './versions/versionFileSystem';
+import { VersionsTree } from './versions/versionsTree';
 
 /** What activate() returns: handles integration tests and other extensions may use. */
 export interface PromptOpsApi {
-  readonly promptFiles: PromptFilesTree;
+  readonly versions: VersionsTree;
   readonly previews: PreviewManager;
   readonly diagnostics: DiagnosticsController;
+  readonly quickDiff: ProductionQuickDiff;
 }
 
 export function activate(context: vscode.ExtensionContext): PromptOpsApi {
   const models = new PromptModels();
-  const promptFiles = new PromptFilesTree();
+  const history = new PromptHistory();
+  const versions = new VersionsTree(history);
   const previews = new PreviewManager(context.extensionUri, models);
   const diagnostics = new DiagnosticsController(models);
+  const quickDiff = new ProductionQuickDiff(history);
   const commands: PromptOpsCommand[] = [
     previewCommand(previews),
-    { id: 'promptops.refresh', run: () => promptFiles.refresh() },
+    ...versionCommands(history, versions),
+    { id: 'promptops.refresh', run: () => versions.refresh() },
   ];
   context.subscriptions.push(
     models,
-    promptFiles,
+    versions,
     previews,
     diagnostics,
-    vscode.window.registerTreeDataProvider('promptops.versions', promptFiles),
+    quickDiff,
+    new VersionFileSystem(history),
+    new GitStateWatcher(releasesFileSetting(), () => versions.refresh()),
+    vscode.window.registerTreeDataProvider('promptops.versions', versions),
     ...commands.map((command) => vscode.commands.registerCommand(command.id, command.run)),
   );
-  return { promptFiles, previews, diagnostics };
+  return { versions, previews, diagnostics, quickDiff };
 }
 
 export function deactivate(): void {

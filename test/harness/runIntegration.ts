@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { createFixtureRepository } from './fixtureRepository';
 import { codeServerVersion, ensureCodeServer, repositoryRoot } from './codeServerInstall';
 import { startCodeServer, type RunningCodeServer } from './codeServerProcess';
 import type { SuiteSummary } from './suiteSummary';
@@ -12,10 +13,11 @@ const timeoutMs = Number(process.env['PROMPTOPS_TEST_TIMEOUT_MS'] ?? 15 * 60_000
 const fixtureWorkspace = path.join(repositoryRoot, 'test', 'integration', 'fixtures', 'workspace');
 export const testsEntry = path.join(repositoryRoot, 'out', 'test', 'integration', 'index.js');
 
-/** Copies the fixture workspace to a scratch folder so tests may edit files freely. */
+/** Copies the fixture workspace to a scratch folder, as a Git repository with history, so tests may edit files freely. */
 export function scratchWorkspace(root: string): string {
   const workspace = path.join(root, 'workspace');
   fs.cpSync(fixtureWorkspace, workspace, { recursive: true });
+  createFixtureRepository(workspace);
   return workspace;
 }
 

@@ -17,7 +17,7 @@ describe('Extension activation', () => {
   it('the refresh command lists a prompt file created after activation', async () => {
     const api = await vscode.extensions.getExtension<PromptOpsApi>(extensionId)?.activate();
     assert.ok(api);
-    const listed = async (): Promise<string[]> => (await api.promptFiles.promptFiles()).map((uri) => vscode.workspace.asRelativePath(uri));
+    const listed = async (): Promise<string[]> => (await api.versions.promptFiles()).map((uri) => vscode.workspace.asRelativePath(uri));
     assert.ok((await listed()).includes('prompts/greet.prompt'));
     assert.ok(!(await listed()).includes('prompts/later.prompt'));
     await vscode.workspace.fs.writeFile(workspaceFile('prompts/later.prompt'), new TextEncoder().encode('Hi {{who}}\n'));

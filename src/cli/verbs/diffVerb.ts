@@ -1,15 +1,11 @@
 import { createTwoFilesPatch } from 'diff';
 import { promptLanguageOf } from '../../core/promptFileKind';
-import { parsePromptDocument } from '../../core/promptDocument';
-import { renderedAsText, renderPrompt } from '../../core/promptRenderer';
-import { chooseRenderInput, type RenderInputChoice } from '../../core/renderInput';
-import { parseSampleFile, type SampleFile } from '../../core/sampleSets';
+import type { RenderInputChoice } from '../../core/renderInput';
+import type { SampleFile } from '../../core/sampleSets';
 import { parseVersionSpec } from '../../core/versionSpec';
 import type { PromptFileInRepository } from '../../node/promptFileInRepository';
-import { readVersionBytes, resolveVersion, resolvedVersionTitle, type ResolvedVersion } from '../../node/promptVersionResolver';
-import { findSampleFile } from '../../node/sampleFiles';
-import { decodeText, readTextFile } from '../../node/textFiles';
-import { partialSourceAt } from '../../node/versionPartialSource';
+import { resolveVersion, resolvedVersionTitle, type ResolvedVersion } from '../../node/promptVersionResolver';
+import { readVersionText, renderVersion, workingSampleFile } from '../../node/renderedVersion';
 import { CliError, ExitCode } from '../cliIo';
 import { parseVerbArgs } from '../parseVerbArgs';
 import { openPromptFileArgument, withGitErrorsAsUsageErrors } from '../promptFileArgument';
@@ -38,7 +34,7 @@ export const diffVerb: Verb = {
       let patch: string;
       if (values.rendered === true) {
         if (promptLanguageOf(file.path) !== 'dotprompt') throw new CliError('Rendered diffs support dotprompt (.prompt) files only for now.');
-        const samples = workingSampleFile(file);
+        const samples = samplesOf(file);
         const choice: RenderInputChoice = values.sample === undefined ? { kind: 'set' } : { kind: 'set', name: values.sample };
         const [fromRendered, toRendered] = await Promise.all([renderedText(file, from, fromText, samples, choice), renderedText(file, to, toText, samples, choice)]);
         const header = fromRendered.setName === undefined ? 'rendered without input' : `rendered with sample set "${fromRendered.setName}"`;
@@ -52,24 +48,17 @@ export const diffVerb: Verb = {
 };
 
 async function versionText(file: PromptFileInRepository, version: ResolvedVersion): Promise<string> {
-  const text = decodeText(resolvedVersionTitle(version), await readVersionBytes(file, version));
+  const text = await readVersionText(file, version);
   if (!text.ok) throw new CliError(text.problem);
   return text.text;
 }
 
-/** The sample sets of the prompt's sidecar in the working tree: both versions render with the same sets. */
-function workingSampleFile(file: PromptFileInRepository): SampleFile | undefined {
-  const sidecar = findSampleFile(file.workingFile);
-  if (sidecar === undefined) return undefined;
-  const read = readTextFile(sidecar);
+function samplesOf(file: PromptFileInRepository): SampleFile | undefined {
+  const read = workingSampleFile(file);
   if (!read.ok) throw new CliError(read.problem);
-  return parseSampleFile(sidecar, read.text);
+  return read.samples;
 }
 
-/**
- * Renders a version with the chosen sample set over that version's own `input.default`, as the
- * model would have received it, with the partials of that version.
- */
 async function renderedText(
   file: PromptFileInRepository,
   version: ResolvedVersion,
@@ -77,12 +66,9 @@ async function renderedText(
   samples: SampleFile | undefined,
   choice: RenderInputChoice,
 ): Promise<{ text: string; setName: string | undefined }> {
-  const chosen = chooseRenderInput(parsePromptDocument(source, { path: resolvedVersionTitle(version) }), samples, choice);
-  if (!chosen.ok) throw new CliError(chosen.problem);
-  const outcome = await renderPrompt({ source, input: chosen.input, partials: partialSourceAt(file, version) });
-  if (!outcome.ok) throw new CliError(`${resolvedVersionTitle(version)} does not render: ${outcome.error.replace(/\.?$/, '.')}`, ExitCode.findings);
-  // As in render snapshots: line endings are not part of what the model receives.
-  return { text: `${renderedAsText(outcome.rendered).replace(/\r\n?/g, '\n')}\n`, setName: chosen.setName };
+  const rendered = await renderVersion(file, version, source, samples, choice);
+  if (!rendered.ok) throw new CliError(rendered.problem, rendered.renderFailed ? ExitCode.findings : ExitCode.usage);
+  return rendered;
 }
 
 /** The unified diff of two texts under the given names, or nothing when they are equal. */

@@ -1,0 +1,237 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { PromptFileInRepository } from '../../node/promptFileInRepository';
+import type { ResolvedVersion } from '../../node/promptVersionResolver';
+import { readVersionText } from '../../node/renderedVersion';
+import { resolveSampleSets } from '../../core/sampleSets';
+import { parsePromptDocument } from '../../core/promptDocument';
+import { workingSampleFile } from '../../node/renderedVersion';
+import { referenceTo, type PromptHistory } from '../versions/promptHistory';
+import { parseVersionUri, versionUri } from '../versions/versionUri';
+import type { VersionsNode, VersionsTree } from '../versions/versionsTree';
+import { requireTrust } from '../workspaceTrust';
+import { optionalString } from './commandArguments';
+import type { PromptOpsCommand } from './promptOpsCommand';
+
+/** What a command's first argument names: the prompt's working file, and a version when it is a version node or document. */
+interface CommandTarget {
+  readonly uri: vscode.Uri;
+  readonly version?: string;
+  readonly fromTree: boolean;
+}
+
+function targetOf(argument: unknown): CommandTarget | undefined {
+  if (argument instanceof vscode.Uri) {
+    const reference = parseVersionUri(argument);
+    if (reference) return { uri: vscode.Uri.file(reference.workingFile), ...(reference.commit === 'WORKING' ? {} : { version: reference.commit }), fromTree: false };
+    return { uri: argument, fromTree: false };
+  }
+  if (typeof argument === 'string' && argument) return targetOf(vscode.Uri.parse(argument));
+  if (typeof argument === 'object' && argument !== null && 'kind' in argument) {
+    const node = argument as VersionsNode;
+    if (node.kind === 'version') return { uri: node.uri, version: node.version.id, fromTree: true };
+    if (node.kind === 'uncommitted') return { uri: node.uri, version: 'WORKING', fromTree: true };
+    if (node.kind === 'prompt') return { uri: node.uri, fromTree: true };
+  }
+  const editor = vscode.window.activeTextEditor;
+  return editor ? targetOf(editor.document.uri) : undefined;
+}
+
+/** The URI that shows a resolved version: the working file itself for WORKING (editable), else a version document. */
+function uriOf(file: PromptFileInRepository, version: ResolvedVersion): vscode.Uri {
+  return version.kind === 'working' ? vscode.Uri.file(file.workingFile) : versionUri(referenceTo(file, version));
+}
+
+function titleOf(version: ResolvedVersion): string {
+  if (version.kind === 'working') return 'working tree';
+  return `${version.label ? `${version.label} ` : ''}${version.commit.slice(0, 7)}`;
+}
+
+/** Opens a diff editor between two versions and returns the two URIs it shows. */
+async function openDiff(file: PromptFileInRepository, from: ResolvedVersion, to: ResolvedVersion): Promise<{ left: vscode.Uri; right: vscode.Uri }> {
+  const left = uriOf(file, from);
+  const right = uriOf(file, to);
+  const name = path.posix.basename(file.path);
+  await vscode.commands.executeCommand('vscode.diff', left, right, `${name} (${titleOf(from)}) ↔ (${titleOf(to)})`);
+  return { left, right };
+}
+
+/** Asks for a version among the newest ones, the labels and the working tree. */
+async function pickVersion(history: PromptHistory, file: PromptFileInRepository, placeHolder: string, includeWorking: boolean): Promise<string | undefined> {
+  const page = await history.page(file, 0, 100);
+  const labels = file.labels.ok ? [...file.labels.labels] : [];
+  const items: (vscode.QuickPickItem & { version: string })[] = [
+    ...(includeWorking ? [{ label: '$(edit) Working tree', description: 'WORKING', version: 'WORKING' }] : []),
+    ...labels.map(([label, target]) => ({ label: `$(tag) ${label}`, description: target.commit.slice(0, 7), version: label })),
+    ...page.versions.map((version) => ({ label: version.subject, description: `${version.id.slice(0, 7)} · ${version.authorName}`, detail: version.date, version: version.id })),
+  ];
+  return (await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true }))?.version;
+}
+
+/** Commands on prompt versions (DESIGN §6): open, compare, rendered diff, restore. Each asks only for what it was not given. */
+export function versionCommands(history: PromptHistory, tree: VersionsTree): PromptOpsCommand[] {
+  let selectedForCompare: CommandTarget | undefined;
+
+  const withFile = async <T>(action: string, argument: unknown, work: (file: PromptFileInRepository, target: CommandTarget) => Promise<T>): Promise<T | undefined> => {
+    if (!requireTrust(action)) return undefined;
+    const target = targetOf(argument);
+    if (!target) {
+      void vscode.window.showInformationMessage(`Open a prompt file to ${action}.`);
+      return undefined;
+    }
+    try {
+      return await work(await history.file(target.uri.fsPath), target);
+    } catch (error) {
+      void vscode.window.showErrorMessage(`PromptOps could not ${action}: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+  };
+
+  return [
+    {
+      id: 'promptops.openVersion',
+      run: (target?: unknown, version?: unknown) =>
+        withFile('open the version', target, async (file, chosen) => {
+          const wanted = optionalString(version) ?? chosen.version ?? (await pickVersion(history, file, 'Version to open', false));
+          if (!wanted) return undefined;
+          const uri = uriOf(file, await history.resolve(file, wanted));
+          await vscode.window.showTextDocument(uri, { preview: true });
+          return uri;
+        }),
+    },
+    {
+      id: 'promptops.compareWithPrevious',
+      run: (target?: unknown) =>
+        withFile('compare with the previous version', target, async (file, chosen) => {
+          if (chosen.version === undefined || chosen.version === 'WORKING') {
+            const latest = await history.resolve(file, 'latest');
+            const working = await history.resolve(file, 'WORKING');
+            const workingText = await readVersionText(file, working);
+            const latestText = await readVersionText(file, latest);
+            // An unchanged working copy compares its newest commit with the one before, as "previous" means then.
+            if (workingText.ok && latestText.ok && workingText.text === latestText.text && latest.kind === 'commit') {
+              const before = await history.previous(file, latest.commit);
+              if (!before) throw new Error(`${file.path} has only one version.`);
+              return openDiff(file, before, latest);
+            }
+            return openDiff(file, latest, working);
+          }
+          const version = await history.resolve(file, chosen.version);
+          if (version.kind !== 'commit') return undefined;
+          const before = await history.previous(file, version.commit);
+          if (!before) throw new Error(`${version.commit.slice(0, 7)} is the first version of ${file.path}.`);
+          return openDiff(file, before, version);
+        }),
+    },
+    {
+      id: 'promptops.compareWithWorking',
+      run: (target?: unknown, version?: unknown) =>
+        withFile('compare with the working copy', target, async (file, chosen) => {
+          const wanted = optionalString(version) ?? chosen.version ?? (await pickVersion(history, file, 'Compare which version with the working copy?', false));
+          if (!wanted) return undefined;
+          return openDiff(file, await history.resolve(file, wanted), await history.resolve(file, 'WORKING'));
+        }),
+    },
+    {
+      id: 'promptops.compareWithLabel',
+      run: (target?: unknown, label?: unknown) =>
+        withFile('compare with a label', target, async (file) => {
+          let chosen = optionalString(label);
+          if (!chosen) {
+            const labels = file.labels.ok ? [...file.labels.labels.keys()] : [];
+            if (labels.length === 0) throw new Error(`${file.promptId} has no release labels in ${'prompt-releases.yaml'}.`);
+            chosen = await vscode.window.showQuickPick(labels, { placeHolder: `Compare ${path.posix.basename(file.path)} with which label?` });
+            if (!chosen) return undefined;
+          }
+          const version = await history.resolve(file, chosen);
+          if (version.kind !== 'commit' || version.label !== chosen) throw new Error(`"${chosen}" is not a release label of ${file.promptId}.`);
+          return openDiff(file, version, await history.resolve(file, 'WORKING'));
+        }),
+    },
+    {
+      id: 'promptops.compareVersions',
+      run: (target?: unknown, fromVersion?: unknown, toVersion?: unknown) =>
+        withFile('compare versions', target, async (file) => {
+          const from = optionalString(fromVersion) ?? (await pickVersion(history, file, 'Compare from which version?', true));
+          if (!from) return undefined;
+          const to = optionalString(toVersion) ?? (await pickVersion(history, file, `Compare ${from.slice(0, 12)} with which version?`, true));
+          if (!to) return undefined;
+          return openDiff(file, await history.resolve(file, from), await history.resolve(file, to));
+        }),
+    },
+    {
+      id: 'promptops.selectForCompare',
+      run: (target?: unknown) => {
+        selectedForCompare = targetOf(target);
+        void vscode.commands.executeCommand('setContext', 'promptops.hasVersionSelectedForCompare', selectedForCompare !== undefined);
+        return selectedForCompare;
+      },
+    },
+    {
+      id: 'promptops.compareWithSelected',
+      run: (target?: unknown) =>
+        withFile('compare with the selected version', target, async (file, chosen) => {
+          if (!selectedForCompare) throw new Error('Select a version for compare first.');
+          if (selectedForCompare.uri.fsPath !== chosen.uri.fsPath) throw new Error('The selected version belongs to another prompt.');
+          return openDiff(file, await history.resolve(file, selectedForCompare.version ?? 'WORKING'), await history.resolve(file, chosen.version ?? 'WORKING'));
+        }),
+    },
+    {
+      id: 'promptops.renderedDiff',
+      run: (target?: unknown, fromVersion?: unknown, toVersion?: unknown, sampleSet?: unknown) =>
+        withFile('show the rendered diff', target, async (file, chosen) => {
+          const from = optionalString(fromVersion) ?? (chosen.version && chosen.version !== 'WORKING' ? (await history.previousOf(file, chosen.version)) : undefined) ?? (await pickVersion(history, file, 'Render from which version?', true));
+          if (!from) return undefined;
+          const to = optionalString(toVersion) ?? chosen.version ?? (await pickVersion(history, file, 'Render to which version?', true));
+          if (!to) return undefined;
+          let set = optionalString(sampleSet);
+          if (set === undefined) {
+            const samples = workingSampleFile(file);
+            const working = await readVersionText(file, await history.resolve(file, 'WORKING'));
+            const sets = samples.ok && working.ok ? resolveSampleSets(parsePromptDocument(working.text), samples.samples).map((entry) => entry.name) : [];
+            set = sets.length > 1 ? await vscode.window.showQuickPick(sets, { placeHolder: 'Render both versions with which sample set?' }) : (sets[0] ?? '');
+            if (set === undefined) return undefined;
+          }
+          const [fromVersionResolved, toVersionResolved] = [await history.resolve(file, from), await history.resolve(file, to)];
+          const left = versionUri(referenceTo(file, fromVersionResolved, set));
+          const right = versionUri(referenceTo(file, toVersionResolved, set));
+          const name = path.posix.basename(file.path);
+          await vscode.commands.executeCommand('vscode.diff', left, right, `${name} rendered${set ? ` with ${set}` : ''}: ${titleOf(fromVersionResolved)} ↔ ${titleOf(toVersionResolved)}`);
+          return { left, right };
+        }),
+    },
+    {
+      id: 'promptops.restoreVersion',
+      run: (target?: unknown, version?: unknown) =>
+        withFile('restore the version', target, async (file, chosen) => {
+          const wanted = optionalString(version) ?? chosen.version ?? (await pickVersion(history, file, 'Restore which version into the working file?', false));
+          if (!wanted || wanted === 'WORKING') return undefined;
+          const resolved = await history.resolve(file, wanted);
+          const text = await readVersionText(file, resolved);
+          if (!text.ok) throw new Error(text.problem);
+          // Asked from the tree, confirm; called with all its arguments, the caller already decided.
+          if (chosen.fromTree || optionalString(version) === undefined) {
+            const answer = await vscode.window.showWarningMessage(
+              `Replace the content of ${path.posix.basename(file.path)} with version ${titleOf(resolved)}? The editor keeps the change unsaved, and Undo brings the current text back.`,
+              { modal: true },
+              'Restore',
+            );
+            if (answer !== 'Restore') return undefined;
+          }
+          const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file.workingFile));
+          const edit = new vscode.WorkspaceEdit();
+          edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), text.text);
+          await vscode.workspace.applyEdit(edit);
+          await vscode.window.showTextDocument(document);
+          return document.uri;
+        }),
+    },
+    {
+      id: 'promptops.loadMoreVersions',
+      run: (target?: unknown) => {
+        const uri = targetOf(target)?.uri;
+        return uri ? tree.loadMore(uri) : undefined;
+      },
+    },
+  ];
+}

@@ -1,0 +1,97 @@
+import * as vscode from 'vscode';
+import { readFileAtCommit } from '../../node/git/gitObjects';
+import { readVersionText, renderVersion, workingSampleFile } from '../../node/renderedVersion';
+import type { ResolvedVersion } from '../../node/promptVersionResolver';
+import type { PromptHistory } from './promptHistory';
+import { parseVersionUri, versionScheme, type VersionReference } from './versionUri';
+
+/**
+ * Read-only documents for prompt versions (`promptops:` URIs): the bytes at a commit, or that
+ * version rendered with a sample set. Committed content never changes, so it is cached.
+ */
+export class VersionFileSystem implements vscode.FileSystemProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+  readonly onDidChangeFile = this.changed.event;
+  private readonly cache = new Map<string, Promise<Uint8Array>>();
+  private readonly registration: vscode.Disposable;
+
+  constructor(private readonly history: PromptHistory) {
+    this.registration = vscode.workspace.registerFileSystemProvider(versionScheme, this, { isReadonly: true, isCaseSensitive: true });
+  }
+
+  readFile(uri: vscode.Uri): Promise<Uint8Array> {
+    const reference = parseVersionUri(uri);
+    if (!reference) return Promise.reject(vscode.FileSystemError.FileNotFound(uri));
+    const key = uri.toString();
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const content = this.load(reference, uri);
+    // Working-tree renders change with every edit, so only committed content is kept.
+    if (reference.commit !== 'WORKING') {
+      this.cache.set(key, content);
+      content.catch(() => this.cache.delete(key));
+    }
+    return content;
+  }
+
+  private async load(reference: VersionReference, uri: vscode.Uri): Promise<Uint8Array> {
+    const file = await this.history.file(reference.workingFile);
+    if (reference.sampleSet === undefined) {
+      try {
+        return await readFileAtCommit(file.repository, reference.commit, reference.path);
+      } catch (error) {
+        throw vscode.FileSystemError.FileNotFound(`${uri.path} at ${reference.commit.slice(0, 7)}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    const version: ResolvedVersion = reference.commit === 'WORKING' ? { kind: 'working', path: reference.path } : await this.history.resolve(file, reference.commit);
+    const text = await readVersionText(file, version);
+    const samples = workingSampleFile(file);
+    const rendered = !text.ok
+      ? { ok: false as const, problem: text.problem }
+      : !samples.ok
+        ? { ok: false as const, problem: samples.problem }
+        : await renderVersion(file, version, text.text, samples.samples, reference.sampleSet ? { kind: 'set', name: reference.sampleSet } : { kind: 'set' });
+    // A version that does not render shows why, in place, rather than failing to open.
+    return new TextEncoder().encode(rendered.ok ? rendered.text : `${rendered.problem}\n`);
+  }
+
+  async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
+    const content = await this.readFile(uri);
+    return { type: vscode.FileType.File, ctime: 0, mtime: 0, size: content.byteLength, permissions: vscode.FilePermission.Readonly };
+  }
+
+  /** Drops cached renders when sample files or partials may have changed. */
+  forgetRenders(): void {
+    for (const key of [...this.cache.keys()]) if (key.includes('sampleSet')) this.cache.delete(key);
+  }
+
+  watch(): vscode.Disposable {
+    return new vscode.Disposable(() => undefined);
+  }
+
+  readDirectory(): [string, vscode.FileType][] {
+    return [];
+  }
+
+  createDirectory(uri: vscode.Uri): void {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+
+  writeFile(uri: vscode.Uri): void {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+
+  delete(uri: vscode.Uri): void {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+
+  rename(uri: vscode.Uri): void {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+
+  dispose(): void {
+    this.registration.dispose();
+    this.changed.dispose();
+    this.cache.clear();
+  }
+}

@@ -1,0 +1,199 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { promptFileGlob } from '../../core/promptFileKind';
+import { relativeTime } from '../../core/relativeTime';
+import type { FileVersion } from '../../node/git/fileHistory';
+import { GitError } from '../../node/git/gitError';
+import { workingCopyDiffersFromHead } from '../../node/git/workingCopyStatus';
+import type { PromptFileInRepository } from '../../node/promptFileInRepository';
+import type { PromptHistory } from './promptHistory';
+
+/** A node of the Versions view. Version nodes carry their release labels (badges). */
+export type VersionsNode =
+  | { readonly kind: 'folder'; readonly uri: vscode.Uri; readonly label: string }
+  | { readonly kind: 'prompt'; readonly uri: vscode.Uri }
+  | { readonly kind: 'uncommitted'; readonly uri: vscode.Uri }
+  | { readonly kind: 'version'; readonly uri: vscode.Uri; readonly version: FileVersion; readonly labels: readonly string[] }
+  | { readonly kind: 'loadMore'; readonly uri: vscode.Uri; readonly loaded: number }
+  | { readonly kind: 'message'; readonly uri?: vscode.Uri; readonly text: string; readonly icon: string; readonly tooltip?: string };
+
+/** The versions of one prompt loaded so far. */
+interface LoadedHistory {
+  readonly versions: FileVersion[];
+  hasMore: boolean;
+  truncated: boolean;
+}
+
+export const pageSize = 50;
+const excluded = '**/{node_modules,.git,.vscode-test,out,dist}/**';
+
+/**
+ * The Versions view: prompt files by folder, each expanding to its Git versions newest first, in
+ * pages, with label badges and an "Uncommitted changes" node on top when the working copy differs.
+ */
+export class VersionsTree implements vscode.TreeDataProvider<VersionsNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<VersionsNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private files: Promise<vscode.Uri[]> | undefined;
+  private readonly histories = new Map<string, Promise<LoadedHistory>>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(private readonly history: PromptHistory) {
+    const promptWatcher = vscode.workspace.createFileSystemWatcher(promptFileGlob, false, true, false);
+    this.subscriptions.push(promptWatcher, promptWatcher.onDidCreate(() => this.refresh()), promptWatcher.onDidDelete(() => this.refresh()), this.changed);
+  }
+
+  /** Reloads everything: file list, histories, labels. */
+  refresh(): void {
+    this.files = undefined;
+    this.histories.clear();
+    this.history.clear();
+    this.changed.fire(undefined);
+  }
+
+  /** The prompt files currently listed, sorted by path. */
+  async promptFiles(): Promise<vscode.Uri[]> {
+    this.files ??= Promise.resolve(vscode.workspace.findFiles(promptFileGlob, excluded)).then((uris) => uris.sort((a, b) => a.path.localeCompare(b.path)));
+    return this.files;
+  }
+
+  async getChildren(node?: VersionsNode): Promise<VersionsNode[]> {
+    if (!vscode.workspace.isTrusted && node === undefined) {
+      return [{ kind: 'message', text: 'Versions come from Git, which PromptOps runs only in trusted workspaces.', icon: 'shield', tooltip: 'Trust this workspace (Manage Workspace Trust) to see prompt versions.' }];
+    }
+    if (!node) return this.folders();
+    if (node.kind === 'folder') {
+      const files = await this.promptFiles();
+      return files.filter((file) => path.dirname(file.fsPath) === node.uri.fsPath).map((uri) => ({ kind: 'prompt', uri }));
+    }
+    if (node.kind === 'prompt') return this.versionsOf(node.uri);
+    return [];
+  }
+
+  private async folders(): Promise<VersionsNode[]> {
+    const files = await this.promptFiles();
+    const folders = new Map<string, vscode.Uri>();
+    for (const file of files) folders.set(path.dirname(file.fsPath), vscode.Uri.file(path.dirname(file.fsPath)));
+    return [...folders.values()].map((uri) => ({ kind: 'folder', uri, label: vscode.workspace.asRelativePath(uri, false) || '.' }));
+  }
+
+  /** Loads the next page of a prompt's history (the "Load more" node). */
+  async loadMore(uri: vscode.Uri): Promise<void> {
+    const key = uri.fsPath;
+    const loaded = await this.histories.get(key);
+    if (!loaded?.hasMore) return;
+    this.histories.set(key, this.withProgress(async () => {
+      const file = await this.history.file(uri.fsPath);
+      const page = await this.history.page(file, loaded.versions.length, pageSize);
+      return { versions: [...loaded.versions, ...page.versions], hasMore: page.hasMore, truncated: page.truncated };
+    }));
+    this.changed.fire({ kind: 'prompt', uri });
+  }
+
+  private withProgress<T>(task: () => Promise<T>): Promise<T> {
+    return Promise.resolve(vscode.window.withProgress({ location: { viewId: 'promptops.versions' } }, task));
+  }
+
+  private async versionsOf(uri: vscode.Uri): Promise<VersionsNode[]> {
+    let file: PromptFileInRepository;
+    try {
+      file = await this.history.file(uri.fsPath);
+    } catch (error) {
+      return [{ kind: 'message', uri, text: error instanceof Error ? error.message : String(error), icon: 'info' }];
+    }
+    const key = uri.fsPath;
+    let loading = this.histories.get(key);
+    if (!loading) {
+      loading = this.withProgress(async () => {
+        const page = await this.history.page(file, 0, pageSize);
+        return { versions: [...page.versions], hasMore: page.hasMore, truncated: page.truncated };
+      });
+      loading.catch(() => this.histories.delete(key));
+      this.histories.set(key, loading);
+    }
+    let loaded: LoadedHistory;
+    let differs: boolean;
+    try {
+      [loaded, differs] = await Promise.all([loading, workingCopyDiffersFromHead(file.repository, file.path)]);
+    } catch (error) {
+      const text = error instanceof GitError || error instanceof Error ? error.message : String(error);
+      return [{ kind: 'message', uri, text, icon: 'error' }];
+    }
+    const labels = file.labels.ok ? file.labels.labels : new Map<string, { commit: string }>();
+    const nodes: VersionsNode[] = [];
+    if (differs) nodes.push({ kind: 'uncommitted', uri });
+    for (const version of loaded.versions) {
+      const pointing = [...labels].filter(([, target]) => target.commit === version.id).map(([label]) => label).sort();
+      nodes.push({ kind: 'version', uri, version, labels: pointing });
+    }
+    if (loaded.versions.length === 0 && !differs) nodes.push({ kind: 'message', uri, text: 'Not committed yet', icon: 'info' });
+    if (loaded.hasMore) nodes.push({ kind: 'loadMore', uri, loaded: loaded.versions.length });
+    if (loaded.truncated) nodes.push({ kind: 'message', uri, text: 'Older history is cut off (shallow clone)', icon: 'warning', tooltip: 'Run git fetch --unshallow to see every version.' });
+    if (!file.labels.ok) nodes.push({ kind: 'message', uri, text: `Labels unavailable: ${file.labels.problem}`, icon: 'warning' });
+    return nodes;
+  }
+
+  getTreeItem(node: VersionsNode): vscode.TreeItem {
+    switch (node.kind) {
+      case 'folder': {
+        const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+        item.iconPath = vscode.ThemeIcon.Folder;
+        item.resourceUri = node.uri;
+        return item;
+      }
+      case 'prompt': {
+        const item = new vscode.TreeItem(node.uri, vscode.TreeItemCollapsibleState.Collapsed);
+        item.contextValue = 'promptFile';
+        item.tooltip = vscode.workspace.asRelativePath(node.uri);
+        return item;
+      }
+      case 'uncommitted': {
+        const item = new vscode.TreeItem('Uncommitted changes', vscode.TreeItemCollapsibleState.None);
+        item.iconPath = new vscode.ThemeIcon('git-commit', new vscode.ThemeColor('gitDecoration.modifiedResourceForeground'));
+        item.description = 'working tree';
+        item.contextValue = 'promptUncommitted';
+        item.command = { command: 'promptops.compareVersions', title: 'Compare', arguments: [node.uri, 'latest', 'WORKING'] };
+        return item;
+      }
+      case 'version':
+        return versionItem(node.version, node.labels, node.uri);
+      case 'loadMore': {
+        const item = new vscode.TreeItem('Load more…', vscode.TreeItemCollapsibleState.None);
+        item.iconPath = new vscode.ThemeIcon('ellipsis');
+        item.command = { command: 'promptops.loadMoreVersions', title: 'Load more', arguments: [node.uri] };
+        return item;
+      }
+      case 'message': {
+        const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
+        item.iconPath = new vscode.ThemeIcon(node.icon);
+        if (node.tooltip) item.tooltip = node.tooltip;
+        return item;
+      }
+    }
+  }
+
+  dispose(): void {
+    for (const subscription of this.subscriptions.splice(0)) subscription.dispose();
+  }
+}
+
+function versionItem(version: FileVersion, labels: readonly string[], uri: vscode.Uri): vscode.TreeItem {
+  const item = new vscode.TreeItem(version.subject || '(no subject)', vscode.TreeItemCollapsibleState.None);
+  const when = relativeTime(new Date(version.date), new Date());
+  const badges = labels.map((label) => `⟨${label}⟩`).join(' ');
+  item.description = `${badges ? `${badges} ` : ''}${version.id.slice(0, 7)} · ${when} · ${version.authorName}`;
+  item.iconPath = new vscode.ThemeIcon(labels.length > 0 ? 'tag' : 'git-commit');
+  const tooltip = new vscode.MarkdownString(undefined, true);
+  tooltip.appendMarkdown(`**${escapeMarkdown(version.subject)}**\n\n`);
+  tooltip.appendMarkdown(`$(git-commit) \`${version.id}\`  \n$(person) ${escapeMarkdown(version.authorName)} <${escapeMarkdown(version.authorEmail)}>  \n$(calendar) ${version.date} (${when})  \n`);
+  tooltip.appendMarkdown(`$(file) ${escapeMarkdown(version.path)}  \nsha256 \`${version.sha256}\``);
+  if (labels.length > 0) tooltip.appendMarkdown(`  \n$(tag) ${labels.map(escapeMarkdown).join(', ')}`);
+  item.tooltip = tooltip;
+  item.contextValue = labels.length > 0 ? 'promptVersion.labelled' : 'promptVersion';
+  item.command = { command: 'promptops.openVersion', title: 'Open Version', arguments: [uri, version.id] };
+  return item;
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}

@@ -1,0 +1,47 @@
+import { parsePromptDocument } from '../core/promptDocument';
+import { renderedAsText, renderPrompt } from '../core/promptRenderer';
+import { chooseRenderInput, type RenderInputChoice } from '../core/renderInput';
+import { parseSampleFile, type SampleFile } from '../core/sampleSets';
+import type { PromptFileInRepository } from './promptFileInRepository';
+import { readVersionBytes, resolvedVersionTitle, type ResolvedVersion } from './promptVersionResolver';
+import { findSampleFile } from './sampleFiles';
+import { decodeText, readTextFile } from './textFiles';
+import { partialSourceAt } from './versionPartialSource';
+
+export type VersionTextRead = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly problem: string };
+
+/** A version's text, or one sentence saying why it is not text. */
+export async function readVersionText(file: PromptFileInRepository, version: ResolvedVersion): Promise<VersionTextRead> {
+  return decodeText(resolvedVersionTitle(version), await readVersionBytes(file, version));
+}
+
+/** The sample sets of the prompt's sidecar in the working tree: every version renders with the same sets. */
+export function workingSampleFile(file: PromptFileInRepository): { ok: true; samples: SampleFile | undefined } | { ok: false; problem: string } {
+  const sidecar = findSampleFile(file.workingFile);
+  if (sidecar === undefined) return { ok: true, samples: undefined };
+  const read = readTextFile(sidecar);
+  return read.ok ? { ok: true, samples: parseSampleFile(sidecar, read.text) } : { ok: false, problem: read.problem };
+}
+
+export type RenderedVersion =
+  | { readonly ok: true; readonly text: string; readonly setName: string | undefined }
+  | { readonly ok: false; readonly problem: string; readonly renderFailed: boolean };
+
+/**
+ * Renders a version with the chosen sample set over that version's own `input.default`, as the
+ * model would have received it, with the partials of that version; the text is what rendered diffs compare.
+ */
+export async function renderVersion(
+  file: PromptFileInRepository,
+  version: ResolvedVersion,
+  source: string,
+  samples: SampleFile | undefined,
+  choice: RenderInputChoice,
+): Promise<RenderedVersion> {
+  const chosen = chooseRenderInput(parsePromptDocument(source, { path: resolvedVersionTitle(version) }), samples, choice);
+  if (!chosen.ok) return { ok: false, problem: chosen.problem, renderFailed: false };
+  const outcome = await renderPrompt({ source, input: chosen.input, partials: partialSourceAt(file, version) });
+  if (!outcome.ok) return { ok: false, problem: `${resolvedVersionTitle(version)} does not render: ${outcome.error.replace(/\.?$/, '.')}`, renderFailed: true };
+  // As in render snapshots: line endings are not part of what the model receives.
+  return { ok: true, text: `${renderedAsText(outcome.rendered).replace(/\r\n?/g, '\n')}\n`, setName: chosen.setName };
+}

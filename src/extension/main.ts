@@ -3,17 +3,19 @@ import { previewCommand } from './commands/previewCommand';
 import type { PromptOpsCommand } from './commands/promptOpsCommand';
 import { versionCommands } from './commands/versionCommands';
 import { DiagnosticsController } from './diagnostics/diagnosticsController';
+import { registerLanguageFeatures } from './languageFeatures/registerLanguageFeatures';
 import { PreviewManager } from './preview/previewManager';
 import { PromptModels } from './promptModels';
 import { GitStateWatcher } from './versions/gitStateWatcher';
 import { PromptHistory, releasesFileSetting } from './versions/promptHistory';
 import { ProductionQuickDiff } from './versions/productionQuickDiff';
 import { VersionFileSystem } from './versions/versionFileSystem';
-import { VersionsTree } from './versions/versionsTree';
+import { VersionsTree, type VersionsNode } from './versions/versionsTree';
 
 /** What activate() returns: handles integration tests and other extensions may use. */
 export interface PromptOpsApi {
   readonly versions: VersionsTree;
+  readonly versionsView: vscode.TreeView<VersionsNode>;
   readonly previews: PreviewManager;
   readonly diagnostics: DiagnosticsController;
   readonly quickDiff: ProductionQuickDiff;
@@ -26,6 +28,7 @@ export function activate(context: vscode.ExtensionContext): PromptOpsApi {
   const previews = new PreviewManager(context.extensionUri, models);
   const diagnostics = new DiagnosticsController(models);
   const quickDiff = new ProductionQuickDiff(history);
+  const versionsView = vscode.window.createTreeView('promptops.versions', { treeDataProvider: versions, showCollapseAll: true });
   const commands: PromptOpsCommand[] = [
     previewCommand(previews),
     ...versionCommands(history, versions),
@@ -39,10 +42,11 @@ export function activate(context: vscode.ExtensionContext): PromptOpsApi {
     quickDiff,
     new VersionFileSystem(history),
     new GitStateWatcher(releasesFileSetting(), () => versions.refresh()),
-    vscode.window.registerTreeDataProvider('promptops.versions', versions),
+    versionsView,
     ...commands.map((command) => vscode.commands.registerCommand(command.id, command.run)),
   );
-  return { versions, previews, diagnostics, quickDiff };
+  registerLanguageFeatures(context, models, diagnostics);
+  return { versions, versionsView, previews, diagnostics, quickDiff };
 }
 
 export function deactivate(): void {

@@ -50,6 +50,18 @@ describe('Live diagnostics', () => {
     assert.equal(after.filter((d) => d.code === 'template-syntax')[0]?.range[0], 9);
   });
 
+  it('checks an old version while it is shown, and not the hidden copy the gutter diff opens', async () => {
+    await vscode.window.showTextDocument(prompt);
+    await eventually(() => seen(prompt), (list) => list.length > 0);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const hidden = vscode.languages.getDiagnostics().filter(([uri, list]) => uri.scheme === 'promptops' && list.length > 0);
+    assert.deepEqual(hidden.map(([uri]) => uri.toString()), [], 'no diagnostics for documents nobody sees');
+    const version = await vscode.commands.executeCommand<vscode.Uri>('promptops.openVersion', prompt, 'HEAD');
+    await eventually(() => seen(version), (list) => list.some((d) => d.code === 'undeclared-variable'));
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await eventually(() => seen(version), (list) => list.length === 0);
+  });
+
   it('checks the sample file too: a wrong type in a sample set is flagged in that file', async () => {
     const samples = workspaceFile('prompts/mistakes.samples.yaml');
     const editor = await vscode.window.showTextDocument(samples);

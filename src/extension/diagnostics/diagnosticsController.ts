@@ -28,6 +28,7 @@ export class DiagnosticsController implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((event) => isPrompt(event.document) && this.schedule(event.document.uri)),
       vscode.workspace.onDidCloseTextDocument((document) => this.documentClosed(document)),
       models.onDidChangeSamples((uri) => this.schedule(promptOfSampleFile(uri))),
+      vscode.window.onDidChangeVisibleTextEditors(() => this.visibleEditorsChanged()),
     );
     for (const document of vscode.workspace.textDocuments) this.documentOpened(document);
   }
@@ -40,8 +41,31 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   private documentOpened(document: vscode.TextDocument): void {
+    // Other schemes (old versions, the gutter's hidden originals) are checked only while shown.
+    if (isPrompt(document) && document.uri.scheme !== 'file' && !isVisible(document)) return;
     if (isPrompt(document)) this.schedule(document.uri, 0);
     else if (isSampleFile(document.uri)) this.schedule(promptOfSampleFile(document.uri), 0);
+  }
+
+  private visibleEditorsChanged(): void {
+    for (const document of vscode.workspace.textDocuments) {
+      if (!isPrompt(document) || document.uri.scheme === 'file') continue;
+      const key = document.uri.toString();
+      if (isVisible(document)) {
+        if (!this.latest.has(key)) this.schedule(document.uri, 0);
+      } else if (this.latest.has(key)) {
+        this.forget(document.uri);
+      }
+    }
+  }
+
+  private forget(promptUri: vscode.Uri): void {
+    const key = promptUri.toString();
+    clearTimeout(this.pending.get(key));
+    this.pending.delete(key);
+    for (const diagnostic of this.latest.get(key) ?? []) this.collection.delete(uriOfDiagnosticPath(diagnostic.file));
+    this.collection.delete(promptUri);
+    this.latest.delete(key);
   }
 
   private documentClosed(document: vscode.TextDocument): void {
@@ -49,12 +73,7 @@ export class DiagnosticsController implements vscode.Disposable {
     if (!isPrompt(document) && !isSampleFile(document.uri)) return;
     // Keep the diagnostics while either the prompt or its sample file is still open.
     const stillOpen = vscode.workspace.textDocuments.some((open) => open !== document && (open.uri.toString() === promptUri.toString() || (isSampleFile(open.uri) && promptOfSampleFile(open.uri).toString() === promptUri.toString())));
-    if (stillOpen) return;
-    clearTimeout(this.pending.get(promptUri.toString()));
-    this.pending.delete(promptUri.toString());
-    for (const diagnostic of this.latest.get(promptUri.toString()) ?? []) this.collection.delete(uriOfDiagnosticPath(diagnostic.file));
-    this.collection.delete(promptUri);
-    this.latest.delete(promptUri.toString());
+    if (!stillOpen) this.forget(promptUri);
   }
 
   private schedule(promptUri: vscode.Uri, delay = checkDelayMs): void {
@@ -73,7 +92,7 @@ export class DiagnosticsController implements vscode.Disposable {
     } catch {
       return; // The prompt of an open sample file does not exist (yet).
     }
-    if (!isPrompt(document)) return;
+    if (!isPrompt(document) || (document.uri.scheme !== 'file' && !isVisible(document))) return;
     const model = this.models.document(document);
     const samples = this.models.sampleFile(promptUri);
     const { diagnostics } = analyzePromptDocument(model, samples, {
@@ -92,6 +111,10 @@ export class DiagnosticsController implements vscode.Disposable {
     for (const timer of this.pending.values()) clearTimeout(timer);
     for (const subscription of this.subscriptions.splice(0)) subscription.dispose();
   }
+}
+
+function isVisible(document: vscode.TextDocument): boolean {
+  return vscode.window.visibleTextEditors.some((editor) => editor.document === document);
 }
 
 function isPrompt(document: vscode.TextDocument): boolean {

@@ -16,7 +16,8 @@ export function toVscodeRange(range: Range): vscode.Range {
 
 /** The URI of a path a core diagnostic carries: a file path, or a URI string for other schemes. */
 export function uriOfDiagnosticPath(path: string): vscode.Uri {
-  return /^[a-z][\w+.-]*:\/\//i.test(path) ? vscode.Uri.parse(path) : vscode.Uri.file(path);
+  // A scheme has two or more letters, so Windows paths such as C:\p stay files.
+  return /^[a-z][\w+.-]+:/i.test(path) ? vscode.Uri.parse(path) : vscode.Uri.file(path);
 }
 
 /** Converts a core diagnostic, keeping its code, related places and the Unnecessary tag. */

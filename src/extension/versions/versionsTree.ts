@@ -133,7 +133,24 @@ export class VersionsTree implements vscode.TreeDataProvider<VersionsNode>, vsco
     return nodes;
   }
 
+  /** The parent of a node, so the view can reveal a prompt or a version. */
+  getParent(node: VersionsNode): VersionsNode | undefined {
+    if (node.kind === 'folder' || (node.kind === 'message' && !node.uri)) return undefined;
+    if (node.kind === 'prompt') {
+      const folder = vscode.Uri.file(path.dirname(node.uri.fsPath));
+      return { kind: 'folder', uri: folder, label: vscode.workspace.asRelativePath(folder, false) || '.' };
+    }
+    return node.uri ? { kind: 'prompt', uri: node.uri } : undefined;
+  }
+
   getTreeItem(node: VersionsNode): vscode.TreeItem {
+    const item = this.itemOf(node);
+    // Stable ids let the view keep expansion and selection across refreshes and reveal new node objects.
+    item.id = nodeId(node);
+    return item;
+  }
+
+  private itemOf(node: VersionsNode): vscode.TreeItem {
     switch (node.kind) {
       case 'folder': {
         const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
@@ -143,6 +160,7 @@ export class VersionsTree implements vscode.TreeDataProvider<VersionsNode>, vsco
       }
       case 'prompt': {
         const item = new vscode.TreeItem(node.uri, vscode.TreeItemCollapsibleState.Collapsed);
+        item.iconPath = vscode.ThemeIcon.File;
         item.contextValue = 'promptFile';
         item.tooltip = vscode.workspace.asRelativePath(node.uri);
         return item;
@@ -174,6 +192,19 @@ export class VersionsTree implements vscode.TreeDataProvider<VersionsNode>, vsco
 
   dispose(): void {
     for (const subscription of this.subscriptions.splice(0)) subscription.dispose();
+  }
+}
+
+function nodeId(node: VersionsNode): string {
+  switch (node.kind) {
+    case 'version':
+      return `version:${node.uri.fsPath}:${node.version.id}`;
+    case 'message':
+      return `message:${node.uri?.fsPath ?? ''}:${node.text}`;
+    case 'loadMore':
+      return `loadMore:${node.uri.fsPath}`;
+    default:
+      return `${node.kind}:${node.uri.fsPath}`;
   }
 }
 

@@ -1,0 +1,50 @@
+// Runs inside the extension host (as extensionTestsPath) while takeScreenshots.ts drives the browser:
+// each scene sets up the editor through real commands, then asks the browser side for a screenshot.
+import * as vscode from 'vscode';
+import type { PromptOpsApi } from '../../src/extension/main';
+import { testOutputTag } from '../integration/testOutputTag';
+
+import { shotRequest } from './screenshotProtocol';
+const settleMs = 2500;
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Asks the browser side to take a screenshot, then gives it time to. */
+async function shot(name: string): Promise<void> {
+  await sleep(settleMs);
+  console.log(`${testOutputTag}${shotRequest}${name}`);
+  await sleep(settleMs);
+}
+
+function demoFile(relative: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('The demo workspace is not open.');
+  return vscode.Uri.joinPath(folder.uri, relative);
+}
+
+export async function run(): Promise<void> {
+  const api = await vscode.extensions.getExtension<PromptOpsApi>('promptops.promptops')?.activate();
+  if (!api) throw new Error('PromptOps is not installed in this window.');
+  await shot('prepare');
+  const summarize = demoFile('support/summarize.prompt');
+
+  await vscode.commands.executeCommand('workbench.view.extension.promptops');
+  await vscode.window.showTextDocument(summarize);
+  await shot('click:summarize.prompt');
+  await shot('promptops-view-container');
+
+  await vscode.commands.executeCommand('promptops.preview', summarize, 'outage');
+  await shot('preview');
+
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await vscode.window.showTextDocument(demoFile('onboarding/welcome-email.prompt'));
+  await vscode.commands.executeCommand('workbench.actions.view.problems');
+  await shot('diagnostics');
+
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await vscode.commands.executeCommand('workbench.action.closePanel');
+  await vscode.commands.executeCommand('promptops.renderedDiff', summarize, 'production', 'staging', 'outage');
+  await shot('rendered-diff');
+}

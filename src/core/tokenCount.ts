@@ -1,10 +1,14 @@
-// `import = require` so bundlers pick the package's CommonJS build, the only one its exports map offers here.
-import o200k = require('gpt-tokenizer/cjs/encoding/o200k_base');
+type O200k = typeof import('gpt-tokenizer/cjs/encoding/o200k_base');
+
+let encoding: O200k | undefined;
 
 /**
  * An approximate token count of a text, with the o200k_base encoding of current OpenAI models;
  * other vendors' tokenizers differ, so the preview labels it approximate.
  */
 export function approximateTokenCount(text: string): number {
-  return text.length === 0 ? 0 : o200k.countTokens(text);
+  if (text.length === 0) return 0;
+  // Loaded on first use: its tables take longer to load than everything else the extension needs at activation.
+  encoding ??= require('gpt-tokenizer/cjs/encoding/o200k_base') as O200k;
+  return encoding.countTokens(text);
 }

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { format } from 'node:util';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
@@ -14,12 +15,29 @@ function testFiles(dir: string): string[] {
   });
 }
 
+/**
+ * Activates PromptOps (nothing has opened a prompt yet, so it is still inactive) and prints how
+ * long that took: loading the bundle plus activate(), which only registers providers.
+ */
+async function reportActivationTime(tag: string): Promise<void> {
+  const extension = vscode.extensions.getExtension('promptops.promptops');
+  if (!extension) throw new Error('PromptOps is not loaded in this window.');
+  if (extension.isActive) {
+    console.log(`${tag}PromptOps was already active before the tests started (something opened a prompt).`);
+    return;
+  }
+  const started = performance.now();
+  await extension.activate();
+  console.log(`${tag}PromptOps activation took ${(performance.now() - started).toFixed(0)} ms (bundle load and activate()).`);
+}
+
 /** Entry point the VS Code workbench calls in the extension host (extensionTestsPath). */
 export async function run(): Promise<void> {
   // In the browser harness the workbench forwards console output unformatted and mixed with its own log; tag ours.
   const tag = process.env['PROMPTOPS_TAG_TEST_OUTPUT'] === '1' ? testOutputTag : '';
   Mocha.reporters.Base.consoleLog = (...args: unknown[]) => console.log(`${tag}${format(...args)}`);
   console.log(`${tag}Integration tests running inside VS Code ${vscode.version} (${vscode.env.appName}, remote: ${vscode.env.remoteName ?? 'none'})`);
+  await reportActivationTime(tag);
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: SummaryReporter });
   const grep = process.env['PROMPTOPS_TEST_GREP'];
   if (grep) mocha.grep(grep);

@@ -85,6 +85,13 @@ export class DiagnosticsController implements vscode.Disposable {
     }, delay));
   }
 
+  /** Checks a prompt now, without waiting for the typing pause; the benchmark measures this path. */
+  checkNow(promptUri: vscode.Uri): Promise<void> {
+    clearTimeout(this.pending.get(promptUri.toString()));
+    this.pending.delete(promptUri.toString());
+    return this.check(promptUri);
+  }
+
   private async check(promptUri: vscode.Uri): Promise<void> {
     let document: vscode.TextDocument;
     try {

@@ -1,5 +1,8 @@
 // Bundles the extension and the CLI into dist/; type-checking is tsc's job (npm run compile).
 import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -27,12 +30,15 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  define: { PROMPTOPS_VERSION: JSON.stringify(version) },
   plugins: watch ? [problemMatcher] : [],
 };
 
 const builds = [
   { ...common, entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // promptops/runtime for applications: resolves and renders exported bundles, no fs or git.
+  { ...common, entryPoints: ['src/runtime/promptRuntime.ts'], outfile: 'dist/runtime.js' },
   // The preview page runs in the webview (a browser), not in Node.
   { ...common, entryPoints: ['src/webview/preview.ts'], outfile: 'dist/webview/preview.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];

@@ -43,7 +43,9 @@ function mochaSuite(name, command, args) {
   suites.push({ name, ...summary });
 }
 
-const built = step('build (esbuild)', process.execPath, ['esbuild.mjs']);
+// The same as `npm run build`: the bundles, and the runtime's type declarations for applications.
+const built = step('build (esbuild, runtime types)', process.execPath, ['esbuild.mjs'],
+  [process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'src/runtime/tsconfig.json']]);
 // tsc still emits on type errors, so the suites below run and the failure is counted once here.
 step('type-check (tsc, strict)', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json'],
   [process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'src/webview/tsconfig.json']]);

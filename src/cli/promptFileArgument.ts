@@ -3,9 +3,18 @@ import { GitError } from '../node/git/gitError';
 import { openPromptFile, type PromptFileInRepository } from '../node/promptFileInRepository';
 import { CliError, type CliIo } from './cliIo';
 
-/** Opens the FILE argument of a versions verb in its repository; `PROMPTOPS_GIT` names the git executable. */
+/**
+ * Opens the FILE argument of a versions or releases verb in its repository; `PROMPTOPS_GIT` names
+ * the git executable and `PROMPTOPS_RELEASES_FILE` the manifest (relative to the repository root).
+ */
 export async function openPromptFileArgument(fileArgument: string, io: CliIo): Promise<PromptFileInRepository> {
-  return openPromptFile(path.resolve(io.cwd, fileArgument), { gitPath: io.env['PROMPTOPS_GIT'] });
+  return openPromptFile(path.resolve(io.cwd, fileArgument), { gitPath: io.env['PROMPTOPS_GIT'], releasesFile: releasesFileSetting(io) });
+}
+
+/** The manifest path relative to the repository root: `PROMPTOPS_RELEASES_FILE`, else the default. */
+export function releasesFileSetting(io: CliIo): string | undefined {
+  const setting = io.env['PROMPTOPS_RELEASES_FILE'];
+  return setting === undefined || setting.trim() === '' ? undefined : setting;
 }
 
 /** Runs `work`, turning git and version errors (not a repository, git missing, unknown version…) into one-sentence usage errors. */

@@ -5,8 +5,14 @@ import { testVerb } from './verbs/testVerb';
 import { diffVerb } from './verbs/diffVerb';
 import { showVerb } from './verbs/showVerb';
 import { versionsVerb } from './verbs/versionsVerb';
+import { promoteVerb } from './verbs/promoteVerb';
+import { rollbackVerb } from './verbs/rollbackVerb';
+import { canaryVerb } from './verbs/canaryVerb';
+import { statusVerb } from './verbs/statusVerb';
+import { logVerb } from './verbs/logVerb';
+import { exportVerb } from './verbs/exportVerb';
 
 /** Every verb of the CLI, in the order `promptops help` lists them. */
-const table: readonly Verb[] = [checkVerb, renderVerb, testVerb, versionsVerb, showVerb, diffVerb];
+const table: readonly Verb[] = [checkVerb, renderVerb, testVerb, versionsVerb, showVerb, diffVerb, promoteVerb, rollbackVerb, canaryVerb, statusVerb, logVerb, exportVerb];
 
 export const verbs: ReadonlyMap<string, Verb> = new Map(table.map((verb) => [verb.name, verb]));

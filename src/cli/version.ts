@@ -1,4 +1,13 @@
-import packageJson from '../../package.json';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 
-/** The package version, bundled in so the CLI needs no file access to know it. */
-export const version: string = packageJson.version;
+// Set by esbuild (see esbuild.mjs) in dist/cli.js; unset when the sources run compiled by tsc in tests.
+declare const PROMPTOPS_VERSION: string | undefined;
+
+function versionFromPackageJson(): string {
+  const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as { version?: unknown };
+  return typeof manifest.version === 'string' ? manifest.version : '0.0.0';
+}
+
+/** The package version. */
+export const version: string = typeof PROMPTOPS_VERSION === 'string' ? PROMPTOPS_VERSION : versionFromPackageJson();

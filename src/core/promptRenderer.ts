@@ -22,9 +22,21 @@ export type RenderOutcome =
  * come back as one message, never as an exception.
  */
 export async function renderPrompt(request: RenderRequest): Promise<RenderOutcome> {
+  // Every Dotprompt instance registers partials on the one Handlebars environment they share
+  // (`Handlebars.noConflict()` returns it, not a copy) and never replaces a name it has seen, so
+  // two versions of `_style.prompt` would render alike: renders take turns, each without partials.
+  const turn = renderQueue.then(() => renderAlone(request));
+  renderQueue = turn.catch(() => undefined);
+  return turn;
+}
+
+let renderQueue: Promise<unknown> = Promise.resolve();
+
+async function renderAlone(request: RenderRequest): Promise<RenderOutcome> {
   try {
-    // A fresh instance per render: dotprompt registers resolved partials on its instance for good.
     const dotprompt = new Dotprompt({ partialResolver: async (name) => (await request.partials(name)) ?? null });
+    const handlebars = dotprompt['handlebars'];
+    for (const name of Object.keys(handlebars.partials)) handlebars.unregisterPartial(name);
     // dotprompt's front-matter pattern does not match after a byte order mark.
     const parsed = dotprompt.parse(stripBom(request.source));
     const defaults = parsed.input?.default;

@@ -2,7 +2,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parsePromptDocument } from '../core/promptDocument';
 import { promptIdOf, promptNameAndVariantOf } from '../core/promptId';
-import { releaseLabelsOf, type ReleaseLabelLookup } from '../core/releaseLabelLookup';
+import { parseReleaseManifest } from '../core/releases/manifestParser';
+import { promptLabelsIn, type PromptLabels } from '../core/releases/promptLabels';
+import { defaultReleasesFile } from '../core/releases/releaseManifest';
 import { GitError } from './git/gitError';
 import { openRepository, type GitCallOptions, type GitRepository } from './git/gitRepository';
 
@@ -14,7 +16,12 @@ export interface PromptFileInRepository {
   /** The file in the working tree (it may not exist there any more). */
   readonly workingFile: string;
   readonly promptId: string;
-  readonly labels: ReleaseLabelLookup;
+  /** The labels of `promptId` in the release manifest as it was when the file was opened. */
+  readonly labels: PromptLabels;
+  /** The release manifest relative to the repository root, as configured (`prompt-releases.yaml`). */
+  readonly releasesFile: string;
+  /** The release manifest's absolute path. */
+  readonly manifestFile: string;
 }
 
 export interface PromptFileOptions extends GitCallOptions {
@@ -37,9 +44,11 @@ export async function openPromptFile(file: string, options: PromptFileOptions = 
   const workingFile = path.join(repository.root, relative);
   const source = readIfPresent(workingFile);
   const promptId = promptIdOf(repoPath, source === undefined ? undefined : promptNameAndVariantOf(parsePromptDocument(source, { path: repoPath })));
-  const manifest = readIfPresent(path.join(repository.root, options.releasesFile ?? 'prompt-releases.yaml'));
-  const labels: ReleaseLabelLookup = manifest === undefined ? { ok: true, labels: new Map() } : releaseLabelsOf(manifest, promptId);
-  return { repository, path: repoPath, workingFile, promptId, labels };
+  const releasesFile = options.releasesFile ?? defaultReleasesFile;
+  const manifestFile = path.join(repository.root, releasesFile);
+  const manifest = readIfPresent(manifestFile);
+  const labels = promptLabelsIn(manifest === undefined ? undefined : parseReleaseManifest(manifest), promptId);
+  return { repository, path: repoPath, workingFile, promptId, labels, releasesFile, manifestFile };
 }
 
 function nearestExistingFolder(folder: string): string {

@@ -3,6 +3,12 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import YAML from 'yaml';
+import { applyReleaseMove } from '../../src/core/releases/manifestEditor';
+import { parseReleaseManifest } from '../../src/core/releases/manifestParser';
+import { chooseRollbackTarget } from '../../src/core/releases/promotionHistory';
+import { releaseCommitMessage } from '../../src/core/releases/releaseCommitMessage';
+import type { ReleaseTarget } from '../../src/core/releases/releaseManifest';
+import { planCanary, planCanaryClear, planPromote, planRollback, type MovePlan } from '../../src/core/releases/releaseMoves';
 import { repositoryRoot } from './codeServerInstall';
 
 const demoFolder = path.join(repositoryRoot, 'demo');
@@ -20,7 +26,7 @@ interface CommitStep {
 interface ReleaseStep {
   readonly at: string;
   readonly release: {
-    readonly action: 'promote' | 'rollback' | 'canary';
+    readonly action: 'promote' | 'rollback' | 'canary' | 'canary-clear';
     readonly prompt: string;
     readonly label: string;
     readonly ref?: string;
@@ -33,12 +39,6 @@ interface ReleaseStep {
 interface History {
   readonly authors: Readonly<Record<string, string>>;
   readonly steps: readonly (CommitStep | ReleaseStep)[];
-}
-
-interface LabelTarget {
-  commit: string;
-  path: string;
-  sha256: string;
 }
 
 function git(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): string {
@@ -57,15 +57,13 @@ function identity(history: History, key: string, at: string): NodeJS.ProcessEnv 
   };
 }
 
-/** Tracks the release manifest as the story moves labels, the way the promote/rollback/canary verbs do. */
+/** Moves labels in the release manifest as the story goes, with the same core model the promote/rollback/canary verbs use. */
 class DemoReleases {
-  private readonly prompts: Record<string, { labels: Record<string, LabelTarget>; canary?: Record<string, LabelTarget & { weight: number }> }> = {};
-  private readonly events: Record<string, unknown>[] = [];
-  private readonly promoted = new Map<string, string[]>();
+  private manifest = '';
 
   constructor(private readonly repo: string) {}
 
-  private target(commit: string, prompt: string): LabelTarget {
+  private target(commit: string, prompt: string): ReleaseTarget {
     const file = ['.prompt', '.prompty'].map((ext) => `${prompt}${ext}`).find((candidate) =>
       spawnSync('git', ['cat-file', '-e', `${commit}:${candidate}`], { cwd: this.repo }).status === 0);
     if (!file) throw new Error(`${prompt} does not exist at ${commit}`);
@@ -73,43 +71,36 @@ class DemoReleases {
     return { commit, path: file, sha256: createHash('sha256').update(bytes).digest('hex') };
   }
 
+  /** Applies a release step to the manifest and returns the subject of the commit that records it. */
   apply(step: ReleaseStep, commits: ReadonlyMap<string, string>, by: string): string {
     const { action, prompt, label, ref, weight, note } = step.release;
-    const entry = (this.prompts[prompt] ??= { labels: {} });
-    const key = `${prompt}\u0000${label}`;
-    const trail = this.promoted.get(key) ?? [];
-    const from = entry.labels[label]?.commit ?? null;
-    let to: string;
-    if (action === 'rollback') {
-      trail.pop();
-      const previous = trail.at(-1);
-      if (!previous) throw new Error(`Nothing to roll ${prompt} ${label} back to`);
-      to = previous;
-      entry.labels[label] = this.target(to, prompt);
-    } else {
+    const parsed = parseReleaseManifest(this.manifest);
+    const stamp = { at: step.at, by, note: note ?? '' };
+    const request = { prompt, label, stamp };
+    const refTarget = (): ReleaseTarget => {
       const commit = ref ? commits.get(ref) : undefined;
       if (!commit) throw new Error(`Unknown demo ref "${ref ?? ''}"`);
-      to = commit;
-      if (action === 'canary') {
-        (entry.canary ??= {})[label] = { ...this.target(to, prompt), weight: weight ?? 10 };
-      } else {
-        entry.labels[label] = this.target(to, prompt);
-        trail.push(to);
-      }
+      return this.target(commit, prompt);
+    };
+    let plan: MovePlan;
+    if (action === 'rollback') {
+      const choice = chooseRollbackTarget(parsed.manifest, { prompt, label, to: ref ? commits.get(ref) : undefined });
+      if (choice.kind !== 'target') throw new Error(`Cannot roll ${prompt} ${label} back: ${choice.kind === 'refused' ? choice.reason : choice.message}`);
+      plan = planRollback(parsed.manifest, { ...request, target: this.target(choice.target.commit, prompt) });
+    } else if (action === 'canary') {
+      plan = planCanary(parsed.manifest, { ...request, target: refTarget(), weight: weight ?? 10 });
+    } else if (action === 'canary-clear') {
+      plan = planCanaryClear(parsed.manifest, request);
+    } else {
+      plan = planPromote(parsed.manifest, { ...request, target: refTarget() });
     }
-    this.promoted.set(key, trail);
-    const sha256 = action === 'canary' ? entry.canary?.[label]?.sha256 : entry.labels[label]?.sha256;
-    this.events.push({ at: step.at, by, action, prompt, label, from, to, sha256, note: note ?? '' });
-    const short = to.slice(0, 7);
-    if (action === 'rollback') return `roll back ${prompt} ${label} to ${short}`;
-    if (action === 'canary') return `canary ${prompt} ${label} ${weight ?? 10}% (${short})`;
-    return `promote ${prompt} to ${label} (${short})`;
+    if (plan.kind !== 'move') throw new Error(`Demo release step ${action} ${prompt} ${label}: ${plan.kind === 'refused' ? plan.reason : plan.message}`);
+    this.manifest = applyReleaseMove(parsed, plan.move);
+    return releaseCommitMessage(plan.move).subject;
   }
 
   text(): string {
-    const document = new YAML.Document({ version: 1, prompts: this.prompts, events: this.events });
-    document.commentBefore = ' Which prompt version serves each label. Reviewed in pull requests; written by promptops promote/rollback/canary.';
-    return document.toString({ lineWidth: 0 });
+    return this.manifest;
   }
 }
 

@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { labelsPointingAt, type ReleaseLabelTarget } from '../../core/releaseLabelLookup';
+import { labelsPointingAt, type ReleaseTarget } from '../../core/releases/releaseManifest';
 import { readFileHistoryPage, type FileVersion } from '../../node/git/fileHistory';
 import { gitPromptVersion } from '../../node/gitPromptVersion';
 import { CliError, ExitCode } from '../cliIo';
@@ -26,7 +26,7 @@ export const versionsVerb: Verb = {
         throw new CliError(`${fileArgument} does not exist and has no committed versions.`);
       }
       if (!file.labels.ok) io.err(`promptops versions: ${file.labels.problem} Labels are not shown.\n`);
-      const labels: ReadonlyMap<string, ReleaseLabelTarget> = file.labels.ok ? file.labels.labels : new Map();
+      const labels: ReadonlyMap<string, ReleaseTarget> = file.labels.ok ? file.labels.labels : new Map();
       const labelsOf = (commit: string): string[] => labelsPointingAt(labels, commit);
       if (format === 'json') {
         const versions = history.versions.map((version) => gitPromptVersion(version, labelsOf(version.id)));

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { GitFixture } from '../node/gitFixture';
 
 /** The commits of the prompt story the CLI tests run against, by what they did. */
@@ -69,8 +70,12 @@ export function createPromptHistory(): PromptHistory {
   });
   fixture.commit('promote support/tickets/summarize to production', {
     files: {
-      'prompt-releases.yaml': `version: 1\nprompts:\n  support/tickets/summarize:\n    labels:\n      production: {commit: ${shortened}, path: support/summarize.prompt}\n`,
+      'prompt-releases.yaml': `version: 1\nprompts:\n  support/tickets/summarize:\n    labels:\n      production: {commit: ${shortened}, path: support/summarize.prompt, sha256: ${sha256Of(shortenedSource)}}\n`,
     },
   });
   return { fixture, added, shortened, moved, bulleted };
+}
+
+function sha256Of(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }

@@ -7,9 +7,10 @@ import { readVersionBytes, resolveVersion, resolvedVersionTitle } from '../../..
 import { partialSourceAt } from '../../../src/node/versionPartialSource';
 import { GitFixture } from './gitFixture';
 
-function manifest(entries: Record<string, Record<string, { commit: string; path?: string }>>): string {
+/** A release manifest; label entries need a sha256, which resolving versions never reads. */
+function manifest(entries: Record<string, Record<string, { commit: string; path: string }>>): string {
   const prompts = Object.entries(entries).map(([id, labels]) => {
-    const lines = Object.entries(labels).map(([label, target]) => `      ${label}: {commit: ${target.commit}${target.path ? `, path: ${target.path}` : ''}}`);
+    const lines = Object.entries(labels).map(([label, target]) => `      ${label}: {commit: ${target.commit}, path: ${target.path}, sha256: ${'0'.repeat(64)}}`);
     return [`  ${id}:`, '    labels:', ...lines].join('\n');
   });
   return ['version: 1', 'prompts:', ...prompts, ''].join('\n');
@@ -82,7 +83,7 @@ describe('Resolving prompt versions', () => {
 
   it('finds labels under the front-matter name when the prompt declares one', async () => {
     fixture.commit('named', { files: { 'prompts/greet.prompt': '---\nname: greeter\nvariant: warm\n---\nhi\n' } });
-    fixture.write('prompt-releases.yaml', manifest({ 'greeter.warm': { staging: { commit: v1 } } }));
+    fixture.write('prompt-releases.yaml', manifest({ 'greeter.warm': { staging: { commit: v1, path: 'old/greet.prompt' } } }));
     const file = await open();
     assert.equal(file.promptId, 'greeter.warm');
     const resolved = await resolveVersion(file, parseVersionSpec('staging'));
@@ -107,7 +108,7 @@ describe('Resolving prompt versions', () => {
   });
 
   it('a label pointing at a commit this clone lacks says to fetch it', async () => {
-    fixture.write('prompt-releases.yaml', manifest({ 'prompts/greet': { production: { commit: 'f'.repeat(40) } } }));
+    fixture.write('prompt-releases.yaml', manifest({ 'prompts/greet': { production: { commit: 'f'.repeat(40), path: 'prompts/greet.prompt' } } }));
     const file = await open();
     await assert.rejects(resolveVersion(file, parseVersionSpec('production')), {
       message: 'The label production points at commit fffffff, which this repository does not have; fetch it first.',

@@ -1,0 +1,59 @@
+import { defaultLabel } from '../../core/releases/releaseManifest';
+import { clearCanary, setCanary, type ReleaseOutcome } from '../../node/releases/releaseActions';
+import { CliError, ExitCode } from '../cliIo';
+import { parseVerbArgs } from '../parseVerbArgs';
+import { openPromptFileArgument } from '../promptFileArgument';
+import { withReleaseErrors } from '../releaseErrors';
+import { outcomeText, printBreakingChanges } from '../releaseOutcomeText';
+import type { Verb } from '../verb';
+
+const usage = 'canary FILE VERSION --label L --weight N [--note T] [--commit] [--yes] | canary FILE --label L --clear [--note T] [--commit]';
+
+/** `promptops canary`: serves VERSION to N percent of a label's traffic, or ends the canary with --clear. */
+export const canaryVerb: Verb = {
+  name: 'canary',
+  usage: 'canary FILE VERSION --label L --weight N | FILE --label L --clear',
+  summary: `Serve VERSION to N percent (1-99) of a label's traffic (default ${defaultLabel}), or end the canary; --yes accepts breaking input changes.`,
+  run: (args, io) =>
+    withReleaseErrors(async () => {
+      const { values, positionals } = parseVerbArgs(
+        args,
+        { label: { type: 'string' }, weight: { type: 'string' }, clear: { type: 'boolean' }, note: { type: 'string' }, commit: { type: 'boolean' }, yes: { type: 'boolean' } },
+        usage,
+      );
+      const [fileArgument, versionArgument, ...extra] = positionals;
+      if (fileArgument === undefined || extra.length > 0) throw new CliError(`expects FILE and VERSION, or FILE and --clear. Usage: promptops ${usage}`);
+      const label = values.label ?? defaultLabel;
+      const common = { label, note: values.note, commit: values.commit === true };
+      let outcome: ReleaseOutcome;
+      if (values.clear === true) {
+        if (versionArgument !== undefined || values.weight !== undefined) throw new CliError(`--clear takes neither VERSION nor --weight. Usage: promptops ${usage}`);
+        outcome = await clearCanary(await openPromptFileArgument(fileArgument, io), common);
+      } else {
+        if (versionArgument === undefined) throw new CliError(`expects FILE and VERSION, or FILE and --clear. Usage: promptops ${usage}`);
+        const weight = parseWeight(values.weight);
+        const file = await openPromptFileArgument(fileArgument, io);
+        outcome = await setCanary(file, {
+          ...common,
+          version: versionArgument,
+          weight,
+          confirmBreakingChanges: (changes) => {
+            printBreakingChanges(io, 'canary', file.promptId, label, changes);
+            return values.yes === true;
+          },
+        });
+        if (outcome.kind === 'cancelled') {
+          throw new CliError(`${versionArgument} changes the input of ${file.promptId} in ways that can break callers of ${label} (see above); pass --yes to start the canary anyway.`, ExitCode.findings);
+        }
+      }
+      io.out(outcomeText(outcome));
+      return ExitCode.ok;
+    }),
+};
+
+function parseWeight(text: string | undefined): number {
+  if (text === undefined) throw new CliError(`needs --weight N, the percentage of traffic the canary serves (1-99). Usage: promptops ${usage}`);
+  const weight = /^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
+  if (!(weight >= 1 && weight <= 99)) throw new CliError(`--weight must be a whole percentage from 1 to 99, not "${text}".`);
+  return weight;
+}

@@ -1,0 +1,62 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { labelNameProblem } from '../../core/releases/labelName';
+import { manifestErrors } from '../../core/releases/manifestParser';
+import { shortSha } from '../../core/releases/promotionHistory';
+import { releaseEventsOf, type ReleaseEvent } from '../../core/releases/releaseManifest';
+import { ReleaseRefusal } from '../../core/releases/releaseRefusal';
+import { describeManifestProblem, readManifestFile } from '../../node/releases/manifestFile';
+import { openReleaseWorkspace } from '../../node/releases/releaseWorkspace';
+import { CliError, ExitCode } from '../cliIo';
+import { choiceOption, parseVerbArgs } from '../parseVerbArgs';
+import { openPromptFileArgument, releasesFileSetting } from '../promptFileArgument';
+import { withReleaseErrors } from '../releaseErrors';
+import type { Verb } from '../verb';
+
+const usage = 'log [FILE|PROMPT-ID] [--label L] [--format text|json]';
+
+/** `promptops log`: the audit events of the manifest, newest first, of one prompt and/or one label. */
+export const logVerb: Verb = {
+  name: 'log',
+  usage,
+  summary: 'List the audit events (promote, rollback, canary, canary-clear), newest first, optionally of one prompt (a file or an id) and one label.',
+  run: (args, io) =>
+    withReleaseErrors(async () => {
+      const { values, positionals } = parseVerbArgs(args, { label: { type: 'string' }, format: { type: 'string' } }, usage);
+      const format = choiceOption(values.format, 'format', ['text', 'json'], 'text');
+      const [promptArgument, ...extra] = positionals;
+      if (extra.length > 0) throw new CliError(`expects at most one FILE or prompt id. Usage: promptops ${usage}`);
+      if (values.label !== undefined) {
+        const problem = labelNameProblem(values.label);
+        if (problem) throw new ReleaseRefusal(problem);
+      }
+      const workspace = await openReleaseWorkspace(io.cwd, { gitPath: io.env['PROMPTOPS_GIT'], releasesFile: releasesFileSetting(io) });
+      const { parsed } = readManifestFile(workspace.manifestFile);
+      if (parsed.fatal) throw new ReleaseRefusal(describeManifestProblem(workspace.releasesFile, parsed.fatal));
+      const errors = manifestErrors(parsed).length;
+      if (errors > 0) io.err(`promptops log: warning: ${workspace.releasesFile} has ${errors === 1 ? 'a problem' : `${errors} problems`}, and events with mistakes are left out; promptops status lists them.\n`);
+      let prompt: string | undefined;
+      if (promptArgument !== undefined) {
+        const asFile = path.resolve(io.cwd, promptArgument);
+        if (fs.statSync(asFile, { throwIfNoEntry: false })?.isFile()) prompt = (await openPromptFileArgument(promptArgument, io)).promptId;
+        else if (parsed.manifest.prompts.has(promptArgument) || parsed.manifest.events.some((event) => event.prompt === promptArgument)) prompt = promptArgument;
+        else throw new CliError(`${promptArgument} is neither a prompt file nor a prompt id in ${workspace.releasesFile}.`);
+      }
+      const events = releaseEventsOf(parsed.manifest, { prompt, label: values.label }).reverse();
+      if (format === 'json') io.out(`${JSON.stringify({ events: events.map(eventJson) }, null, 2)}\n`);
+      else io.out(events.length === 0 ? `No release events${prompt === undefined ? '' : ` of ${prompt}`}${values.label === undefined ? '' : ` for ${values.label}`} yet.\n` : events.map(eventText).join(''));
+      return ExitCode.ok;
+    }),
+};
+
+function eventText(event: ReleaseEvent): string {
+  const from = event.from === null ? 'new' : shortSha(event.from);
+  const weight = event.weight === undefined ? '' : ` (${event.weight}%)`;
+  const line = `${event.at}  ${event.action.padEnd(12)}  ${event.prompt}  ${event.label}  ${from} → ${shortSha(event.to)}${weight}  ${event.by}\n`;
+  return event.note === '' ? line : `${line}    ${event.note}\n`;
+}
+
+function eventJson(event: ReleaseEvent): unknown {
+  const { at, by, action, prompt, label, from, to, sha256, weight, note } = event;
+  return { at, by, action, prompt, label, from, to, sha256, ...(weight === undefined ? {} : { weight }), note };
+}

@@ -1,0 +1,52 @@
+import { defaultLabel } from '../../core/releases/releaseManifest';
+import { promotePrompt } from '../../node/releases/releaseActions';
+import { CliError, ExitCode } from '../cliIo';
+import { parseVerbArgs } from '../parseVerbArgs';
+import { openPromptFileArgument } from '../promptFileArgument';
+import { withReleaseErrors } from '../releaseErrors';
+import { outcomeText, printBreakingChanges } from '../releaseOutcomeText';
+import type { Verb } from '../verb';
+
+const usage = 'promote FILE VERSION [--label L] [--note T] [--commit] [--yes]';
+
+/**
+ * `promptops promote`: points a label at a committed version. Input changes that can break callers
+ * are printed as warnings; without --yes they refuse the promote (exit 1), because a CLI run in a
+ * script has nobody to ask and a silent breaking change is what review exists to catch.
+ */
+export const promoteVerb: Verb = {
+  name: 'promote',
+  usage,
+  summary: `Point a release label (default ${defaultLabel}) at a committed VERSION and record it; --commit commits the manifest alone, --yes accepts breaking input changes.`,
+  run: (args, io) =>
+    withReleaseErrors(async () => {
+      const { values, positionals } = parseVerbArgs(
+        args,
+        { label: { type: 'string' }, note: { type: 'string' }, commit: { type: 'boolean' }, yes: { type: 'boolean' } },
+        usage,
+      );
+      const [fileArgument, versionArgument, ...extra] = positionals;
+      if (fileArgument === undefined || versionArgument === undefined || extra.length > 0) throw new CliError(`expects FILE and VERSION. Usage: promptops ${usage}`);
+      const file = await openPromptFileArgument(fileArgument, io);
+      const label = values.label ?? defaultLabel;
+      const outcome = await promotePrompt(file, {
+        version: versionArgument,
+        label,
+        note: values.note,
+        commit: values.commit === true,
+        confirmBreakingChanges: (changes) => {
+          printBreakingChanges(io, 'promote', file.promptId, label, changes);
+          return values.yes === true;
+        },
+      });
+      if (outcome.kind === 'cancelled') {
+        const count = outcome.breakingChanges.length;
+        throw new CliError(
+          `${versionArgument} changes the input of ${file.promptId} in ${count === 1 ? 'a way' : `${count} ways`} that can break callers of ${label} (see above); pass --yes to promote it anyway.`,
+          ExitCode.findings,
+        );
+      }
+      io.out(outcomeText(outcome));
+      return ExitCode.ok;
+    }),
+};

@@ -1,0 +1,30 @@
+import { defaultLabel } from '../../core/releases/releaseManifest';
+import { rollbackPrompt } from '../../node/releases/releaseActions';
+import { CliError, ExitCode } from '../cliIo';
+import { parseVerbArgs } from '../parseVerbArgs';
+import { openPromptFileArgument } from '../promptFileArgument';
+import { withReleaseErrors } from '../releaseErrors';
+import { outcomeText, printBreakingChanges } from '../releaseOutcomeText';
+import type { Verb } from '../verb';
+
+const usage = 'rollback FILE [--label L] [--to VERSION] [--note T] [--commit]';
+
+/** `promptops rollback`: moves a label one step back in its own promotion history, or to an earlier version with --to. */
+export const rollbackVerb: Verb = {
+  name: 'rollback',
+  usage,
+  summary: `Move a release label (default ${defaultLabel}) back to the version it served before (again and again), or to an earlier one with --to.`,
+  run: (args, io) =>
+    withReleaseErrors(async () => {
+      const { values, positionals } = parseVerbArgs(args, { label: { type: 'string' }, to: { type: 'string' }, note: { type: 'string' }, commit: { type: 'boolean' } }, usage);
+      const [fileArgument, ...extra] = positionals;
+      if (fileArgument === undefined || extra.length > 0) throw new CliError(`expects one FILE. Usage: promptops ${usage}`);
+      const file = await openPromptFileArgument(fileArgument, io);
+      const label = values.label ?? defaultLabel;
+      const outcome = await rollbackPrompt(file, { label, to: values.to, note: values.note, commit: values.commit === true });
+      // A rollback is not held up by breaking changes: the label served that version before.
+      if (outcome.kind === 'applied') printBreakingChanges(io, 'rollback', file.promptId, label, outcome.breakingChanges);
+      io.out(outcomeText(outcome));
+      return ExitCode.ok;
+    }),
+};

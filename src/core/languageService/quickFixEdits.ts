@@ -1,0 +1,226 @@
+import type { ParsedNode } from 'yaml';
+import { closestName } from '../nameSuggestion';
+import type { PromptDiagnostic } from '../promptDiagnostic';
+import type { PromptDocument } from '../promptDocument';
+import { resolveSampleSets, type SampleFile } from '../sampleSets';
+import { describeShape, lookupProperty, type SchemaShape } from '../schemaShape';
+import type { TemplateAnalysis } from '../templateAnalysis';
+import type { Range } from '../textDocument';
+import type { YamlSource } from '../yamlSource';
+import { inferType, yamlKey, type InferredType } from './inferredSchema';
+import { nodeAtDataPath, parseDataPath } from './inputValueEdits';
+import { placeholderYaml } from './samplePlaceholder';
+import { declareVariablesEdits, removeVariableEdits, type VariableToDeclare } from './schemaDeclarationEdits';
+import type { FileEdits, TextEdit } from './textEdits';
+import { closingSegmentRange, pathAt, sectionOf, templateBlocks, templateUses } from './templatePaths';
+import { deleteMapEntry, insertMapEntry } from './yamlEdits';
+
+/** A fix for one diagnostic: a title for the light bulb and the edits, possibly in two files. */
+export interface QuickFix {
+  readonly title: string;
+  readonly edits: readonly FileEdits[];
+  /** The obvious fix, which the editor's "auto fix" applies. */
+  readonly preferred: boolean;
+}
+
+/** The parsed files a fix reads. */
+export interface QuickFixContext {
+  readonly document: PromptDocument;
+  readonly samples?: SampleFile;
+  /** The template analysis, for fixes that look at how a variable is used. */
+  readonly analysis?: TemplateAnalysis;
+}
+
+const anyType: InferredType = { kind: 'any' };
+const stringType: InferredType = { kind: 'scalar', type: 'string' };
+
+function describeInferred(type: InferredType): string {
+  switch (type.kind) {
+    case 'scalar':
+      return type.type;
+    case 'any':
+      return 'any';
+    case 'object':
+      return 'object';
+    case 'array':
+      return `array of ${describeInferred(type.items)}`;
+  }
+}
+
+function fileEdit(path: string, edits: readonly TextEdit[]): FileEdits[] {
+  return [{ path, edits }];
+}
+
+/** A type from how the template reads a variable when no sample has a value: `x.a.b` makes objects, `#each x` a list. */
+function typeFromTemplate(context: QuickFixContext, name: string): InferredType | undefined {
+  const { document, analysis } = context;
+  if (!analysis) return undefined;
+  const uses = [...templateUses(document, analysis)].filter(([path, use]) => use.origin === 'input' && path.segments[path.data ? 1 : 0]?.name === name);
+  const looped = templateBlocks(document.template.statements ?? []).some((block) => {
+    const first = block.params[0];
+    return block.callee.original === 'each' && first?.kind === 'path' && uses.some(([path]) => path === first && path.segments.length === (path.data ? 2 : 1));
+  });
+  if (looped) return { kind: 'array', items: anyType };
+  const tails = uses.map(([path]) => path.segments.slice(path.data ? 2 : 1).map((segment) => segment.name)).filter((tail) => tail.length > 0);
+  const build = (paths: readonly string[][]): InferredType => {
+    const names = [...new Set(paths.map((tail) => tail[0]).filter((head): head is string => head !== undefined))];
+    if (names.length === 0) return stringType;
+    return { kind: 'object', properties: names.map((head) => ({ name: head, type: build(paths.filter((tail) => tail[0] === head).map((tail) => tail.slice(1))), optional: false })) };
+  };
+  return tails.length > 0 ? build(tails) : undefined;
+}
+
+/** How to declare a variable: the type its sample values share (or its uses suggest), optional when some set lacks it. */
+function variableToDeclare(context: QuickFixContext, name: string): VariableToDeclare {
+  const sets = resolveSampleSets(context.document, context.samples);
+  const values = sets.filter((set) => Object.prototype.hasOwnProperty.call(set.input, name)).map((set) => set.input[name]);
+  const type = inferType(values) ?? typeFromTemplate(context, name) ?? stringType;
+  return { name, type, optional: sets.some((set) => !Object.prototype.hasOwnProperty.call(set.input, name) || set.input[name] === null) };
+}
+
+function declareFix(context: QuickFixContext, name: string, preferred: boolean): QuickFix[] {
+  const variable = variableToDeclare(context, name);
+  const edits = declareVariablesEdits(context.document, [variable]);
+  if (!edits) return [];
+  return [{ title: `Declare '${name}' (${describeInferred(variable.type)}) in the input schema`, edits: fileEdit(context.document.path, edits), preferred }];
+}
+
+/** Replaces a misspelt name, also in the closing tag of a section it opens. */
+function replaceNameFix(context: QuickFixContext, range: Range, replacement: string): QuickFix {
+  const { document, analysis } = context;
+  const edits: TextEdit[] = [{ range, newText: replacement }];
+  const found = pathAt(document, analysis, document.text.offsetAt(range.start));
+  const section = found ? sectionOf(document, found.path) : undefined;
+  const closing = found && section && found.segmentIndex !== undefined ? closingSegmentRange(document.text, section, found.segmentIndex) : undefined;
+  if (closing) edits.push({ range: closing, newText: replacement });
+  return { title: `Change to '${replacement}'`, edits: fileEdit(document.path, edits), preferred: true };
+}
+
+/** Replaces a whole path (`name` inside a block → `@root.name`). */
+function replacePathFix(context: QuickFixContext, range: Range, replacement: string): QuickFix {
+  const { document, analysis } = context;
+  const found = pathAt(document, analysis, document.text.offsetAt(range.start));
+  const whole = found?.path.range ?? range;
+  return { title: `Change to '${replacement}'`, edits: fileEdit(document.path, [{ range: whole, newText: replacement }]), preferred: true };
+}
+
+/** The text a diagnostic's range covers now, in the prompt or the sample file. */
+function writtenAt(diagnostic: PromptDiagnostic, context: QuickFixContext): string | undefined {
+  const { document, samples } = context;
+  const text = diagnostic.file === document.path ? document.text : samples && diagnostic.file === samples.path ? samples.text : undefined;
+  if (!text) return undefined;
+  return text.text.slice(text.offsetAt(diagnostic.range.start), text.offsetAt(diagnostic.range.end));
+}
+
+/** The input values a sample diagnostic is about: a set of the sample file, or `input.default`. */
+function valuesOf(diagnostic: PromptDiagnostic, context: QuickFixContext, set: string): { source: YamlSource; node: ParsedNode; label: string } | undefined {
+  const { document, samples } = context;
+  if (samples && diagnostic.file === samples.path) {
+    const found = samples.sets.find((candidate) => candidate.name === set);
+    return found ? { source: found.values.source, node: found.values.node, label: `sample set '${set}'` } : undefined;
+  }
+  const defaults = document.inputDefaults;
+  return diagnostic.file === document.path && defaults ? { source: defaults.source, node: defaults.node, label: 'input.default' } : undefined;
+}
+
+/** The declared shape at a data path (`customer.name`, `items[0].title`). */
+function shapeAt(shape: SchemaShape | undefined, path: readonly (string | number)[]): SchemaShape | undefined {
+  let current = shape;
+  for (const part of path) {
+    if (!current) return undefined;
+    if (typeof part === 'number') current = current.kind === 'array' ? current.items : undefined;
+    else current = current.kind === 'object' ? lookupProperty(current, part)?.shape : undefined;
+  }
+  return current;
+}
+
+function addSampleValueFix(diagnostic: PromptDiagnostic, context: QuickFixContext, set: string, variable: string): QuickFix[] {
+  const values = valuesOf(diagnostic, context, set);
+  const path = parseDataPath(variable);
+  const key = path[path.length - 1];
+  if (!values || typeof key !== 'string') return [];
+  const parent = path.length === 1 ? values.node : nodeAtDataPath(values.node, path.slice(0, -1));
+  const shape = shapeAt(context.document.inputSchema?.shape, path);
+  const text = `${yamlKey(key)}: ${shape ? placeholderYaml(shape) : '""'}`;
+  const edit = parent ? insertMapEntry(values.source, parent, { block: [{ level: 0, text }], flow: text }) : undefined;
+  if (!edit) return [];
+  const type = shape ? ` (${describeShape(shape)})` : '';
+  return [{ title: `Add '${variable}'${type} to ${values.label}`, edits: fileEdit(values.source.file, [edit]), preferred: true }];
+}
+
+function unknownSampleKeyFixes(diagnostic: PromptDiagnostic, context: QuickFixContext, set: string, key: string, suggestion: string | undefined): QuickFix[] {
+  const fixes: QuickFix[] = [];
+  const values = valuesOf(diagnostic, context, set);
+  // Renaming onto a key the set already has would repeat that key.
+  const rename = suggestion !== undefined && !(values && nodeAtDataPath(values.node, [suggestion])) ? suggestion : undefined;
+  if (rename !== undefined) {
+    fixes.push({ title: `Change to '${rename}'`, edits: fileEdit(diagnostic.file, [{ range: diagnostic.range, newText: rename }]), preferred: true });
+  }
+  // A key the template reads but the schema lacks wants declaring rather than deleting.
+  const read = !key.includes('.') && (context.analysis?.undeclaredUses.some((segment) => segment.name === key) ?? false);
+  if (read) fixes.push(...declareFix(context, key, rename === undefined));
+  const removal = values && !key.includes('.') ? deleteMapEntry(values.source, values.node, key) : undefined;
+  if (values && removal) fixes.push({ title: `Remove '${key}' from ${values.label}`, edits: fileEdit(values.source.file, [removal]), preferred: rename === undefined && !read });
+  return fixes;
+}
+
+function removeUnusedFix(context: QuickFixContext, name: string): QuickFix[] {
+  const edits = removeVariableEdits(context.document, context.samples, name);
+  if (!edits) return [];
+  const sets = edits.find((file) => file.path !== context.document.path)?.edits.length ?? 0;
+  const where = sets > 0 ? ` and ${sets === 1 ? 'its sample set' : `${sets} sample sets`}` : '';
+  // When the template reads a near miss ('plna' for 'plan'), the typo is the likelier mistake.
+  const nearMiss = context.analysis?.undeclaredUses.some((segment) => closestName(segment.name, [name]) === name) ?? false;
+  return [{ title: `Remove unused '${name}' from the input schema${where}`, edits, preferred: !nearMiss }];
+}
+
+/**
+ * The fixes for a diagnostic, from the machine-readable data it carries: declare an undeclared
+ * variable (with a type inferred from the sample values), fix a misspelt variable, property,
+ * sample key or helper, add a missing sample value, remove an unused declaration or sample key.
+ */
+export function quickFixesFor(diagnostic: PromptDiagnostic, context: QuickFixContext): QuickFix[] {
+  const data = diagnostic.data;
+  if (!data) return [];
+  const named = 'name' in data ? data.name : 'property' in data ? data.property : 'key' in data && !data.key.includes('.') ? data.key : undefined;
+  // A diagnostic reported before the latest edit may point at other text now; fixing it would corrupt that text.
+  if (named !== undefined && writtenAt(diagnostic, context)?.replace(/^(["'[])(.*)["'\]]$/, '$2') !== named) return [];
+  try {
+    switch (data.code) {
+      case 'undeclared-variable':
+        return [
+          ...(data.suggestion !== undefined ? [replaceNameFix(context, diagnostic.range, data.suggestion)] : []),
+          ...declareFix(context, data.name, data.suggestion === undefined),
+        ];
+      case 'unknown-property':
+        if (data.suggestion === undefined) return [];
+        return [data.suggestion.startsWith('@') ? replacePathFix(context, diagnostic.range, data.suggestion) : replaceNameFix(context, diagnostic.range, data.suggestion)];
+      case 'unused-variable':
+        return removeUnusedFix(context, data.name);
+      case 'missing-sample-value':
+        return addSampleValueFix(diagnostic, context, data.set, data.variable);
+      case 'unknown-sample-key':
+        return unknownSampleKeyFixes(diagnostic, context, data.set, data.key, data.suggestion);
+      case 'unknown-helper':
+        return data.suggestion === undefined ? [] : [replaceNameFix(context, diagnostic.range, data.suggestion)];
+      default:
+        return [];
+    }
+  } catch {
+    // A fix that cannot be computed is not offered; the diagnostic stays.
+    return [];
+  }
+}
+
+/**
+ * For a prompt without an input schema: declares one with every variable the template reads,
+ * typed from the sample values; undefined when there is a schema or nothing to declare.
+ */
+export function declareInputSchemaFix(context: QuickFixContext): QuickFix | undefined {
+  const { document, analysis } = context;
+  if (document.inputSchema || !analysis || analysis.usedVariables.size === 0) return undefined;
+  const variables = [...analysis.usedVariables].sort().map((name) => variableToDeclare(context, name));
+  const edits = declareVariablesEdits(document, variables);
+  if (!edits) return undefined;
+  return { title: `Declare an input schema for ${variables.map((variable) => `'${variable.name}'`).join(', ')}`, edits: fileEdit(document.path, edits), preferred: false };
+}

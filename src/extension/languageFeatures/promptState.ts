@@ -1,0 +1,64 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { CheckOptions } from '../../core/checkPrompt';
+import type { PromptDocument } from '../../core/promptDocument';
+import type { SampleFile } from '../../core/sampleSets';
+import { analyzeTemplate, type TemplateAnalysis } from '../../core/templateAnalysis';
+import { listPartialNames } from '../../node/partialNames';
+import type { PromptModels } from '../promptModels';
+
+/** A prompt as the language features read it: the cached parse, its sample file and the template analysis. */
+export interface PromptState {
+  readonly model: PromptDocument;
+  readonly samples: SampleFile | undefined;
+  /** Undefined when the template does not parse. */
+  readonly analysis: TemplateAnalysis | undefined;
+  /** How the checker finds this prompt's partials. */
+  readonly checkOptions: CheckOptions;
+}
+
+/**
+ * Gives the providers one state per prompt version: the parse comes from PromptModels (parsed once
+ * per version, shared with the checks and the preview) and the analysis is computed once per parse.
+ */
+export class PromptStates {
+  private readonly analyses = new WeakMap<PromptDocument, TemplateAnalysis | undefined>();
+
+  constructor(private readonly models: PromptModels) {}
+
+  /** The state of an open prompt document. */
+  of(document: vscode.TextDocument): PromptState {
+    const model = this.models.document(document);
+    const uri = document.uri;
+    const checkOptions: CheckOptions = {
+      partialExists: (name) => this.models.partialFile(uri, name) !== undefined,
+      partialSource: (name) => this.models.partialSource(uri, name),
+    };
+    const analyses = this.analyses;
+    return {
+      model,
+      samples: this.models.sampleFile(uri),
+      checkOptions,
+      // Completion runs on every keystroke without needing the analysis, so it is computed on first read.
+      get analysis(): TemplateAnalysis | undefined {
+        if (!analyses.has(model)) {
+          const statements = model.template.statements;
+          analyses.set(model, statements ? analyzeTemplate(model.path, statements, model.inputSchema?.shape, checkOptions) : undefined);
+        }
+        return analyses.get(model);
+      },
+    };
+  }
+
+  /** The file of a partial the prompt includes. */
+  partialPath(promptUri: vscode.Uri, name: string): string | undefined {
+    return this.models.partialFile(promptUri, name)?.path;
+  }
+
+  /** The names of the partials a prompt could include. */
+  partialNames(promptUri: vscode.Uri): string[] {
+    if (promptUri.scheme !== 'file') return [];
+    const root = vscode.workspace.getWorkspaceFolder(promptUri)?.uri.fsPath ?? path.dirname(promptUri.fsPath);
+    return listPartialNames(promptUri.fsPath, root);
+  }
+}

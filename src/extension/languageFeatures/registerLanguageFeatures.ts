@@ -1,0 +1,33 @@
+import * as vscode from 'vscode';
+import type { DiagnosticsController } from '../diagnostics/diagnosticsController';
+import type { PromptModels } from '../promptModels';
+import { CompletionProvider, completionTriggerCharacters } from './completionProvider';
+import { DefinitionProvider } from './definitionProvider';
+import { HoverProvider } from './hoverProvider';
+import { PromptStates } from './promptState';
+import { QuickFixProvider } from './quickFixProvider';
+import { RenameProvider } from './renameProvider';
+
+/** Every dotprompt document, including read-only version documents: reading features work on all of them. */
+const prompts: vscode.DocumentFilter = { language: 'dotprompt' };
+/** Prompts that can be edited: features that change files only run here. */
+const editablePrompts: vscode.DocumentFilter[] = [
+  { language: 'dotprompt', scheme: 'file' },
+  { language: 'dotprompt', scheme: 'untitled' },
+];
+const sampleFiles: vscode.DocumentFilter = { scheme: 'file', pattern: '**/*.samples.{yaml,yml,json}' };
+
+/**
+ * Registers quick fixes, completion, hover, go to definition and rename for prompts (quick fixes
+ * for sample files too). Registration does no work: providers parse through PromptModels on demand.
+ */
+export function registerLanguageFeatures(context: vscode.ExtensionContext, models: PromptModels, diagnostics: DiagnosticsController): void {
+  const states = new PromptStates(models);
+  context.subscriptions.push(
+    vscode.languages.registerCodeActionsProvider([...editablePrompts, sampleFiles], new QuickFixProvider(states, diagnostics), QuickFixProvider.metadata),
+    vscode.languages.registerCompletionItemProvider(prompts, new CompletionProvider(states), ...completionTriggerCharacters),
+    vscode.languages.registerHoverProvider(prompts, new HoverProvider(states)),
+    vscode.languages.registerDefinitionProvider(prompts, new DefinitionProvider(states)),
+    vscode.languages.registerRenameProvider(editablePrompts, new RenameProvider(states)),
+  );
+}

@@ -1,0 +1,126 @@
+import { createHash } from 'node:crypto';
+import { isPlausiblePartialName, partialCandidates } from '../../core/partialPaths';
+import { parsePromptDocument } from '../../core/promptDocument';
+import { promptLanguageOf } from '../../core/promptFileKind';
+import { shortSha } from '../../core/releases/promotionHistory';
+import type { ReleaseTarget } from '../../core/releases/releaseManifest';
+import { ReleaseRefusal } from '../../core/releases/releaseRefusal';
+import type { TemplateStatement } from '../../core/templateModel';
+import { bundleFormat, type BundledCanaryJson, type BundledPartialJson, type BundledPromptJson, type BundledVersionJson, type PromptBundleJson } from '../../runtime/promptBundle';
+import { GitError } from '../git/gitError';
+import { readFileAtCommit, resolveCommit } from '../git/gitObjects';
+import type { GitCallOptions } from '../git/gitRepository';
+import { decodeText } from '../textFiles';
+import { readManifestFile, refuseManifestWithErrors } from './manifestFile';
+import type { ReleaseWorkspace } from './releaseWorkspace';
+
+// Partials may include partials; deeper than this is a loop or a mistake.
+const maxPartialDepth = 8;
+
+/**
+ * Builds the `promptops-bundle/1` bundle of the given labels (DESIGN §4): for every prompt of the
+ * manifest with one of them, the version's commit, path, sha256 and source text as git has it at
+ * that commit, its canary arm, and the partials it includes. Every source is checked against the
+ * sha256 the manifest recorded; a mismatch or a label no prompt has is a ReleaseRefusal.
+ */
+export async function exportPromptBundle(workspace: ReleaseWorkspace, labels: readonly string[], options: GitCallOptions = {}): Promise<PromptBundleJson> {
+  const { parsed } = readManifestFile(workspace.manifestFile);
+  refuseManifestWithErrors(workspace.releasesFile, parsed);
+  const prompts: Record<string, BundledPromptJson> = {};
+  const found = new Set<string>();
+  for (const [id, releases] of parsed.manifest.prompts) {
+    const bundledLabels: Record<string, BundledVersionJson> = {};
+    const bundledCanaries: Record<string, BundledCanaryJson> = {};
+    for (const label of labels) {
+      const target = releases.labels.get(label);
+      if (!target) continue;
+      found.add(label);
+      bundledLabels[label] = await bundledVersion(workspace, id, label, target, options);
+      const canary = releases.canaries.get(label);
+      if (canary) bundledCanaries[label] = { ...(await bundledVersion(workspace, id, `${label} canary`, canary, options)), weight: canary.weight };
+    }
+    if (Object.keys(bundledLabels).length === 0) continue;
+    prompts[id] = { labels: bundledLabels, ...(Object.keys(bundledCanaries).length > 0 ? { canary: bundledCanaries } : {}) };
+  }
+  const missing = labels.filter((label) => !found.has(label));
+  if (missing.length > 0) throw new ReleaseRefusal(`No prompt in ${workspace.releasesFile} has the label ${missing.join(' or ')}, so there is nothing to export for it.`);
+  return { format: bundleFormat, labels: [...labels], prompts };
+}
+
+async function bundledVersion(workspace: ReleaseWorkspace, id: string, what: string, target: ReleaseTarget, options: GitCallOptions): Promise<BundledVersionJson> {
+  const bytes = await readAt(workspace, target.commit, target.path, `${id} ${what}`, options);
+  const sha256 = sha256Of(bytes);
+  if (sha256 !== target.sha256) {
+    throw new ReleaseRefusal(
+      `${id} ${what}: ${target.path} at ${shortSha(target.commit)} has SHA-256 ${sha256.slice(0, 12)}…, but ${workspace.releasesFile} records ${target.sha256.slice(0, 12)}…, so it is not the version that was reviewed; nothing was exported.`,
+    );
+  }
+  const source = textOf(bytes, `${target.path} at ${shortSha(target.commit)}`);
+  const partials: Record<string, BundledPartialJson> = {};
+  if (promptLanguageOf(target.path) === 'dotprompt') await collectPartials(workspace, target, source, partials, 0, options);
+  return { commit: target.commit, path: target.path, sha256, source, partials };
+}
+
+/** Adds the partials `source` includes, as they are in the version's commit, and the partials those include. */
+async function collectPartials(workspace: ReleaseWorkspace, target: ReleaseTarget, source: string, into: Record<string, BundledPartialJson>, depth: number, options: GitCallOptions): Promise<void> {
+  if (depth >= maxPartialDepth) return;
+  const root = workspace.repository.root;
+  for (const name of partialNamesOf(parsePromptDocument(source).template.statements ?? [])) {
+    if (Object.hasOwn(into, name) || !isPlausiblePartialName(name)) continue;
+    for (const candidate of partialCandidates(`${root}/${target.path}`, name, root)) {
+      const repoPath = candidate.slice(root.length + 1);
+      const bytes = await readIfPresent(workspace, target.commit, repoPath, options);
+      if (bytes === undefined) continue;
+      const partialSource = textOf(bytes, `${repoPath} at ${shortSha(target.commit)}`);
+      into[name] = { path: repoPath, sha256: sha256Of(bytes), source: partialSource };
+      await collectPartials(workspace, target, partialSource, into, depth + 1, options);
+      break;
+    }
+  }
+}
+
+/** The static partial names a template includes, in order; `{{> (dynamic)}}` names cannot be known. */
+function partialNamesOf(statements: readonly TemplateStatement[]): string[] {
+  const names: string[] = [];
+  const visit = (list: readonly TemplateStatement[]): void => {
+    for (const statement of list) {
+      if (statement.kind === 'partial') {
+        if (statement.name !== undefined && statement.name !== '@partial-block') names.push(statement.name);
+        if (statement.program) visit(statement.program);
+      } else if (statement.kind === 'block') {
+        visit(statement.program);
+        visit(statement.inverse);
+      }
+    }
+  };
+  visit(statements);
+  return names;
+}
+
+async function readAt(workspace: ReleaseWorkspace, commit: string, repoPath: string, what: string, options: GitCallOptions): Promise<Buffer> {
+  // Asked first: in a shallow clone git reports a missing commit as a missing path.
+  await resolveCommit(workspace.repository, commit, options).catch((error: unknown) => {
+    if (!(error instanceof GitError && error.kind === 'unknownRevision')) throw error;
+    throw new GitError('unknownRevision', `${what} is commit ${shortSha(commit)}, which this clone does not have; fetch the full history (git fetch --unshallow) before exporting.`, error.stderr);
+  });
+  return readFileAtCommit(workspace.repository, commit, repoPath, options);
+}
+
+async function readIfPresent(workspace: ReleaseWorkspace, commit: string, repoPath: string, options: GitCallOptions): Promise<Buffer | undefined> {
+  try {
+    return await readFileAtCommit(workspace.repository, commit, repoPath, options);
+  } catch (error) {
+    if (error instanceof GitError && error.kind === 'pathNotInRevision') return undefined;
+    throw error;
+  }
+}
+
+function textOf(bytes: Buffer, what: string): string {
+  const text = decodeText(what, bytes);
+  if (!text.ok) throw new ReleaseRefusal(text.problem);
+  return text.text;
+}
+
+function sha256Of(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}

@@ -1,0 +1,96 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { applyReleaseMove } from '../../core/releases/manifestEditor';
+import { manifestErrors, parseReleaseManifest, type ManifestProblem, type ParsedReleaseManifest } from '../../core/releases/manifestParser';
+import { ReleaseRefusal } from '../../core/releases/releaseRefusal';
+import type { MovePlan, ReleaseMove } from '../../core/releases/releaseMoves';
+import { isTemporaryFileOf, writeFileAtomically, type AtomicWriteOptions } from '../atomicWrite';
+import { decodeText } from '../textFiles';
+import { withFileLock, type ManifestLockOptions } from './manifestLock';
+
+/** The manifest as read from disk: parsed (empty when the file does not exist) and its bytes. */
+export interface ManifestFileRead {
+  readonly parsed: ParsedReleaseManifest;
+  readonly exists: boolean;
+  readonly bytes: Buffer | undefined;
+}
+
+/** Reads and parses the manifest; a missing file reads as an empty manifest. Throws a ReleaseRefusal when it is not UTF-8 text. */
+export function readManifestFile(manifestFile: string): ManifestFileRead {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(manifestFile);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { parsed: parseReleaseManifest(''), exists: false, bytes: undefined };
+    throw error;
+  }
+  const text = decodeText(path.basename(manifestFile), bytes);
+  if (!text.ok) throw new ReleaseRefusal(text.problem);
+  return { parsed: parseReleaseManifest(text.text), exists: true, bytes };
+}
+
+/** `prompt-releases.yaml:12:1: <problem>`: where a problem is, the way compilers and editors link it. */
+export function describeManifestProblem(displayName: string, problem: ManifestProblem): string {
+  return `${displayName}:${problem.range.start.line + 1}:${problem.range.start.character + 1}: ${problem.message}`;
+}
+
+/** Refuses to go on with a manifest that has errors, naming the first with its line. */
+export function refuseManifestWithErrors(displayName: string, parsed: ParsedReleaseManifest): void {
+  const errors = manifestErrors(parsed);
+  const [first] = errors;
+  if (!first) return;
+  const more = errors.length > 1 ? ` (${errors.length - 1} more ${errors.length === 2 ? 'problem' : 'problems'}; promptops status lists them all)` : '';
+  throw new ReleaseRefusal(`${describeManifestProblem(displayName, first).replace(/\.$/, '')}${more}.`);
+}
+
+export interface ManifestChangeOptions extends AtomicWriteOptions {
+  /** How the file is named in messages, e.g. `prompt-releases.yaml`. */
+  readonly displayName: string;
+  readonly lock?: ManifestLockOptions | undefined;
+  /** Runs under the lock after the write, e.g. to commit the manifest; when it fails the old manifest is put back. */
+  readonly afterWrite?: ((move: ReleaseMove) => Promise<void>) | undefined;
+}
+
+/**
+ * Changes the manifest under its lock: re-reads it (another process may have written it meanwhile),
+ * refuses one with errors or conflict markers without touching it, lets `decide` plan a move on
+ * what it found, and writes the result atomically. Returns the plan; only a `move` writes anything.
+ */
+export async function changeManifestFile(manifestFile: string, decide: (parsed: ParsedReleaseManifest) => MovePlan | Promise<MovePlan>, options: ManifestChangeOptions): Promise<MovePlan> {
+  // The lock file lives beside the manifest, whose folder (releasesFile may name one) may not exist yet.
+  fs.mkdirSync(path.dirname(manifestFile), { recursive: true });
+  return withFileLock(
+    manifestFile,
+    async () => {
+      removeLeftoverTemporaryFiles(manifestFile);
+      const before = readManifestFile(manifestFile);
+      refuseManifestWithErrors(options.displayName, before.parsed);
+      const plan = await decide(before.parsed);
+      if (plan.kind !== 'move') return plan;
+      const text = applyReleaseMove(before.parsed, plan.move);
+      const [mistake] = manifestErrors(parseReleaseManifest(text));
+      if (mistake) throw new Error(`Writing the move would leave the manifest with an error, so nothing was written: ${mistake.message}`);
+      writeFileAtomically(manifestFile, text, options);
+      if (options.afterWrite) {
+        try {
+          await options.afterWrite(plan.move);
+        } catch (error) {
+          // The label did not move after all: the manifest goes back to what it was.
+          if (before.bytes === undefined) fs.rmSync(manifestFile, { force: true });
+          else writeFileAtomically(manifestFile, before.bytes.toString('utf8'));
+          throw error;
+        }
+      }
+      return plan;
+    },
+    options.lock,
+  );
+}
+
+/** Temporary files of a write that crashed before its rename; only ever removed under the lock, when no write is running. */
+function removeLeftoverTemporaryFiles(manifestFile: string): void {
+  const folder = path.dirname(manifestFile);
+  for (const name of fs.readdirSync(folder)) {
+    if (isTemporaryFileOf(manifestFile, name)) fs.rmSync(path.join(folder, name), { force: true });
+  }
+}

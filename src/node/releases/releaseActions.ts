@@ -1,0 +1,160 @@
+import type { BreakingChange } from '../../core/releases/breakingChanges';
+import type { ParsedReleaseManifest } from '../../core/releases/manifestParser';
+import { chooseRollbackTarget, shortSha } from '../../core/releases/promotionHistory';
+import { releaseCommitMessage } from '../../core/releases/releaseCommitMessage';
+import { labelNameProblem } from '../../core/releases/labelName';
+import { defaultLabel, type ReleaseTarget } from '../../core/releases/releaseManifest';
+import { planCanary, planCanaryClear, planPromote, planRollback, type EventStamp, type MovePlan, type ReleaseMove } from '../../core/releases/releaseMoves';
+import { ReleaseRefusal } from '../../core/releases/releaseRefusal';
+import type { GitCallOptions } from '../git/gitRepository';
+import type { PromptFileInRepository } from '../promptFileInRepository';
+import { commitManifestAlone } from './manifestCommit';
+import { changeManifestFile, readManifestFile, refuseManifestWithErrors } from './manifestFile';
+import type { ManifestLockOptions } from './manifestLock';
+import { auditIdentity, breakingChangesBetween, locatePromptAt, resolveReleaseTarget, resolveRollbackCommit } from './releaseTarget';
+
+/** What every label move accepts. */
+export interface ReleaseOptions extends GitCallOptions {
+  /** The label to move; default `production`. */
+  readonly label?: string | undefined;
+  /** Why, recorded in the event and the commit message. */
+  readonly note?: string | undefined;
+  /** Commit the manifest alone after writing it. */
+  readonly commit?: boolean | undefined;
+  /** The clock events are stamped with; tests fix it. */
+  readonly now?: (() => Date) | undefined;
+  readonly lock?: ManifestLockOptions | undefined;
+  /** Test seam: runs between writing the temporary manifest and renaming it into place. */
+  readonly beforeRename?: ((temporaryFile: string) => void) | undefined;
+}
+
+/** Asked before a promote or canary whose input changes can break callers; false cancels, and nothing is written. */
+export type BreakingChangeConfirmation = (changes: readonly BreakingChange[], move: { readonly prompt: string; readonly label: string; readonly from: ReleaseTarget; readonly to: ReleaseTarget }) => boolean | Promise<boolean>;
+
+/** What a label move came to. Refusals are thrown as ReleaseRefusal. */
+export type ReleaseOutcome =
+  | { readonly kind: 'applied'; readonly move: ReleaseMove; readonly breakingChanges: readonly BreakingChange[]; readonly commit?: string }
+  | { readonly kind: 'unchanged'; readonly message: string }
+  | { readonly kind: 'cancelled'; readonly breakingChanges: readonly BreakingChange[] };
+
+export interface PromoteRequest extends ReleaseOptions {
+  /** A commit-ish, a label name or `latest` (DESIGN §5); `WORKING` is refused. */
+  readonly version: string;
+  /** Without it, breaking changes are reported in the outcome and the promote goes ahead. */
+  readonly confirmBreakingChanges?: BreakingChangeConfirmation | undefined;
+}
+
+export interface RollbackRequest extends ReleaseOptions {
+  /** An earlier version of the label's history to return to; default one step back. */
+  readonly to?: string | undefined;
+}
+
+export interface CanaryRequest extends PromoteRequest {
+  /** Percent of the label's traffic, an integer from 1 to 99. */
+  readonly weight: number;
+}
+
+/** Points a label of the prompt at a committed version and appends a `promote` event (DESIGN §4). */
+export async function promotePrompt(file: PromptFileInRepository, request: PromoteRequest): Promise<ReleaseOutcome> {
+  const label = checkedLabel(request);
+  const target = await resolveReleaseTarget(file, request.version, request);
+  const check = await checkBreakingChanges(file, label, target, request);
+  if (!check.confirmed) return { kind: 'cancelled', breakingChanges: check.changes };
+  const stamp = await stampOf(file, request);
+  return moveLabel(file, request, check.changes, (parsed) => planPromote(parsed.manifest, { prompt: file.promptId, label, target, stamp }));
+}
+
+/** Serves another version to `weight` percent of a label's traffic and appends a `canary` event. */
+export async function setCanary(file: PromptFileInRepository, request: CanaryRequest): Promise<ReleaseOutcome> {
+  const label = checkedLabel(request);
+  const target = await resolveReleaseTarget(file, request.version, request);
+  const check = await checkBreakingChanges(file, label, target, request);
+  if (!check.confirmed) return { kind: 'cancelled', breakingChanges: check.changes };
+  const stamp = await stampOf(file, request);
+  return moveLabel(file, request, check.changes, (parsed) => planCanary(parsed.manifest, { prompt: file.promptId, label, target, weight: request.weight, stamp }));
+}
+
+/** Ends a label's canary and appends a `canary-clear` event. */
+export async function clearCanary(file: PromptFileInRepository, request: ReleaseOptions): Promise<ReleaseOutcome> {
+  const label = checkedLabel(request);
+  const stamp = await stampOf(file, request);
+  return moveLabel(file, request, [], (parsed) => planCanaryClear(parsed.manifest, { prompt: file.promptId, label, stamp }));
+}
+
+/**
+ * Moves a label one step back in its own promotion history, or to the earlier version `to` names,
+ * and appends a `rollback` event. Breaking changes are reported, never asked about: a rollback
+ * returns to a version the label served before, and it must be quick.
+ */
+export async function rollbackPrompt(file: PromptFileInRepository, request: RollbackRequest): Promise<ReleaseOutcome> {
+  const label = checkedLabel(request);
+  refuseManifestWithErrors(file.releasesFile, readManifestFile(file.manifestFile).parsed);
+  const to = request.to === undefined ? undefined : await resolveRollbackCommit(file, request.to, request);
+  const stamp = await stampOf(file, request);
+  let breakingChanges: BreakingChange[] = [];
+  return moveLabel(file, request, () => breakingChanges, async (parsed) => {
+    const choice = chooseRollbackTarget(parsed.manifest, { prompt: file.promptId, label, to });
+    if (choice.kind !== 'target') return choice;
+    const target = await locatePromptAt(file, choice.target.commit, request);
+    if (target.sha256 !== choice.target.sha256) {
+      return {
+        kind: 'refused',
+        reason: `${target.path} at ${shortSha(target.commit)} has SHA-256 ${target.sha256.slice(0, 12)}…, not the ${choice.target.sha256.slice(0, 12)}… the audit log recorded, so the history was rewritten; promote the version you want instead.`,
+      };
+    }
+    breakingChanges = await breakingChangesBetween(file, choice.current, target, request);
+    return planRollback(parsed.manifest, { prompt: file.promptId, label, target, stamp });
+  });
+}
+
+/** The label of a request, refused when its name breaks the rules or is reserved. */
+function checkedLabel(request: ReleaseOptions): string {
+  const label = request.label ?? defaultLabel;
+  const problem = labelNameProblem(label);
+  if (problem) throw new ReleaseRefusal(problem);
+  return label;
+}
+
+/**
+ * The breaking changes between what the label serves now and `target`, and whether the caller's
+ * confirmation accepted them; a manifest with errors is refused here, before anyone is asked.
+ */
+async function checkBreakingChanges(file: PromptFileInRepository, label: string, target: ReleaseTarget, request: PromoteRequest): Promise<{ changes: BreakingChange[]; confirmed: boolean }> {
+  const parsed = readManifestFile(file.manifestFile).parsed;
+  refuseManifestWithErrors(file.releasesFile, parsed);
+  const current = parsed.manifest.prompts.get(file.promptId)?.labels.get(label);
+  if (!current) return { changes: [], confirmed: true };
+  const changes = await breakingChangesBetween(file, current, target, request);
+  if (changes.length === 0 || !request.confirmBreakingChanges) return { changes, confirmed: true };
+  return { changes, confirmed: await request.confirmBreakingChanges(changes, { prompt: file.promptId, label, from: current, to: target }) };
+}
+
+async function stampOf(file: PromptFileInRepository, request: ReleaseOptions): Promise<EventStamp> {
+  const by = await auditIdentity(file, request);
+  const at = (request.now?.() ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return { at, by, note: request.note?.trim() ?? '' };
+}
+
+/** Plans and writes a move under the manifest lock, committing the manifest alone when asked. */
+async function moveLabel(
+  file: PromptFileInRepository,
+  request: ReleaseOptions,
+  breakingChanges: readonly BreakingChange[] | (() => readonly BreakingChange[]),
+  decide: (parsed: ParsedReleaseManifest) => MovePlan | Promise<MovePlan>,
+): Promise<ReleaseOutcome> {
+  let commit: string | undefined;
+  const plan = await changeManifestFile(file.manifestFile, decide, {
+    displayName: file.releasesFile,
+    lock: request.lock,
+    ...(request.beforeRename ? { beforeRename: request.beforeRename } : {}),
+    afterWrite: request.commit
+      ? async (move) => {
+          commit = await commitManifestAlone(file.repository, file.releasesFile, releaseCommitMessage(move), request);
+        }
+      : undefined,
+  });
+  if (plan.kind === 'refused') throw new ReleaseRefusal(plan.reason);
+  if (plan.kind === 'unchanged') return plan;
+  const changes = typeof breakingChanges === 'function' ? breakingChanges() : breakingChanges;
+  return { kind: 'applied', move: plan.move, breakingChanges: changes, ...(commit !== undefined ? { commit } : {}) };
+}

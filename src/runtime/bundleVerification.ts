@@ -1,0 +1,24 @@
+import { PromptBundleError, type BundledVersion, type PromptBundle } from './promptBundle';
+
+const encoder = new TextEncoder();
+
+/**
+ * Checks every source and partial of a bundle against its SHA-256 with Web Crypto (Node 20,
+ * browsers, edge runtimes), so an application can refuse a bundle altered after export; throws
+ * PromptBundleError naming the first mismatch.
+ */
+export async function verifyPromptBundle(bundle: PromptBundle): Promise<void> {
+  for (const [id, prompt] of bundle.prompts) {
+    const versions: [string, BundledVersion][] = [...prompt.labels].concat([...prompt.canaries].map(([label, canary]) => [`${label} canary`, canary]));
+    for (const [label, version] of versions) {
+      await expectHash(version.source, version.sha256, `${id} ${label} (${version.path})`);
+      for (const [name, partial] of version.partials) await expectHash(partial.source, partial.sha256, `partial ${name} of ${id} ${label} (${partial.path})`);
+    }
+  }
+}
+
+async function expectHash(source: string, expected: string, what: string): Promise<void> {
+  const digest = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', encoder.encode(source)));
+  const actual = Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  if (actual !== expected) throw new PromptBundleError(`The source of ${what} does not match its SHA-256 ${expected.slice(0, 12)}…; the bundle was changed after export.`);
+}

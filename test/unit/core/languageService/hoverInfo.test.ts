@@ -1,0 +1,74 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { definitionsAt } from '../../../../src/core/languageService/definitions';
+import { hoverAt } from '../../../../src/core/languageService/hoverInfo';
+import { lines, span } from '../diagnosticExpectations';
+import { navigationPrompt, navigationSamples } from './navigationFixture';
+import { promptUnderTest } from './promptUnderTest';
+
+const subject = promptUnderTest(navigationPrompt, navigationSamples);
+
+function hover(needle: string, delta: number, sampleSet?: string): { range: unknown; markdown: string } | undefined {
+  return hoverAt(subject.document, subject.analysis, subject.offsetOf(needle, delta), { ...(subject.samples ? { samples: subject.samples } : {}), ...(sampleSet ? { sampleSet } : {}) });
+}
+
+describe('Hover', () => {
+  it('on a variable shows its type, description, default and its value in the first sample set', () => {
+    assert.deepEqual(hover('{{question}}', 4), {
+      range: span(12, 17, 12, 25),
+      markdown: lines('**question** · `string` · required', '', 'as typed', '', 'Default: `"Any news?"`', '', 'Sample set `first`: ``"Where is `my` order?"``'),
+    });
+  });
+
+  it('shows the chosen sample set, with input.default merged under it', () => {
+    assert.equal(hover('{{question}}', 4, 'second')?.markdown.split('\n\n').pop(), 'Sample set `second`: `"Any news?"`');
+  });
+
+  it('on a property shows the path as written, its type and its value', () => {
+    assert.deepEqual(hover('customer.name', 10), { range: span(12, 44, 12, 48), markdown: lines('**customer.name** · `string` · required', '', 'Sample set `first`: `"Ada"`') });
+    assert.equal(hover('{{customer.name', 4)?.markdown.split('\n\n')[1], 'who is asking');
+  });
+
+  it('inside #each shows one value per item, the first few of them', () => {
+    assert.equal(hover('{{title}}', 3)?.markdown, lines('**title** · `string` · required', '', 'Sample set `first`: `"Lamp"`, `"Desk"`, `"Rug"`, … (4 values, one per item)'));
+    assert.equal(hover('item.title', 7)?.markdown.split('\n\n').pop(), 'Sample set `first`: `"Lamp"`, `"Desk"`, `"Rug"`, … (4 values, one per item)');
+    assert.equal(hover('{{title}}', 3, 'second')?.markdown.split('\n\n').pop(), 'Sample set `second`: not set');
+    assert.equal(hover('../question', 5)?.markdown.split('\n\n')[0], '**../question** · `string` · required');
+  });
+
+  it('on a block parameter says so and shows its type', () => {
+    assert.equal(hover('{{item.title', 3)?.markdown, lines('**item** · `object`', '', 'Block parameter.', '', 'Sample set `first`: `{"title":"Lamp"}`, `{"title":"Desk"}`, `{"title":"Rug"}`, … (4 values, one per item)'));
+  });
+
+  it('on #with context names resolves against the block value', () => {
+    assert.equal(hover('{{name}}', 3)?.markdown, lines('**name** · `string` · required', '', 'Sample set `first`: `"Ada"`'));
+  });
+
+  it('on an undeclared variable says it is not declared', () => {
+    assert.equal(hover('{{nope}}', 3)?.markdown, lines('**nope**', '', 'Not declared in the input schema.', '', 'Sample set `first`: not set'));
+  });
+
+  it('on helpers, data variables and partials explains them', () => {
+    assert.deepEqual(hover('{{role', 3), { range: span(12, 2, 12, 6), markdown: '**dotprompt helper** `{{role "system"}}`\n\nStarts a new message with this role: `system`, `user`, `model` or `tool`.' });
+    assert.equal(hover('{{#each', 4)?.markdown.split('\n')[0], '**handlebars helper** `{{#each list as |item index|}}…{{else}}…{{/each}}`');
+    assert.equal(hover('{{@index', 4)?.markdown, '**data variable** `@index`\n\nThe position of the current item in `#each`, from 0.');
+    assert.equal(hover('{{> footer', 5)?.markdown, '**partial** `footer`');
+  });
+
+  it('shows nothing on plain text', () => {
+    assert.equal(hover('from', 1), undefined);
+  });
+
+  it('hover and definition never throw, whatever the text and the offset', () => {
+    const pieces = ['{{', '}}', '{{#each items as |item|}}', '{{/each}}', '{{> footer}}', 'customer.name', '@root.', '../', 'question', ' ', '\n', '{{else}}'];
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 2 })), { maxLength: 16 }), fc.double({ min: 0, max: 1, noNaN: true }), (parts, where) => {
+        const mutated = promptUnderTest(`${navigationPrompt}${parts.join('')}`, navigationSamples);
+        const offset = Math.floor(where * mutated.document.text.text.length);
+        hoverAt(mutated.document, mutated.analysis, offset, mutated.samples ? { samples: mutated.samples } : {});
+        definitionsAt(mutated.document, mutated.analysis, offset, { partialPath: () => '/x' });
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

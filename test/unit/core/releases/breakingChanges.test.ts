@@ -1,0 +1,63 @@
+import * as assert from 'node:assert/strict';
+import { parsePromptDocument } from '../../../../src/core/promptDocument';
+import { findBreakingChanges } from '../../../../src/core/releases/breakingChanges';
+
+/** A prompt with the given Picoschema (or JSON Schema) lines under `input.schema`, and optional defaults. */
+function prompt(schema: string, defaults = ''): string {
+  const indented = schema.split('\n').map((line) => `    ${line}`).join('\n');
+  const defaultBlock = defaults === '' ? '' : `\n  default:\n${defaults.split('\n').map((line) => `    ${line}`).join('\n')}`;
+  return `---\ninput:\n  schema:\n${indented}${defaultBlock}\n---\nHello {{name}}\n`;
+}
+
+function changes(before: string, after: string): string[] {
+  return findBreakingChanges(parsePromptDocument(before), parsePromptDocument(after)).map((change) => `${change.kind} ${change.variable}`);
+}
+
+describe('Release manifest: breaking input changes', () => {
+  it('a required variable added without a default breaks callers; with a default or optional it does not', () => {
+    assert.deepEqual(changes(prompt('name: string'), prompt('name: string\ntone: string')), ['added-without-default tone']);
+    assert.deepEqual(changes(prompt('name: string'), prompt('name: string\ntone: string', 'tone: calm')), []);
+    assert.deepEqual(changes(prompt('name: string'), prompt('name: string\ntone?: string')), []);
+  });
+
+  it('a removed variable is reported', () => {
+    assert.deepEqual(changes(prompt('name: string\ntone?: string'), prompt('name: string')), ['removed tone']);
+  });
+
+  it('a changed type is reported, a widened one is not', () => {
+    assert.deepEqual(changes(prompt('name: string\ncount: integer'), prompt('name: string\ncount: string')), ['type-changed count']);
+    assert.deepEqual(changes(prompt('name: string\ncount: integer'), prompt('name: string\ncount: number')), []);
+    assert.deepEqual(changes(prompt('name: string\ncount: number'), prompt('name: string\ncount: integer')), ['type-changed count']);
+    assert.deepEqual(changes(prompt('name: string'), prompt('name: string|null')), []);
+    assert.deepEqual(changes(prompt('name: string'), prompt('name(array): string')), ['type-changed name']);
+  });
+
+  it('enums may gain values but not lose them', () => {
+    assert.deepEqual(changes(prompt('name: string\nmood(enum): [calm, urgent]'), prompt('name: string\nmood(enum): [calm, urgent, angry]')), []);
+    assert.deepEqual(changes(prompt('name: string\nmood(enum): [calm, urgent]'), prompt('name: string\nmood(enum): [calm]')), ['type-changed mood']);
+    assert.deepEqual(changes(prompt('name: string\nmood(enum): [calm, urgent]'), prompt('name: string\nmood: string')), []);
+  });
+
+  it('looks into objects and lists, naming the path', () => {
+    const before = prompt('name: string\ncustomer(object):\n  plan: string\n  tier?: integer\nitems(array):\n  sku: string');
+    const after = prompt('name: string\ncustomer(object):\n  plan: integer\n  region: string\nitems(array):\n  sku: string\n  qty: integer');
+    assert.deepEqual(changes(before, after), ['type-changed customer.plan', 'removed customer.tier', 'added-without-default customer.region', 'added-without-default items[].qty']);
+  });
+
+  it('an optional variable made required without a default breaks callers', () => {
+    assert.deepEqual(changes(prompt('name: string\ntone?: string'), prompt('name: string\ntone: string')), ['now-required tone']);
+    assert.deepEqual(changes(prompt('name: string\ntone?: string'), prompt('name: string\ntone: string', 'tone: calm')), []);
+  });
+
+  it('explains each change in a sentence a reviewer understands', () => {
+    const [change] = findBreakingChanges(parsePromptDocument(prompt('name: string')), parsePromptDocument(prompt('name: string\ntone: string')));
+    assert.equal(change?.message, "'tone' is a new required input without a default, so callers that do not send it break.");
+    const [typed] = findBreakingChanges(parsePromptDocument(prompt('name: string\nn: integer')), parsePromptDocument(prompt('name: string\nn: boolean')));
+    assert.equal(typed?.message, "'n' changes type from integer to boolean.");
+  });
+
+  it('compares nothing when either version has no input schema', () => {
+    assert.deepEqual(changes('Hello {{name}}\n', prompt('name: string')), []);
+    assert.deepEqual(changes(prompt('name: string'), 'Hello {{name}}\n'), []);
+  });
+});

@@ -1,0 +1,100 @@
+import * as assert from 'node:assert/strict';
+import { applyReleaseMove } from '../../../../src/core/releases/manifestEditor';
+import { parseReleaseManifest } from '../../../../src/core/releases/manifestParser';
+import { chooseRollbackTarget, promotionHistory } from '../../../../src/core/releases/promotionHistory';
+import type { ReleaseManifest } from '../../../../src/core/releases/releaseManifest';
+import { planPromote, planRollback, type MovePlan } from '../../../../src/core/releases/releaseMoves';
+import { commitA, commitB, commitC, commitD, hashA, hashB, hashC, hashD } from './manifestText';
+
+const hashes: Record<string, string> = { [commitA]: hashA, [commitB]: hashB, [commitC]: hashC, [commitD]: hashD };
+const stamp = { at: '2026-02-01T10:00:00Z', by: 'Ada' };
+const request = { prompt: 'greet', label: 'production' };
+
+/** A label's story as the verbs would write it: promote each commit given, or roll back (`rollback` or `rollback:<commit>`). */
+class Story {
+  text = '';
+
+  get manifest(): ReleaseManifest {
+    return parseReleaseManifest(this.text).manifest;
+  }
+
+  promote(commit: string): this {
+    return this.apply(planPromote(this.manifest, { ...request, target: target(commit), stamp }));
+  }
+
+  rollback(to?: string): string {
+    const choice = chooseRollbackTarget(this.manifest, { ...request, to });
+    if (choice.kind === 'refused') throw new Error(choice.reason);
+    if (choice.kind === 'unchanged') return choice.message;
+    this.apply(planRollback(this.manifest, { ...request, target: target(choice.target.commit), stamp }));
+    return choice.target.commit;
+  }
+
+  private apply(plan: MovePlan): this {
+    assert.equal(plan.kind, 'move');
+    if (plan.kind === 'move') this.text = applyReleaseMove(parseReleaseManifest(this.text), plan.move);
+    return this;
+  }
+}
+
+function target(commit: string) {
+  return { commit, path: 'greet.prompt', sha256: hashes[commit] ?? '' };
+}
+
+describe('Release manifest: rollback follows the label\'s own promotion history', () => {
+  it('promote v1, promote v2, rollback returns to v1, and a second rollback is refused', () => {
+    const story = new Story().promote(commitA).promote(commitB);
+    assert.equal(story.rollback(), commitA);
+    assert.equal(story.manifest.prompts.get('greet')?.labels.get('production')?.commit, commitA);
+    assert.throws(() => story.rollback(), { message: `greet production has no earlier version to roll back to: ${commitA.slice(0, 7)} is the first version it served.` });
+  });
+
+  it('repeated rollbacks keep going back, never forward to the version just rolled back', () => {
+    const story = new Story().promote(commitA).promote(commitB).promote(commitC);
+    assert.equal(story.rollback(), commitB);
+    assert.equal(story.rollback(), commitA);
+    assert.deepEqual(promotionHistory(story.manifest, 'greet', 'production'), [{ commit: commitA, sha256: hashA }]);
+  });
+
+  it('a promote after a rollback is rolled back to where the rollback left the label', () => {
+    const story = new Story().promote(commitA).promote(commitB);
+    story.rollback();
+    story.promote(commitC);
+    assert.equal(story.rollback(), commitA);
+  });
+
+  it('--to picks an earlier version, also one an earlier rollback undid', () => {
+    const story = new Story().promote(commitA).promote(commitB).promote(commitC);
+    assert.equal(story.rollback(commitA), commitA);
+    assert.equal(story.rollback(commitC), commitC, 'C served production once');
+    assert.equal(story.rollback(), commitA);
+  });
+
+  it('--to refuses a version the label never served, and the current one is nothing to do', () => {
+    const story = new Story().promote(commitA).promote(commitB);
+    assert.throws(() => story.rollback(commitD), { message: `${commitD.slice(0, 7)} never served greet production, so a rollback cannot return to it; promote it instead.` });
+    assert.equal(story.rollback(commitB), `greet production already serves ${commitB.slice(0, 7)}.`);
+  });
+
+  it('a label edited by hand counts as promoted to what it now serves', () => {
+    const story = new Story().promote(commitA);
+    story.text = story.text.replace(`        commit: ${commitA}\n`, `        commit: ${commitB}\n`).replace(`        sha256: ${hashA}\n`, `        sha256: ${hashB}\n`);
+    assert.deepEqual(promotionHistory(story.manifest, 'greet', 'production').map((served) => served.commit), [commitA, commitB]);
+    assert.equal(story.rollback(), commitA);
+  });
+
+  it('refuses an unknown label, a reserved one and a label name that breaks the rules', () => {
+    const manifest = new Story().promote(commitA).manifest;
+    assert.deepEqual(chooseRollbackTarget(manifest, { prompt: 'greet', label: 'staging' }), { kind: 'refused', reason: 'greet has no label staging, so there is nothing to roll back.' });
+    assert.deepEqual(chooseRollbackTarget(manifest, { prompt: 'other', label: 'production' }), { kind: 'refused', reason: 'other has no label production, so there is nothing to roll back.' });
+    assert.match(chooseRollbackTarget(manifest, { prompt: 'greet', label: 'latest' }).kind === 'refused' ? 'refused' : '', /refused/);
+    const bad = chooseRollbackTarget(manifest, { prompt: 'greet', label: 'Prod' });
+    assert.match(bad.kind === 'refused' ? bad.reason : '', /is not a valid label name/);
+  });
+
+  it('keeps the history of each label and prompt apart', () => {
+    const story = new Story().promote(commitA).promote(commitB);
+    assert.deepEqual(promotionHistory(story.manifest, 'greet', 'staging'), []);
+    assert.deepEqual(promotionHistory(story.manifest, 'other', 'production'), []);
+  });
+});

@@ -1,0 +1,104 @@
+import * as assert from 'node:assert/strict';
+import { labelNameProblem } from '../../../../src/core/releases/labelName';
+import { parseReleaseManifest } from '../../../../src/core/releases/manifestParser';
+import { releaseCommitMessage } from '../../../../src/core/releases/releaseCommitMessage';
+import { planCanary, planCanaryClear, planPromote, planRollback, type MovePlan, type ReleaseMove } from '../../../../src/core/releases/releaseMoves';
+import { commitA, commitB, commitC, commitD, hashB, hashC, hashD, sampleManifest } from './manifestText';
+
+const manifest = parseReleaseManifest(sampleManifest).manifest;
+const stamp = { at: '2026-02-01T10:00:00Z', by: 'Ada Lovelace <ada@example.com>', note: 'why' };
+const prompt = 'support/summarize';
+const path = 'support/summarize.prompt';
+
+function moveOf(plan: MovePlan): ReleaseMove {
+  if (plan.kind !== 'move') assert.fail(plan.kind === 'refused' ? plan.reason : plan.message);
+  return plan.move;
+}
+
+describe('Release manifest: planning moves', () => {
+  it('a promote records the version served before as from, or null for a new label', () => {
+    const move = moveOf(planPromote(manifest, { prompt, label: 'production', target: { commit: commitD, path, sha256: hashD }, stamp }));
+    assert.deepEqual(move.setLabel, { commit: commitD, path, sha256: hashD });
+    assert.deepEqual(move.events, [{ at: stamp.at, by: stamp.by, action: 'promote', prompt, label: 'production', from: commitB, to: commitD, sha256: hashD, note: 'why' }]);
+    const fresh = moveOf(planPromote(manifest, { prompt, label: 'eu', target: { commit: commitD, path, sha256: hashD }, stamp: { at: stamp.at, by: stamp.by } }));
+    assert.equal(fresh.events[0]?.from, null);
+    assert.equal(fresh.events[0]?.note, '');
+  });
+
+  it('promoting what the label already serves changes nothing', () => {
+    assert.deepEqual(planPromote(manifest, { prompt, label: 'production', target: { commit: commitB, path, sha256: hashB }, stamp }), {
+      kind: 'unchanged',
+      message: `support/summarize production already serves ${commitB.slice(0, 7)}.`,
+    });
+  });
+
+  it('promoting the canary\'s version completes the canary: it is cleared with its own event', () => {
+    const move = moveOf(planPromote(manifest, { prompt, label: 'production', target: { commit: commitC, path, sha256: hashC }, stamp }));
+    assert.equal(move.clearCanary, true);
+    assert.deepEqual(move.events.map((event) => [event.action, event.from, event.to]), [
+      ['promote', commitB, commitC],
+      ['canary-clear', commitC, commitC],
+    ]);
+  });
+
+  it('refuses reserved and malformed label names', () => {
+    for (const label of ['latest', 'Production', 'a b', 'x'.repeat(37), '']) {
+      const plan = planPromote(manifest, { prompt, label, target: { commit: commitD, path, sha256: hashD }, stamp });
+      assert.equal(plan.kind, 'refused', label);
+      assert.equal(plan.kind === 'refused' ? plan.reason : '', labelNameProblem(label));
+    }
+  });
+
+  it('a canary needs the label, another version and a weight from 1 to 99', () => {
+    const target = { commit: commitD, path, sha256: hashD };
+    const move = moveOf(planCanary(manifest, { prompt, label: 'production', target, weight: 30, stamp }));
+    assert.deepEqual(move.setCanary, { ...target, weight: 30 });
+    assert.deepEqual(move.events.map(({ action, from, to, weight }) => ({ action, from, to, weight })), [{ action: 'canary', from: commitB, to: commitD, weight: 30 }]);
+    const refusals = [
+      planCanary(manifest, { prompt, label: 'eu', target, weight: 30, stamp }),
+      planCanary(manifest, { prompt, label: 'production', target: { commit: commitB, path, sha256: hashB }, weight: 30, stamp }),
+      planCanary(manifest, { prompt, label: 'production', target, weight: 0, stamp }),
+      planCanary(manifest, { prompt, label: 'production', target, weight: 100, stamp }),
+      planCanary(manifest, { prompt, label: 'production', target, weight: 12.5, stamp }),
+    ];
+    assert.deepEqual(
+      refusals.map((plan) => (plan.kind === 'refused' ? plan.reason : plan.kind)),
+      [
+        'support/summarize has no label eu to split traffic with; promote a version to eu first.',
+        `support/summarize production already serves ${commitB.slice(0, 7)} to all traffic; a canary needs another version.`,
+        'A canary weight is a whole percentage from 1 to 99, not 0.',
+        'A canary weight is a whole percentage from 1 to 99, not 100.',
+        'A canary weight is a whole percentage from 1 to 99, not 12.5.',
+      ],
+    );
+    assert.equal(planCanary(manifest, { prompt, label: 'production', target: { commit: commitC, path, sha256: hashC }, weight: 10, stamp }).kind, 'unchanged');
+    assert.equal(planCanary(manifest, { prompt, label: 'production', target: { commit: commitC, path, sha256: hashC }, weight: 50, stamp }).kind, 'move');
+  });
+
+  it('clearing a canary records from the canary to the label\'s own version, and needs a canary', () => {
+    const move = moveOf(planCanaryClear(manifest, { prompt, label: 'production', stamp }));
+    assert.equal(move.clearCanary, true);
+    assert.deepEqual(move.events.map(({ action, from, to, sha256 }) => ({ action, from, to, sha256 })), [{ action: 'canary-clear', from: commitC, to: commitB, sha256: hashB }]);
+    assert.deepEqual(planCanaryClear(manifest, { prompt, label: 'staging', stamp }), { kind: 'refused', reason: 'support/summarize staging has no canary to clear.' });
+  });
+
+  it('a rollback needs the label to exist', () => {
+    assert.equal(planRollback(manifest, { prompt, label: 'eu', target: { commit: commitA, path, sha256: hashB }, stamp }).kind, 'refused');
+  });
+
+  it('names the commit after what moved, with the note as its body', () => {
+    const target = { commit: commitD, path, sha256: hashD };
+    const messages = [
+      moveOf(planPromote(manifest, { prompt, label: 'production', target, stamp })),
+      moveOf(planRollback(manifest, { prompt, label: 'production', target: { commit: commitA, path, sha256: hashB }, stamp })),
+      moveOf(planCanary(manifest, { prompt, label: 'production', target, weight: 10, stamp })),
+      moveOf(planCanaryClear(manifest, { prompt, label: 'production', stamp })),
+    ].map(releaseCommitMessage);
+    assert.deepEqual(messages, [
+      { subject: 'promote support/summarize to production (ddddddd)', body: 'why' },
+      { subject: 'roll back support/summarize production to aaaaaaa', body: 'why' },
+      { subject: 'canary support/summarize production 10% (ddddddd)', body: 'why' },
+      { subject: 'clear canary of support/summarize production (ccccccc)', body: 'why' },
+    ]);
+  });
+});

@@ -1,0 +1,78 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ManifestLockTimeout, withFileLock } from '../../../../src/node/releases/manifestLock';
+
+function lockOwner(fields: { pid: number; host?: string; acquiredAt?: number }): string {
+  return JSON.stringify({ pid: fields.pid, host: fields.host ?? os.hostname(), acquiredAt: fields.acquiredAt ?? Date.now(), token: 'someone-else' });
+}
+
+/** The pid of a process that has exited, so no process owns it any more (pid reuse aside). */
+function deadPid(): number {
+  const result = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+  return Number(result.stdout);
+}
+
+describe('Manifest lock', () => {
+  let folder: string;
+  let file: string;
+
+  beforeEach(() => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'promptops-lock-'));
+    file = path.join(folder, 'prompt-releases.yaml');
+  });
+
+  afterEach(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+  it('lets one holder in at a time and removes the lock file afterwards', async () => {
+    const order: string[] = [];
+    const hold = (name: string, ms: number) =>
+      withFileLock(file, async () => {
+        order.push(`${name} in`);
+        assert.ok(fs.existsSync(`${file}.lock`));
+        await new Promise((resolve) => setTimeout(resolve, ms));
+        order.push(`${name} out`);
+      });
+    await Promise.all([hold('first', 80), new Promise((resolve) => setTimeout(resolve, 10)).then(() => hold('second', 1))]);
+    assert.deepEqual(order, ['first in', 'first out', 'second in', 'second out']);
+    assert.equal(fs.existsSync(`${file}.lock`), false);
+  });
+
+  it('releases the lock when the work fails', async () => {
+    await assert.rejects(withFileLock(file, async () => Promise.reject(new Error('boom'))), /boom/);
+    assert.equal(fs.existsSync(`${file}.lock`), false);
+  });
+
+  it('breaks a lock whose process on this host is gone', async () => {
+    fs.writeFileSync(`${file}.lock`, lockOwner({ pid: deadPid() }));
+    assert.equal(await withFileLock(file, async () => 'ran', { timeoutMs: 200 }), 'ran');
+  });
+
+  it('waits for a lock whose process is alive, then names it in one sentence', async () => {
+    fs.writeFileSync(`${file}.lock`, lockOwner({ pid: process.pid }));
+    const started = Date.now();
+    await assert.rejects(withFileLock(file, async () => 'ran', { timeoutMs: 150 }), (error: unknown) => {
+      assert.ok(error instanceof ManifestLockTimeout);
+      assert.match(error.message, new RegExp(`^Another promptops \\(pid ${process.pid} on .+, since .+\\) is changing prompt-releases\\.yaml; try again when it is done, or delete prompt-releases\\.yaml\\.lock if no promptops is running\\.$`));
+      return true;
+    });
+    assert.ok(Date.now() - started >= 140);
+    assert.ok(fs.existsSync(`${file}.lock`), 'a live holder\'s lock is left alone');
+  });
+
+  it('breaks a lock from another host only once it is older than staleAfterMs', async () => {
+    fs.writeFileSync(`${file}.lock`, lockOwner({ pid: 1, host: 'elsewhere', acquiredAt: Date.now() }));
+    await assert.rejects(withFileLock(file, async () => 'ran', { timeoutMs: 100, staleAfterMs: 60_000 }), ManifestLockTimeout);
+    fs.writeFileSync(`${file}.lock`, lockOwner({ pid: 1, host: 'elsewhere', acquiredAt: Date.now() - 120_000 }));
+    assert.equal(await withFileLock(file, async () => 'ran', { timeoutMs: 100, staleAfterMs: 60_000 }), 'ran');
+  });
+
+  it('breaks an empty lock file left by a crash between creating and writing it', async () => {
+    fs.writeFileSync(`${file}.lock`, '');
+    const old = new Date(Date.now() - 60_000);
+    fs.utimesSync(`${file}.lock`, old, old);
+    assert.equal(await withFileLock(file, async () => 'ran', { timeoutMs: 100 }), 'ran');
+  });
+});

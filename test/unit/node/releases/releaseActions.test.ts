@@ -1,0 +1,73 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import type { BreakingChange } from '../../../../src/core/releases/breakingChanges';
+import { ReleaseRefusal } from '../../../../src/core/releases/releaseRefusal';
+import { openPromptFile } from '../../../../src/node/promptFileInRepository';
+import { clearCanary, promotePrompt, rollbackPrompt, setCanary } from '../../../../src/node/releases/releaseActions';
+import { readReleaseStatus } from '../../../../src/node/releases/releaseStatus';
+import { openPromptById, openReleaseWorkspace } from '../../../../src/node/releases/releaseWorkspace';
+import { createReleaseRepository, manifestBytes, type ReleaseRepository } from '../../cli/releases/releaseFixture';
+
+const now = () => new Date('2026-03-04T05:06:07.890Z');
+
+describe('Release actions: the API the editor calls', () => {
+  let repo: ReleaseRepository;
+
+  beforeEach(() => {
+    repo = createReleaseRepository();
+  });
+
+  afterEach(() => repo.fixture.dispose());
+
+  const open = () => openPromptFile(path.join(repo.fixture.root, 'support', 'summarize.prompt'));
+
+  it('promote asks the injected confirmation about breaking changes; no means nothing is written', async () => {
+    await promotePrompt(await open(), { version: repo.v2, now });
+    const before = manifestBytes(repo.fixture);
+    const asked: { changes: readonly BreakingChange[]; from: string; to: string }[] = [];
+    const outcome = await promotePrompt(await open(), {
+      version: repo.v3,
+      now,
+      confirmBreakingChanges: (changes, move) => {
+        asked.push({ changes, from: move.from.commit, to: move.to.commit });
+        return false;
+      },
+    });
+    assert.equal(outcome.kind, 'cancelled');
+    assert.deepEqual(asked.map(({ changes, from, to }) => ({ kinds: changes.map((change) => `${change.kind} ${change.variable}`), from, to })), [
+      { kinds: ['removed tone', 'added-without-default customer'], from: repo.v2, to: repo.v3 },
+    ]);
+    assert.deepEqual(manifestBytes(repo.fixture), before);
+  });
+
+  it('a promote given all its arguments asks nothing and reports the changes and events in its outcome', async () => {
+    await promotePrompt(await open(), { version: repo.v2, now });
+    const outcome = await promotePrompt(await open(), { version: repo.v3, label: 'production', note: 'ship', now });
+    assert.equal(outcome.kind, 'applied');
+    if (outcome.kind !== 'applied') return;
+    assert.equal(outcome.breakingChanges.length, 2);
+    assert.deepEqual(outcome.move.events, [
+      { at: '2026-03-04T05:06:07Z', by: 'Ada Lovelace <ada@example.com>', action: 'promote', prompt: 'support/summarize', label: 'production', from: repo.v2, to: repo.v3, sha256: outcome.move.events[0]?.sha256 ?? '', note: 'ship' },
+    ]);
+    assert.equal(outcome.commit, undefined);
+  });
+
+  it('rollback, canary and canary-clear work on a prompt opened by id, as the releases view knows it', async () => {
+    await promotePrompt(await open(), { version: repo.v1, now });
+    await promotePrompt(await open(), { version: repo.v2, now });
+    const workspace = await openReleaseWorkspace(repo.fixture.root);
+    const byId = openPromptById(workspace, 'support/summarize');
+    assert.ok(byId);
+    assert.equal(byId.path, 'support/summarize.prompt');
+    assert.equal((await rollbackPrompt(byId, { now })).kind, 'applied');
+    assert.equal((await setCanary(byId, { version: repo.v2, weight: 5, now })).kind, 'applied');
+    assert.equal((await clearCanary(byId, { now })).kind, 'applied');
+    await assert.rejects(clearCanary(byId, { now }), ReleaseRefusal);
+    assert.equal(openPromptById(workspace, 'nobody'), undefined);
+    const status = await readReleaseStatus(workspace);
+    assert.deepEqual(
+      status.prompts.map(({ id, labels, headDiffersFromProduction }) => ({ id, labels: labels.map((entry) => `${entry.label} ${entry.target.commit}`), headDiffersFromProduction })),
+      [{ id: 'support/summarize', labels: [`production ${repo.v1}`], headDiffersFromProduction: true }],
+    );
+  });
+});

@@ -1,0 +1,138 @@
+import * as assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import {
+  canaryBucket,
+  loadPromptBundle,
+  PromptBundleError,
+  renderResolved,
+  resolvePrompt,
+  verifyPromptBundle,
+  type PromptBundleJson,
+} from '../../../src/runtime/promptRuntime';
+
+const stableSource = '---\ninput:\n  schema:\n    name: string\n  default:\n    name: there\n---\n{{> greeting}} {{name}}, from stable.\n';
+const canarySource = '---\ninput:\n  schema:\n    name: string\n---\nHi {{name}}, from the canary.\n';
+const partialSource = 'Hello';
+const stableCommit = 'a'.repeat(40);
+const canaryCommit = 'b'.repeat(40);
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+function bundleJson(weight = 10): PromptBundleJson {
+  return {
+    format: 'promptops-bundle/1',
+    labels: ['production'],
+    prompts: {
+      greet: {
+        labels: {
+          production: { commit: stableCommit, path: 'greet.prompt', sha256: sha256(stableSource), source: stableSource, partials: { greeting: { path: '_greeting.prompt', sha256: sha256(partialSource), source: partialSource } } },
+        },
+        canary: { production: { commit: canaryCommit, path: 'greet.prompt', sha256: sha256(canarySource), source: canarySource, partials: {}, weight } },
+      },
+      constructor: { labels: { production: { commit: stableCommit, path: 'c.prompty', sha256: sha256('x'), source: 'x', partials: {} } } },
+    },
+  };
+}
+
+describe('Runtime: loading and resolving bundles', () => {
+  it('loads a bundle from JSON text or an object', () => {
+    const fromText = loadPromptBundle(JSON.stringify(bundleJson()));
+    const fromObject = loadPromptBundle(bundleJson());
+    assert.deepEqual(fromText, fromObject);
+    assert.deepEqual([...fromText.prompts.keys()], ['greet', 'constructor']);
+  });
+
+  it('refuses what is not a valid promptops-bundle/1, in one sentence', () => {
+    const broken: [unknown, RegExp][] = [
+      ['{', /^The prompt bundle is not JSON: .+\.$/],
+      [{ ...bundleJson(), format: 'promptops-bundle/2' }, /^This is not a promptops-bundle\/1 bundle \(format is "promptops-bundle\/2"\); export it again with this version of promptops\.$/],
+      [{ ...bundleJson(), prompts: [] }, /^The bundle's "prompts" must be an object\.$/],
+      [JSON.parse(JSON.stringify(bundleJson()).replace(stableCommit, 'nope')), /^greet production has no valid commit\.$/],
+      [JSON.parse(JSON.stringify(bundleJson()).replace('"weight":10', '"weight":100')), /^The canary of greet production needs a weight from 1 to 99\.$/],
+    ];
+    for (const [input, message] of broken) assert.throws(() => loadPromptBundle(input), (error: unknown) => error instanceof PromptBundleError && message.test(error.message));
+  });
+
+  it('resolves the label\'s version with its provenance; without a unit key the canary is never chosen', () => {
+    const bundle = loadPromptBundle(bundleJson(99));
+    const resolved = resolvePrompt(bundle, 'greet');
+    assert.equal(resolved.source, stableSource);
+    assert.deepEqual(resolved.provenance, { id: 'greet', label: 'production', commit: stableCommit, sha256: sha256(stableSource), arm: 'stable' });
+    assert.deepEqual([...resolved.partials], [['greeting', 'Hello']]);
+    assert.equal(resolvePrompt(bundle, 'constructor', 'production').path, 'c.prompty');
+  });
+
+  it('names a missing prompt or label', () => {
+    const bundle = loadPromptBundle(bundleJson());
+    assert.throws(() => resolvePrompt(bundle, 'toString'), { message: 'The prompt bundle has no prompt toString.' });
+    assert.throws(() => resolvePrompt(bundle, 'greet', 'staging'), { message: 'The prompt bundle has no staging version of greet (it has production).' });
+  });
+
+  it('assigns units to the canary stickily: the same key always lands in the same arm', () => {
+    const bundle = loadPromptBundle(bundleJson(50));
+    for (let i = 0; i < 200; i++) {
+      const key = `user-${i}`;
+      assert.equal(resolvePrompt(bundle, 'greet', 'production', key).provenance.arm, resolvePrompt(loadPromptBundle(bundleJson(50)), 'greet', 'production', key).provenance.arm);
+    }
+    const canary = resolvePrompt(bundle, 'greet', 'production', 'user-3');
+    const arm = canaryBucket('greet', 'user-3') < 50 ? 'canary' : 'stable';
+    assert.equal(canary.provenance.arm, arm);
+    assert.equal(canary.provenance.commit, arm === 'canary' ? canaryCommit : stableCommit);
+  });
+
+  it('over 100,000 unit keys the canary share is within 1 percentage point of its weight', () => {
+    for (const weight of [1, 10, 25, 50, 90]) {
+      const bundle = loadPromptBundle(bundleJson(weight));
+      let canary = 0;
+      for (let i = 0; i < 100_000; i++) if (resolvePrompt(bundle, 'greet', 'production', `user-${i}`).provenance.arm === 'canary') canary++;
+      const share = canary / 1000;
+      assert.ok(Math.abs(share - weight) <= 1, `weight ${weight}%: observed ${share}%`);
+    }
+  });
+
+  it('raising a canary\'s weight only adds units to it', () => {
+    const keys = Array.from({ length: 5000 }, (_, i) => `session-${i}`);
+    const inCanary = (weight: number) => new Set(keys.filter((key) => resolvePrompt(loadPromptBundle(bundleJson(weight)), 'greet', 'production', key).provenance.arm === 'canary'));
+    const at10 = inCanary(10);
+    const at30 = inCanary(30);
+    for (const key of at10) assert.ok(at30.has(key), key);
+    assert.ok(at30.size > at10.size);
+  });
+
+  it('computes buckets other languages can reproduce (FNV-1a 32, MurmurHash3 finalizer, high bits to 0-99)', () => {
+    assert.deepEqual(
+      [canaryBucket('support/summarize', 'user-1'), canaryBucket('support/summarize', 'user-2'), canaryBucket('greet', ''), canaryBucket('ünïcode', '🙂')],
+      [reference('support/summarize\nuser-1'), reference('support/summarize\nuser-2'), reference('greet\n'), reference('ünïcode\n🙂')],
+    );
+  });
+
+  it('renders the resolved version with dotprompt, defaults and partials included', async () => {
+    const bundle = loadPromptBundle(bundleJson());
+    const rendered = await renderResolved(resolvePrompt(bundle, 'greet'), {});
+    assert.deepEqual(rendered.messages, [{ role: 'user', content: [{ text: 'Hello there, from stable.' }] }]);
+    await assert.rejects(renderResolved(resolvePrompt(bundle, 'constructor')), { message: 'c.prompty is not a dotprompt file; render its source with the runtime of its own format.' });
+  });
+
+  it('verifies every source and partial against its sha256', async () => {
+    await verifyPromptBundle(loadPromptBundle(bundleJson()));
+    const tampered = JSON.parse(JSON.stringify(bundleJson()).replace('from the canary', 'from an attacker'));
+    await assert.rejects(verifyPromptBundle(loadPromptBundle(tampered)), /^PromptBundleError: The source of greet production canary \(greet\.prompt\) does not match its SHA-256 [0-9a-f]{12}…; the bundle was changed after export\.$/);
+  });
+});
+
+/** The bucket algorithm written out independently, byte by byte, as another language would. */
+function reference(text: string): number {
+  let hash = 2166136261;
+  for (const byte of Buffer.from(text, 'utf8')) {
+    hash = (hash ^ byte) >>> 0;
+    hash = Number((BigInt(hash) * 16777619n) % 4294967296n);
+  }
+  hash = (hash ^ (hash >>> 16)) >>> 0;
+  hash = Number((BigInt(hash) * 0x85ebca6bn) % 4294967296n);
+  hash = (hash ^ (hash >>> 13)) >>> 0;
+  hash = Number((BigInt(hash) * 0xc2b2ae35n) % 4294967296n);
+  hash = (hash ^ (hash >>> 16)) >>> 0;
+  return Math.floor((hash * 100) / 4294967296);
+}

@@ -1,6 +1,6 @@
 import type { BreakingChange } from '../core/releases/breakingChanges';
+import { releaseEventSentence } from '../core/releases/releaseEventSentence';
 import { shortSha } from '../core/releases/promotionHistory';
-import type { ReleaseEvent } from '../core/releases/releaseManifest';
 import type { ReleaseOutcome } from '../node/releases/releaseActions';
 import type { CliIo } from './cliIo';
 
@@ -13,22 +13,7 @@ export function printBreakingChanges(io: CliIo, verb: string, prompt: string, la
 export function outcomeText(outcome: ReleaseOutcome): string {
   if (outcome.kind === 'unchanged') return `${outcome.message} Nothing to do.\n`;
   if (outcome.kind === 'cancelled') return '';
-  const lines = outcome.move.events.map(eventSentence);
+  const lines = outcome.move.events.map(releaseEventSentence);
   if (outcome.commit !== undefined) lines.push(`Committed the manifest alone as ${shortSha(outcome.commit)}.`);
   return `${lines.join('\n')}\n`;
-}
-
-function eventSentence(event: ReleaseEvent): string {
-  const from = event.from === null ? undefined : shortSha(event.from);
-  const to = shortSha(event.to);
-  switch (event.action) {
-    case 'promote':
-      return from === undefined ? `Promoted ${event.prompt} to ${event.label}: ${to} (a new label).` : `Promoted ${event.prompt} to ${event.label}: ${from} → ${to}.`;
-    case 'rollback':
-      return `Rolled back ${event.prompt} ${event.label}: ${from ?? '?'} → ${to}.`;
-    case 'canary':
-      return `Canary for ${event.prompt} ${event.label}: ${to} serves ${event.weight ?? '?'}% of traffic, ${from ?? '?'} the rest.`;
-    case 'canary-clear':
-      return `Cleared the canary of ${event.prompt} ${event.label}: ${to} serves all traffic.`;
-  }
 }

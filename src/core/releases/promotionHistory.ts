@@ -4,19 +4,23 @@ import type { ReleaseManifest, ReleaseTarget } from './releaseManifest';
 /** A version a label served, with the hash recorded when it was set. */
 export interface ServedVersion {
   readonly commit: string;
-  readonly sha256: string;
+  /** Undefined for a version the log names only as the `from` of its first move (served before the log began). */
+  readonly sha256: string | undefined;
 }
 
 /**
  * The versions a label of a prompt has served, oldest first, ending with the one it serves now:
  * each promote adds one, each rollback goes back to the last place its version holds. A label
- * edited by hand (not matching the events) counts as one more promote of what it now serves.
+ * edited by hand (not matching the events) counts as one more promote of what it now serves, and
+ * the `from` of a label's first promote counts as served before it.
  */
 export function promotionHistory(manifest: ReleaseManifest, prompt: string, label: string): ServedVersion[] {
   const trail: ServedVersion[] = [];
   for (const event of manifest.events) {
     if (event.prompt !== prompt || event.label !== label) continue;
     if (event.action === 'promote') {
+      // The label served `from` before the log began (a hand-written manifest, an older tool).
+      if (trail.length === 0 && event.from !== null) trail.push({ commit: event.from, sha256: undefined });
       trail.push({ commit: event.to, sha256: event.sha256 });
     } else if (event.action === 'rollback') {
       const at = trail.map((served) => served.commit).lastIndexOf(event.to);

@@ -11,6 +11,7 @@ import { parseVersionUri, versionUri } from '../versions/versionUri';
 import type { VersionsNode, VersionsTree } from '../versions/versionsTree';
 import { requireTrust } from '../workspaceTrust';
 import { optionalString } from './commandArguments';
+import { pickVersion } from './versionPicker';
 import type { PromptOpsCommand } from './promptOpsCommand';
 
 /** What a command's first argument names: the prompt's working file, and a version when it is a version node or document. */
@@ -54,18 +55,6 @@ async function openDiff(file: PromptFileInRepository, from: ResolvedVersion, to:
   const name = path.posix.basename(file.path);
   await vscode.commands.executeCommand('vscode.diff', left, right, `${name} (${titleOf(from)}) ↔ (${titleOf(to)})`);
   return { left, right };
-}
-
-/** Asks for a version among the newest ones, the labels and the working tree. */
-async function pickVersion(history: PromptHistory, file: PromptFileInRepository, placeHolder: string, includeWorking: boolean): Promise<string | undefined> {
-  const page = await history.page(file, 0, 100);
-  const labels = file.labels.ok ? [...file.labels.labels] : [];
-  const items: (vscode.QuickPickItem & { version: string })[] = [
-    ...(includeWorking ? [{ label: '$(edit) Working tree', description: 'WORKING', version: 'WORKING' }] : []),
-    ...labels.map(([label, target]) => ({ label: `$(tag) ${label}`, description: target.commit.slice(0, 7), version: label })),
-    ...page.versions.map((version) => ({ label: version.subject, description: `${version.id.slice(0, 7)} · ${version.authorName}`, detail: version.date, version: version.id })),
-  ];
-  return (await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true }))?.version;
 }
 
 /** Commands on prompt versions (DESIGN §6): open, compare, rendered diff, restore. Each asks only for what it was not given. */

@@ -36,6 +36,8 @@ export class VersionsTree implements vscode.TreeDataProvider<VersionsNode>, vsco
   readonly onDidChangeTreeData = this.changed.event;
   private files: Promise<vscode.Uri[]> | undefined;
   private readonly histories = new Map<string, Promise<LoadedHistory>>();
+  /** How many versions the user asked to see per prompt ("Load more"), kept across refreshes. */
+  private readonly wanted = new Map<string, number>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(private readonly history: PromptHistory) {
@@ -82,6 +84,7 @@ export class VersionsTree implements vscode.TreeDataProvider<VersionsNode>, vsco
     const key = uri.fsPath;
     const loaded = await this.histories.get(key);
     if (!loaded?.hasMore) return;
+    this.wanted.set(key, loaded.versions.length + pageSize);
     this.histories.set(key, this.withProgress(async () => {
       const file = await this.history.file(uri.fsPath);
       const page = await this.history.page(file, loaded.versions.length, pageSize);
@@ -105,7 +108,7 @@ export class VersionsTree implements vscode.TreeDataProvider<VersionsNode>, vsco
     let loading = this.histories.get(key);
     if (!loading) {
       loading = this.withProgress(async () => {
-        const page = await this.history.page(file, 0, pageSize);
+        const page = await this.history.page(file, 0, this.wanted.get(key) ?? pageSize);
         return { versions: [...page.versions], hasMore: page.hasMore, truncated: page.truncated };
       });
       loading.catch(() => this.histories.delete(key));

@@ -96,10 +96,12 @@ export async function rollbackPrompt(file: PromptFileInRepository, request: Roll
     const choice = chooseRollbackTarget(parsed.manifest, { prompt: file.promptId, label, to });
     if (choice.kind !== 'target') return choice;
     const target = await locatePromptAt(file, choice.target.commit, request);
-    if (target.sha256 !== choice.target.sha256) {
+    // A version served before the log began has no recorded hash to hold it to.
+    const recorded = choice.target.sha256;
+    if (recorded !== undefined && target.sha256 !== recorded) {
       return {
         kind: 'refused',
-        reason: `${target.path} at ${shortSha(target.commit)} has SHA-256 ${target.sha256.slice(0, 12)}…, not the ${choice.target.sha256.slice(0, 12)}… the audit log recorded, so the history was rewritten; promote the version you want instead.`,
+        reason: `${target.path} at ${shortSha(target.commit)} has SHA-256 ${target.sha256.slice(0, 12)}…, not the ${recorded.slice(0, 12)}… the audit log recorded, so the history was rewritten; promote the version you want instead.`,
       };
     }
     breakingChanges = await breakingChangesBetween(file, choice.current, target, request);

@@ -83,6 +83,16 @@ describe('Release manifest: rollback follows the label\'s own promotion history'
     assert.equal(story.rollback(), commitA);
   });
 
+  it('a label that served a version before the log began can be rolled back to it', () => {
+    const handWritten = `version: 1\nprompts:\n  greet:\n    labels:\n      production: {commit: ${commitA}, path: greet.prompt, sha256: ${hashA}}\nevents: []\n`;
+    const story = new Story();
+    story.text = handWritten;
+    story.promote(commitB);
+    assert.deepEqual(promotionHistory(story.manifest, 'greet', 'production'), [{ commit: commitA, sha256: undefined }, { commit: commitB, sha256: hashB }]);
+    assert.equal(story.rollback(), commitA);
+    assert.throws(() => story.rollback(), /no earlier version/);
+  });
+
   it('refuses an unknown label, a reserved one and a label name that breaks the rules', () => {
     const manifest = new Story().promote(commitA).manifest;
     assert.deepEqual(chooseRollbackTarget(manifest, { prompt: 'greet', label: 'staging' }), { kind: 'refused', reason: 'greet has no label staging, so there is nothing to roll back.' });

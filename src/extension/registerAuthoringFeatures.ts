@@ -1,0 +1,24 @@
+import * as vscode from 'vscode';
+import { previewCommand } from './commands/previewCommand';
+import { registerCommands } from './commands/registerCommands';
+import { DiagnosticsController } from './diagnostics/diagnosticsController';
+import { registerLanguageFeatures } from './languageFeatures/registerLanguageFeatures';
+import { PreviewManager } from './preview/previewManager';
+import { PromptModels } from './promptModels';
+
+export interface AuthoringFeatures {
+  readonly models: PromptModels;
+  readonly previews: PreviewManager;
+  readonly diagnostics: DiagnosticsController;
+}
+
+/** Checks, language features and the test-render preview (issues 3 and 4); none of it needs git or trust. */
+export function registerAuthoringFeatures(context: vscode.ExtensionContext): AuthoringFeatures {
+  const models = new PromptModels();
+  const previews = new PreviewManager(context.extensionUri, models);
+  const diagnostics = new DiagnosticsController(models);
+  context.subscriptions.push(models, previews, diagnostics);
+  registerLanguageFeatures(context, models, diagnostics);
+  registerCommands(context, [previewCommand(previews)]);
+  return { models, previews, diagnostics };
+}

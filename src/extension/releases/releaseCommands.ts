@@ -1,0 +1,207 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { labelNameProblem } from '../../core/releases/labelName';
+import { releaseEventSentence } from '../../core/releases/releaseEventSentence';
+import { chooseRollbackTarget } from '../../core/releases/promotionHistory';
+import { defaultLabel } from '../../core/releases/releaseManifest';
+import type { BreakingChange } from '../../core/releases/breakingChanges';
+import type { PromptFileInRepository } from '../../node/promptFileInRepository';
+import { readManifestFile } from '../../node/releases/manifestFile';
+import { clearCanary, promotePrompt, rollbackPrompt, setCanary, type ReleaseOutcome } from '../../node/releases/releaseActions';
+import { breakingChangesBetween, resolveReleaseTarget } from '../../node/releases/releaseTarget';
+import { optionalString } from '../commands/commandArguments';
+import type { PromptOpsCommand } from '../commands/promptOpsCommand';
+import { pickVersion } from '../commands/versionPicker';
+import { referenceTo, type PromptHistory } from '../versions/promptHistory';
+import { versionUri } from '../versions/versionUri';
+import type { VersionsNode } from '../versions/versionsTree';
+import { requireTrust } from '../workspaceTrust';
+import { AuditLogDocuments } from './auditLogDocument';
+import type { ReleasesNode } from './releasesTree';
+import type { ReleaseState } from './releaseState';
+
+/** What a release command's first argument names: a prompt, and a version or label when a tree node carries one. */
+interface ReleaseTarget {
+  readonly uri: vscode.Uri;
+  readonly version?: string;
+  readonly label?: string;
+}
+
+function targetOf(argument: unknown): ReleaseTarget | undefined {
+  if (argument instanceof vscode.Uri) return { uri: argument };
+  if (typeof argument === 'string' && argument) return { uri: vscode.Uri.parse(argument) };
+  if (typeof argument === 'object' && argument !== null && 'kind' in argument) {
+    const node = argument as VersionsNode | ReleasesNode;
+    if (node.kind === 'version') return { uri: node.uri, version: node.version.id };
+    if (node.kind === 'prompt' && 'uri' in node) return { uri: node.uri };
+    if ((node.kind === 'label' || node.kind === 'prompt' || node.kind === 'auditLog') && 'repository' in node && node.prompt.file) {
+      const uri = vscode.Uri.file(path.join(node.repository.workspace.repository.root, node.prompt.file));
+      return node.kind === 'label' ? { uri, label: node.label.label } : { uri };
+    }
+  }
+  const editor = vscode.window.activeTextEditor;
+  return editor?.document.uri.scheme === 'file' ? { uri: editor.document.uri } : undefined;
+}
+
+/** Whether release commands commit the manifest alone after each change (setting `promptops.releases.commit`). */
+function commitSetting(): boolean {
+  return vscode.workspace.getConfiguration('promptops').get<boolean>('releases.commit') === true;
+}
+
+/** Asks for a label: one of the prompt's, or a new one whose name is checked as it is typed. */
+async function pickLabel(file: PromptFileInRepository, placeHolder: string): Promise<string | undefined> {
+  const existing = file.labels.ok ? [...file.labels.labels.keys()] : [];
+  const labels = existing.includes(defaultLabel) ? existing : [defaultLabel, ...existing];
+  const newLabel = '$(add) New label…';
+  const choice = await vscode.window.showQuickPick([...labels, newLabel], { placeHolder });
+  if (choice !== newLabel) return choice;
+  return vscode.window.showInputBox({ prompt: 'Name of the new label', validateInput: (value) => labelNameProblem(value) ?? null });
+}
+
+function breakingChangeLines(changes: readonly BreakingChange[]): string {
+  return changes.length === 0 ? '' : `\n\nThis can break callers:\n${changes.map((change) => `• ${change.message}`).join('\n')}`;
+}
+
+/** Tells the user what a release command did, with any breaking change it went ahead with. */
+function report(outcome: ReleaseOutcome, releasesFile: string): void {
+  if (outcome.kind === 'unchanged') void vscode.window.showInformationMessage(outcome.message);
+  if (outcome.kind !== 'applied') return;
+  const summary = outcome.move.events.map(releaseEventSentence).join(' ').replace(/\.$/, '');
+  const committed = outcome.commit ? `; committed the manifest as ${outcome.commit.slice(0, 7)}` : `; ${releasesFile} is changed, not committed`;
+  void vscode.window.showInformationMessage(`${summary}${committed}.${outcome.breakingChanges.length > 0 ? ` Breaking: ${outcome.breakingChanges.map((change) => change.message).join(' ')}` : ''}`);
+}
+
+/** promote, rollback, setCanary and showAuditLog (DESIGN §6): complete arguments ask nothing, missing ones are asked for and confirmed. */
+export function releaseCommands(history: PromptHistory, state: ReleaseState, afterChange: () => void): PromptOpsCommand[] {
+  const withFile = async <T>(action: string, argument: unknown, work: (file: PromptFileInRepository, target: ReleaseTarget) => Promise<T>): Promise<T | undefined> => {
+    if (!requireTrust(action)) return undefined;
+    const target = targetOf(argument);
+    if (!target) {
+      void vscode.window.showInformationMessage(`Open or select a prompt to ${action}.`);
+      return undefined;
+    }
+    try {
+      history.clear();
+      return await work(await history.file(target.uri.fsPath), target);
+    } catch (error) {
+      void vscode.window.showErrorMessage(`PromptOps could not ${action}: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    } finally {
+      state.invalidate();
+      afterChange();
+    }
+  };
+
+  return [
+    {
+      id: 'promptops.promote',
+      run: (argument?: unknown, version?: unknown, label?: unknown, note?: unknown) =>
+        withFile('promote the version', argument, async (file, target) => {
+          const complete = optionalString(version) !== undefined && optionalString(label) !== undefined;
+          const wanted = optionalString(version) ?? target.version ?? (await pickVersion(history, file, 'Promote which version?', false));
+          if (!wanted) return undefined;
+          const labelName = optionalString(label) ?? target.label ?? (await pickLabel(file, `Promote ${wanted.slice(0, 12)} of ${file.promptId} to which label?`));
+          if (!labelName) return undefined;
+          if (!complete) {
+            const to = await resolveReleaseTarget(file, wanted);
+            const current = file.labels.ok ? file.labels.labels.get(labelName) : undefined;
+            let changes: BreakingChange[] = [];
+            if (current) {
+              changes = await breakingChangesBetween(file, current, to);
+              // Show what the label will change before asking.
+              const from = await history.resolve(file, current.commit);
+              const toVersion = await history.resolve(file, to.commit);
+              await vscode.commands.executeCommand('vscode.diff', versionUri(referenceTo(file, from)), versionUri(referenceTo(file, toVersion)), `${path.posix.basename(file.path)}: ${labelName} now ↔ after promote`);
+            }
+            const answer = await vscode.window.showWarningMessage(
+              `Promote ${file.promptId} to ${labelName}?`,
+              { modal: true, detail: `${current ? current.commit.slice(0, 7) : 'nothing'} → ${to.commit.slice(0, 7)}${breakingChangeLines(changes)}` },
+              'Promote',
+            );
+            if (answer !== 'Promote') return undefined;
+          }
+          const outcome = await promotePrompt(file, { version: wanted, label: labelName, note: optionalString(note), commit: commitSetting() });
+          report(outcome, file.releasesFile);
+          return outcome;
+        }),
+    },
+    {
+      id: 'promptops.rollback',
+      run: (argument?: unknown, label?: unknown, toVersion?: unknown) =>
+        withFile('roll back', argument, async (file, target) => {
+          const complete = optionalString(label) !== undefined;
+          const labelName = optionalString(label) ?? target.label ?? (await pickLabel(file, `Roll back which label of ${file.promptId}?`));
+          if (!labelName) return undefined;
+          const to = optionalString(toVersion);
+          if (!complete) {
+            const manifest = readManifestFile(file.manifestFile).parsed.manifest;
+            const choice = chooseRollbackTarget(manifest, { prompt: file.promptId, label: labelName, to: to && /^[0-9a-f]{40}$/.test(to) ? to : undefined });
+            if (choice.kind === 'refused') throw new Error(choice.reason);
+            if (choice.kind === 'unchanged') throw new Error(choice.message);
+            const answer = await vscode.window.showWarningMessage(
+              `Roll ${file.promptId} ${labelName} back?`,
+              { modal: true, detail: `${choice.current.commit.slice(0, 7)} → ${choice.target.commit.slice(0, 7)}` },
+              'Roll Back',
+            );
+            if (answer !== 'Roll Back') return undefined;
+          }
+          const outcome = await rollbackPrompt(file, { label: labelName, to, commit: commitSetting() });
+          report(outcome, file.releasesFile);
+          return outcome;
+        }),
+    },
+    {
+      id: 'promptops.setCanary',
+      run: (argument?: unknown, version?: unknown, label?: unknown, weight?: unknown) =>
+        withFile('set the canary', argument, async (file, target) => {
+          const complete = optionalString(version) !== undefined && optionalString(label) !== undefined && typeof weight === 'number';
+          const labelName = optionalString(label) ?? target.label ?? (await pickLabel(file, `Canary which label of ${file.promptId}?`));
+          if (!labelName) return undefined;
+          let percent = typeof weight === 'number' ? weight : undefined;
+          if (percent === undefined) {
+            const typed = await vscode.window.showInputBox({
+              prompt: `Percent of ${labelName} traffic for the canary (1–99; 0 clears the canary)`,
+              value: '10',
+              validateInput: (value) => (/^\d{1,2}$/.test(value) ? null : 'A whole number from 0 to 99.'),
+            });
+            if (typed === undefined) return undefined;
+            percent = Number(typed);
+          }
+          if (percent === 0) {
+            const outcome = await clearCanary(file, { label: labelName, commit: commitSetting() });
+            report(outcome, file.releasesFile);
+            return outcome;
+          }
+          const wanted = optionalString(version) ?? target.version ?? (await pickVersion(history, file, `Canary which version on ${percent}% of ${labelName}?`, false));
+          if (!wanted) return undefined;
+          if (!complete) {
+            const answer = await vscode.window.showWarningMessage(`Send ${percent}% of ${file.promptId} ${labelName} traffic to ${wanted.slice(0, 12)}?`, { modal: true }, 'Set Canary');
+            if (answer !== 'Set Canary') return undefined;
+          }
+          const outcome = await setCanary(file, { version: wanted, label: labelName, weight: percent, commit: commitSetting() });
+          report(outcome, file.releasesFile);
+          return outcome;
+        }),
+    },
+    {
+      id: 'promptops.showAuditLog',
+      run: async (argument?: unknown) => {
+        if (!requireTrust('show the audit log')) return undefined;
+        const target = targetOf(argument);
+        const repositories = await state.repositories();
+        const repository = target ? await state.repositoryOf(target.uri.fsPath) : repositories[0];
+        if (!repository) {
+          void vscode.window.showInformationMessage('No Git repository with a release manifest is open.');
+          return undefined;
+        }
+        let prompt: string | undefined;
+        if (target) prompt = (await history.file(target.uri.fsPath).catch(() => undefined))?.promptId;
+        const uri = AuditLogDocuments.uriOf(repository.workspace.repository.root, prompt);
+        const document = await vscode.workspace.openTextDocument(uri);
+        await vscode.languages.setTextDocumentLanguage(document, 'markdown');
+        await vscode.window.showTextDocument(document, { preview: true });
+        return uri;
+      },
+    },
+  ];
+}

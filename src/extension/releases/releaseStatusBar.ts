@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+import * as vscode from 'vscode';
+import { defaultLabel } from '../../core/releases/releaseManifest';
+import type { PromptHistory } from '../versions/promptHistory';
+import type { ReleaseState } from './releaseState';
+
+/**
+ * The status bar item of the active prompt: the version production serves, and whether the
+ * editor's content (saved or not) differs from it. Clicking it compares with production.
+ */
+export class ReleaseStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('promptops.release', vscode.StatusBarAlignment.Left, 50);
+  private readonly subscriptions: vscode.Disposable[];
+  private timer: NodeJS.Timeout | undefined;
+  private generation = 0;
+  private current: Promise<void> = Promise.resolve();
+
+  constructor(private readonly history: PromptHistory, state: ReleaseState) {
+    this.item.name = 'PromptOps Release';
+    this.subscriptions = [
+      this.item,
+      vscode.window.onDidChangeActiveTextEditor(() => this.schedule(0)),
+      vscode.workspace.onDidChangeTextDocument((event) => event.document === vscode.window.activeTextEditor?.document && this.schedule(300)),
+      state.onDidChange(() => this.schedule(0)),
+    ];
+    this.schedule(0);
+  }
+
+  /** What the item shows now (tests read it). */
+  get text(): string {
+    return this.item.text;
+  }
+
+  private schedule(delay: number): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.update(), delay);
+  }
+
+  /** Recomputes the item for the active editor; resolves once the newest recomputation has finished. */
+  async update(): Promise<void> {
+    let mine = this.compute(++this.generation);
+    this.current = mine;
+    await mine;
+    while (this.current !== mine) {
+      mine = this.current;
+      await mine;
+    }
+  }
+
+  private async compute(generation: number): Promise<void> {
+    const document = vscode.window.activeTextEditor?.document;
+    if (!document || document.uri.scheme !== 'file' || document.languageId !== 'dotprompt' || !vscode.workspace.isTrusted) {
+      if (generation === this.generation) this.item.hide();
+      return;
+    }
+    let text: string;
+    let tooltip: string;
+    let command: vscode.Command | undefined;
+    try {
+      this.history.clear();
+      const file = await this.history.file(document.uri.fsPath);
+      const production = file.labels.ok ? file.labels.labels.get(defaultLabel) : undefined;
+      if (!production) {
+        text = '$(tag) not in production';
+        tooltip = `${file.promptId} has no ${defaultLabel} label in ${file.releasesFile}.`;
+      } else {
+        const editorHash = createHash('sha256').update(document.getText(), 'utf8').digest('hex');
+        const differs = editorHash !== production.sha256;
+        text = `$(tag) ${defaultLabel} ${production.commit.slice(0, 7)}${differs ? ' $(diff-modified) differs' : ' $(check)'}`;
+        tooltip = differs
+          ? `This editor differs from the version ${defaultLabel} serves (${production.commit.slice(0, 7)}). Click to compare.`
+          : `This editor matches the version ${defaultLabel} serves (${production.commit.slice(0, 7)}).`;
+        command = { command: 'promptops.compareWithLabel', title: `Compare with ${defaultLabel}`, arguments: [document.uri, defaultLabel] };
+      }
+    } catch {
+      if (generation === this.generation) this.item.hide(); // Not in a repository: nothing to say.
+      return;
+    }
+    if (generation !== this.generation) return;
+    this.item.text = text;
+    this.item.tooltip = tooltip;
+    this.item.command = command;
+    this.item.show();
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    for (const subscription of this.subscriptions) subscription.dispose();
+  }
+}

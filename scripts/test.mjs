@@ -53,6 +53,9 @@ if (built) step('package (.vsix installs into VS Code)', process.execPath, ['out
 mochaSuite('unit', process.execPath, ['node_modules/mocha/bin/mocha.js', '--reporter', 'out/test/harness/summaryReporter.js']);
 if (built && process.env.PROMPTOPS_SKIP_INTEGRATION !== '1') {
   mochaSuite('integration (real VS Code)', process.execPath, ['out/test/harness/runIntegration.js']);
+  process.env.PROMPTOPS_TEST_UNTRUSTED = '1';
+  mochaSuite('integration, untrusted workspace', process.execPath, ['out/test/harness/runIntegration.js']);
+  delete process.env.PROMPTOPS_TEST_UNTRUSTED;
 } else {
   heading('integration (real VS Code)');
   console.log(built ? 'skipped: PROMPTOPS_SKIP_INTEGRATION=1' : 'not run: the build failed');

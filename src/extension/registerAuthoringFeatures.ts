@@ -18,7 +18,7 @@ export function registerAuthoringFeatures(context: vscode.ExtensionContext): Aut
   const previews = new PreviewManager(context.extensionUri, models);
   const diagnostics = new DiagnosticsController(models);
   context.subscriptions.push(models, previews, diagnostics);
-  registerLanguageFeatures(context, models, diagnostics);
+  registerLanguageFeatures(context, models, diagnostics, (uri) => previews.previewOf(uri)?.sampleSet);
   registerCommands(context, [previewCommand(previews)]);
   return { models, previews, diagnostics };
 }

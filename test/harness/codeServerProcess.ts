@@ -14,6 +14,8 @@ export interface CodeServerOptions {
   readonly env?: NodeJS.ProcessEnv;
   readonly settings?: Readonly<Record<string, unknown>>;
   readonly onOutput?: (line: string) => void;
+  /** Open the workspace in restricted mode (workspace trust on, nothing trusted). */
+  readonly untrusted?: boolean;
 }
 
 export interface RunningCodeServer {
@@ -98,7 +100,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
   fs.mkdirSync(extensionsDir, { recursive: true });
   fs.writeFileSync(
     path.join(userDataDir, 'User', 'settings.json'),
-    JSON.stringify({ ...baseSettings, ...options.settings }, null, 2),
+    JSON.stringify({ ...baseSettings, ...(options.untrusted ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' } : {}), ...options.settings }, null, 2),
   );
   const child = spawn(
     process.execPath,
@@ -108,7 +110,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
       '--bind-addr', `127.0.0.1:${port}`,
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
+      ...(options.untrusted ? [] : ['--disable-workspace-trust']),
       '--user-data-dir', userDataDir,
       '--extensions-dir', extensionsDir,
       options.workspace,

@@ -30,7 +30,7 @@ function readSummary(file: string): SuiteSummary | undefined {
 }
 
 /** Runs the compiled integration suite inside VS Code served by code-server; resolves to the exit code. */
-export async function runIntegration(summaryFile: string): Promise<number> {
+export async function runIntegration(summaryFile: string, untrusted = process.env['PROMPTOPS_TEST_UNTRUSTED'] === '1'): Promise<number> {
   if (!fs.existsSync(testsEntry)) {
     console.error(`The integration suite is not compiled (${path.relative(repositoryRoot, testsEntry)} is missing); run npm run compile first.`);
     return 2;
@@ -43,12 +43,13 @@ export async function runIntegration(summaryFile: string): Promise<number> {
   let browser: Browser | undefined;
   const started = Date.now();
   try {
-    console.log(`Starting VS Code ${install.vscodeVersion} (code-server ${codeServerVersion}) on a scratch copy of the fixture workspace…`);
+    console.log(`Starting VS Code ${install.vscodeVersion} (code-server ${codeServerVersion}) on a scratch copy of the fixture workspace${untrusted ? ', in restricted mode (untrusted)' : ''}…`);
     server = await startCodeServer({
       install,
       workspace,
       stateDir: path.join(scratch, 'state'),
-      env: { PROMPTOPS_TEST_SUMMARY: summaryFile, PROMPTOPS_TAG_TEST_OUTPUT: '1' },
+      env: { PROMPTOPS_TEST_SUMMARY: summaryFile, PROMPTOPS_TAG_TEST_OUTPUT: '1', PROMPTOPS_TEST_UNTRUSTED: untrusted ? '1' : '0' },
+      untrusted,
       onOutput: (line) => verbose && console.log(`[code-server] ${line}`),
     });
     browser = await launchBrowser();

@@ -31,6 +31,8 @@ async function reportActivationTime(tag: string): Promise<void> {
   console.log(`${tag}PromptOps activation took ${(performance.now() - started).toFixed(0)} ms (bundle load and activate()).`);
 }
 
+const untrustedMarker = '(untrusted workspace)';
+
 /** Entry point the VS Code workbench calls in the extension host (extensionTestsPath). */
 export async function run(): Promise<void> {
   // In the browser harness the workbench forwards console output unformatted and mixed with its own log; tag ours.
@@ -39,8 +41,12 @@ export async function run(): Promise<void> {
   console.log(`${tag}Integration tests running inside VS Code ${vscode.version} (${vscode.env.appName}, remote: ${vscode.env.remoteName ?? 'none'})`);
   await reportActivationTime(tag);
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: SummaryReporter });
+  // Suites titled with "(untrusted workspace)" run only in the restricted-mode pass, the others only in the trusted one.
+  const untrusted = process.env['PROMPTOPS_TEST_UNTRUSTED'] === '1';
+  console.log(`${tag}Workspace trusted: ${vscode.workspace.isTrusted}`);
   const grep = process.env['PROMPTOPS_TEST_GREP'];
-  if (grep) mocha.grep(grep);
+  mocha.grep(grep ?? untrustedMarker);
+  if (!grep && !untrusted) mocha.invert();
   for (const file of testFiles(__dirname).sort()) mocha.addFile(file);
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));
   if (failures > 0) throw new Error(`${failures} integration test(s) failed`);

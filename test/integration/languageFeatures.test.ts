@@ -147,6 +147,16 @@ describe('Language features', () => {
       assert.ok(text.includes('Sample set `basic`: `"Where is my order?"`'), text);
     });
 
+    it('hover follows the sample set chosen in the preview', async () => {
+      const preview = await vscode.commands.executeCommand<{ sampleSet: string | undefined }>('promptops.preview', supportPrompt, 'terse');
+      assert.equal(preview.sampleSet, 'terse');
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', supportPrompt, new vscode.Position(13, 20));
+      const text = hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
+      assert.ok(text.includes('Sample set `terse`: `"Refund?"`'), text);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.window.showTextDocument(supportPrompt);
+    });
+
     it('go to definition on a variable lands on its schema key', async () => {
       const targets = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', supportPrompt, new vscode.Position(14, 29));
       const spots = targets.map((target) => ('targetUri' in target ? { uri: target.targetUri, range: target.targetRange } : target));

@@ -21,12 +21,17 @@ const sampleFiles: vscode.DocumentFilter = { scheme: 'file', pattern: '**/*.samp
  * Registers quick fixes, completion, hover, go to definition and rename for prompts (quick fixes
  * for sample files too). Registration does no work: providers parse through PromptModels on demand.
  */
-export function registerLanguageFeatures(context: vscode.ExtensionContext, models: PromptModels, diagnostics: DiagnosticsController): void {
+export function registerLanguageFeatures(
+  context: vscode.ExtensionContext,
+  models: PromptModels,
+  diagnostics: DiagnosticsController,
+  previewedSampleSet: (uri: vscode.Uri) => string | undefined,
+): void {
   const states = new PromptStates(models);
   context.subscriptions.push(
     vscode.languages.registerCodeActionsProvider([...editablePrompts, sampleFiles], new QuickFixProvider(states, diagnostics), QuickFixProvider.metadata),
     vscode.languages.registerCompletionItemProvider(prompts, new CompletionProvider(states), ...completionTriggerCharacters),
-    vscode.languages.registerHoverProvider(prompts, new HoverProvider(states)),
+    vscode.languages.registerHoverProvider(prompts, new HoverProvider(states, previewedSampleSet)),
     vscode.languages.registerDefinitionProvider(prompts, new DefinitionProvider(states)),
     vscode.languages.registerRenameProvider(editablePrompts, new RenameProvider(states)),
   );

@@ -54,6 +54,11 @@ export class PromptPreview implements vscode.Disposable {
     });
   }
 
+  /** The sample set the preview shows, unless a custom input replaced it; hovers show values from it. */
+  get sampleSet(): string | undefined {
+    return this.customInput === undefined ? this.selectedSet : undefined;
+  }
+
   /** Chooses a sample set (tests and the command's arguments use this too) and re-renders. */
   async selectSet(name: string): Promise<void> {
     this.selectedSet = name;

@@ -1,0 +1,52 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { PromptPreview } from '../../src/extension/preview/promptPreview';
+import { eventually, promptOps, workspaceFile } from './workspaceFiles';
+
+// Runs only in the harness's restricted-mode pass (workspace trust on, folder not trusted).
+describe('Restricted mode (untrusted workspace)', () => {
+  afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  it('opens the fixture workspace untrusted, and PromptOps still activates', async () => {
+    assert.equal(vscode.workspace.isTrusted, false);
+    assert.ok(await promptOps());
+  });
+
+  it('checks prompts as you type', async () => {
+    const prompt = workspaceFile('prompts/mistakes.prompt');
+    await vscode.window.showTextDocument(prompt);
+    const codes = await eventually(() => vscode.languages.getDiagnostics(prompt).map((d) => String(d.code)), (list) => list.includes('undeclared-variable'));
+    assert.ok(codes.includes('unknown-property'));
+  });
+
+  it('renders the test-render preview', async () => {
+    const preview = await vscode.commands.executeCommand<PromptPreview>('promptops.preview', workspaceFile('prompts/greet.prompt'), 'friendly');
+    await eventually(() => preview.snapshot(), (shown) => shown.text.includes('Hello, Ada!'));
+  });
+
+  it('completes variables inside {{', async () => {
+    const prompt = workspaceFile('prompts/greet.prompt');
+    const document = await vscode.workspace.openTextDocument(prompt);
+    const line = document.getText().split('\n').findIndex((text) => text.includes('{{name}}'));
+    const character = document.lineAt(line).text.indexOf('{{name}}') + 2;
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', prompt, new vscode.Position(line, character));
+    assert.ok(list.items.some((item) => (typeof item.label === 'string' ? item.label : item.label.label) === 'name'));
+  });
+
+  it('the Versions view says why it shows no history instead of running git', async () => {
+    const api = await promptOps();
+    const nodes = await api.versions.getChildren();
+    assert.equal(nodes.length, 1);
+    assert.ok(nodes[0]?.kind === 'message' && /trusted workspaces/.test(nodes[0].text));
+  });
+
+  it('promote and compare are refused and nothing is written', async () => {
+    const manifest = workspaceFile('prompt-releases.yaml');
+    const before = (await vscode.workspace.fs.readFile(manifest)).toString();
+    const story = workspaceFile('prompts/story.prompt');
+    assert.equal(await vscode.commands.executeCommand('promptops.promote', story, 'staging', 'production'), undefined);
+    assert.equal(await vscode.commands.executeCommand('promptops.rollback', story, 'production'), undefined);
+    assert.equal(await vscode.commands.executeCommand('promptops.compareWithPrevious', story), undefined);
+    assert.equal((await vscode.workspace.fs.readFile(manifest)).toString(), before);
+  });
+});

@@ -45,6 +45,12 @@ export async function run(): Promise<void> {
 
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   await vscode.commands.executeCommand('workbench.action.closePanel');
+  await vscode.window.showTextDocument(summarize);
+  await vscode.commands.executeCommand('promptops.releases.focus');
+  await shot('click:Audit log');
+  await shot('releases');
+
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   await vscode.commands.executeCommand('promptops.renderedDiff', summarize, 'production', 'staging', 'outage');
   await shot('rendered-diff');
 }

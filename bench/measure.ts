@@ -19,24 +19,35 @@ export async function medianMs(task: () => unknown, runs: number, warmup = 2): P
   return median(times);
 }
 
+/** How a ratio is sampled: `runs` samples of `batch` calls each, after `warmup` unmeasured calls of both. */
+export interface Sampling {
+  readonly runs: number;
+  readonly batch?: number;
+  readonly warmup?: number;
+}
+
 /**
  * Measures a task against its baseline interleaved (A, B, A, B…) so that load on a shared machine
- * hits both alike, and returns both medians and their ratio.
+ * hits both alike, and returns both medians and their ratio (per call). Batches of several calls
+ * spread garbage-collection pauses over both sides instead of charging them to whichever call
+ * happens to trigger one.
  */
-export async function ratioAgainstBaseline(task: () => unknown, baseline: () => unknown, runs: number): Promise<{ taskMs: number; baselineMs: number; ratio: number }> {
-  for (let i = 0; i < 2; i++) {
+export async function ratioAgainstBaseline(task: () => unknown, baseline: () => unknown, sampling: number | Sampling): Promise<{ taskMs: number; baselineMs: number; ratio: number }> {
+  const { runs, batch = 1, warmup = 2 } = typeof sampling === 'number' ? { runs: sampling } : sampling;
+  for (let i = 0; i < warmup; i++) {
     await baseline();
     await task();
   }
+  const timeBatch = async (work: () => unknown): Promise<number> => {
+    const start = performance.now();
+    for (let i = 0; i < batch; i++) await work();
+    return (performance.now() - start) / batch;
+  };
   const taskTimes: number[] = [];
   const baselineTimes: number[] = [];
   for (let i = 0; i < runs; i++) {
-    let start = performance.now();
-    await baseline();
-    baselineTimes.push(performance.now() - start);
-    start = performance.now();
-    await task();
-    taskTimes.push(performance.now() - start);
+    baselineTimes.push(await timeBatch(baseline));
+    taskTimes.push(await timeBatch(task));
   }
   const taskMs = median(taskTimes);
   const baselineMs = median(baselineTimes);

@@ -57,7 +57,7 @@ export class ReleaseStatusBar implements vscode.Disposable {
     let tooltip: string;
     let command: vscode.Command | undefined;
     try {
-      this.history.clear();
+      // The located file (and its labels) is cached until a refresh or a release command clears it.
       const file = await this.history.file(document.uri.fsPath);
       const production = file.labels.ok ? file.labels.labels.get(defaultLabel) : undefined;
       if (!production) {

@@ -1,0 +1,45 @@
+import * as assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { parseReleaseManifest } from '../../../../src/core/releases/manifestParser';
+import { checkManifestTargets } from '../../../../src/node/releases/manifestTargetCheck';
+import { openReleaseWorkspace } from '../../../../src/node/releases/releaseWorkspace';
+import { GitFixture } from '../gitFixture';
+
+const source = '---\ninput:\n  schema:\n    ticket: string\n---\nSummarize {{ticket}}\n';
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+describe('Release manifest checked against the repository', () => {
+  let repo: GitFixture;
+  let commit: string;
+  beforeEach(() => {
+    repo = GitFixture.create();
+    commit = repo.commit('Add summarize', { files: { 'support/summarize.prompt': source } });
+  });
+  afterEach(() => repo.dispose());
+
+  async function problemsOf(manifest: string): Promise<[string, number | undefined][]> {
+    const workspace = await openReleaseWorkspace(repo.root);
+    const parsed = parseReleaseManifest(manifest);
+    return (await checkManifestTargets(workspace, parsed.manifest)).map((problem) => [problem.code, problem.range?.start.line]);
+  }
+
+  it('finds nothing wrong with labels that match the repository', async () => {
+    assert.deepEqual(await problemsOf(`version: 1\nprompts:\n  support/summarize:\n    labels:\n      production: {commit: ${commit}, path: support/summarize.prompt, sha256: ${sha256(source)}}\nevents: []\n`), []);
+  });
+
+  it('points at a SHA-256 that does not match the file at that commit', async () => {
+    const wrong = sha256('something else');
+    assert.deepEqual(await problemsOf(`version: 1\nprompts:\n  support/summarize:\n    labels:\n      production:\n        commit: ${commit}\n        path: support/summarize.prompt\n        sha256: ${wrong}\nevents: []\n`), [['manifest-sha256-mismatch', 7]]);
+  });
+
+  it('points at a commit the repository does not have and a path a commit does not hold', async () => {
+    const missing = 'f'.repeat(40);
+    const manifest = `version: 1\nprompts:\n  support/summarize:\n    labels:\n      production:\n        commit: ${missing}\n        path: support/summarize.prompt\n        sha256: ${sha256(source)}\n      staging:\n        commit: ${commit}\n        path: support/other.prompt\n        sha256: ${sha256(source)}\nevents: []\n`;
+    assert.deepEqual(await problemsOf(manifest), [['manifest-commit-not-found', 5], ['manifest-path-not-in-commit', 10]]);
+  });
+
+  it('points at a prompt id no file in the working tree has', async () => {
+    const manifest = `version: 1\nprompts:\n  support/gone:\n    labels:\n      production: {commit: ${commit}, path: support/summarize.prompt, sha256: ${sha256(source)}}\nevents: []\n`;
+    assert.deepEqual(await problemsOf(manifest), [['manifest-unknown-prompt', 2]]);
+  });
+});

@@ -86,7 +86,8 @@ abstract class Located {
   }
 }
 
-class Segment extends Located implements PathSegment {
+/** A name at a place in the template: a path segment or a block param, which share their shape. */
+class NamedSpan extends Located implements PathSegment, BlockParam {
   constructor(
     text: TemplateText,
     from: number,
@@ -179,17 +180,6 @@ class Mustache extends Located implements MustacheNode {
   }
 }
 
-class Param extends Located implements BlockParam {
-  constructor(
-    text: TemplateText,
-    from: number,
-    to: number,
-    readonly name: string,
-  ) {
-    super(text, from, to);
-  }
-}
-
 class Block extends Located implements BlockNode {
   readonly kind = 'block';
   private openEnd: number | undefined;
@@ -236,9 +226,9 @@ class Block extends Located implements BlockNode {
     let cursor = last ? this.from + (last.index ?? 0) + last[0].indexOf('|') + 1 : this.openTagEnd;
     return this.paramNames.map((name) => {
       const at = this.text.source.indexOf(name, cursor);
-      if (at < 0 || at >= this.openTagEnd) return new Param(this.text, this.from, this.openTagEnd, name);
+      if (at < 0 || at >= this.openTagEnd) return new NamedSpan(this.text, this.from, this.openTagEnd, name);
       cursor = at + name.length;
-      return new Param(this.text, at, at + name.length, name);
+      return new NamedSpan(this.text, at, at + name.length, name);
     });
   }
 }
@@ -272,7 +262,7 @@ function pathSegments(text: TemplateText, parts: readonly string[], from: number
   const only = parts[0];
   // Most paths are one plain name; their segment is the whole path.
   if (parts.length === 1 && only !== undefined && to - from === only.length && source.startsWith(only, from)) {
-    return [new Segment(text, from, to, only)];
+    return [new NamedSpan(text, from, to, only)];
   }
   const tokens = source.slice(from, to).matchAll(/\[(?:\\\]|[^\]])*\]|\.\.|\.|\/|@|[^./[@]+/g);
   const found: { name: string; start: number; end: number }[] = [];
@@ -294,7 +284,7 @@ function pathSegments(text: TemplateText, parts: readonly string[], from: number
   const matches = found.length === parts.length && found.every((segment, index) => segment.name === parts[index] || segment.name.replace(/\\(.)/g, '$1') === parts[index]);
   return parts.map((name, index) => {
     const segment = found[index];
-    return matches && segment ? new Segment(text, segment.start, segment.end, name) : new Segment(text, from, to, name);
+    return matches && segment ? new NamedSpan(text, segment.start, segment.end, name) : new NamedSpan(text, from, to, name);
   });
 }
 

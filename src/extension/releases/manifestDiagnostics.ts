@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { parseReleaseManifest } from '../../core/releases/manifestParser';
 import { checkManifestTargets } from '../../node/releases/manifestTargetCheck';
 import { toVscodeRange } from '../diagnostics/toVscodeDiagnostic';
+import { releasesFileSetting } from '../versions/promptHistory';
 import type { ReleaseState } from './releaseState';
 
 const checkDelayMs = 300;
@@ -29,7 +30,7 @@ export class ManifestDiagnostics implements vscode.Disposable {
   }
 
   private schedule(document: vscode.TextDocument, delay: number): void {
-    if (document.uri.scheme !== 'file' || path.basename(document.uri.fsPath) !== path.basename(releasesFileName())) return;
+    if (document.uri.scheme !== 'file' || path.basename(document.uri.fsPath) !== path.basename(releasesFileSetting())) return;
     const key = document.uri.toString();
     clearTimeout(this.pending.get(key));
     this.pending.set(key, setTimeout(() => void this.check(document), delay));
@@ -66,8 +67,4 @@ export class ManifestDiagnostics implements vscode.Disposable {
     for (const timer of this.pending.values()) clearTimeout(timer);
     for (const subscription of this.subscriptions) subscription.dispose();
   }
-}
-
-function releasesFileName(): string {
-  return vscode.workspace.getConfiguration('promptops').get<string>('releasesFile') || 'prompt-releases.yaml';
 }

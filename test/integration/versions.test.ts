@@ -88,6 +88,21 @@ describe('Versions from Git history', () => {
     assert.equal(diff.right, '── user ──\nTell a calm story about .\nStart with a title.\n');
   });
 
+  it('the rendered diff uses the sample file as it is now, also after it changes', async () => {
+    const samples = workspaceFile('prompts/story.samples.yaml');
+    try {
+      await vscode.workspace.fs.writeFile(samples, new TextEncoder().encode('dragons:\n  topic: dragons\n'));
+      await vscode.commands.executeCommand('promptops.renderedDiff', story, 'production', 'staging', 'dragons');
+      assert.equal((await activeDiff()).left, '── user ──\nTell a calm story about dragons.\n');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.writeFile(samples, new TextEncoder().encode('dragons:\n  topic: castles\n'));
+      await vscode.commands.executeCommand('promptops.renderedDiff', story, 'production', 'staging', 'dragons');
+      assert.equal((await activeDiff()).left, '── user ──\nTell a calm story about castles.\n');
+    } finally {
+      await vscode.workspace.fs.delete(samples);
+    }
+  });
+
   it('restore puts a version into the working file as an edit that Undo takes back', async () => {
     await vscode.commands.executeCommand('promptops.restoreVersion', story, 'production');
     const document = await vscode.workspace.openTextDocument(story);

@@ -7,7 +7,8 @@ import { parseVersionUri, versionScheme, type VersionReference } from './version
 
 /**
  * Read-only documents for prompt versions (`promptops:` URIs): the bytes at a commit, or that
- * version rendered with a sample set. Committed content never changes, so it is cached.
+ * version rendered with a sample set. Committed bytes never change, so they are cached; renders
+ * are not, since they use the working tree's sample file and may differ on every open.
  */
 export class VersionFileSystem implements vscode.FileSystemProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
@@ -26,8 +27,7 @@ export class VersionFileSystem implements vscode.FileSystemProvider, vscode.Disp
     const cached = this.cache.get(key);
     if (cached) return cached;
     const content = this.load(reference, uri);
-    // Working-tree renders change with every edit, so only committed content is kept.
-    if (reference.commit !== 'WORKING') {
+    if (reference.sampleSet === undefined && reference.commit !== 'WORKING') {
       this.cache.set(key, content);
       content.catch(() => this.cache.delete(key));
     }
@@ -58,11 +58,6 @@ export class VersionFileSystem implements vscode.FileSystemProvider, vscode.Disp
   async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
     const content = await this.readFile(uri);
     return { type: vscode.FileType.File, ctime: 0, mtime: 0, size: content.byteLength, permissions: vscode.FilePermission.Readonly };
-  }
-
-  /** Drops cached renders when sample files or partials may have changed. */
-  forgetRenders(): void {
-    for (const key of [...this.cache.keys()]) if (key.includes('sampleSet')) this.cache.delete(key);
   }
 
   watch(): vscode.Disposable {

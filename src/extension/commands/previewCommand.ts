@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { PreviewManager } from '../preview/previewManager';
-import { optionalString, promptUriFrom } from './commandArguments';
+import { commandTargetOf, optionalString } from './commandArguments';
 import type { PromptOpsCommand } from './promptOpsCommand';
 
 /** `promptops.preview(uri?, sampleSet?)`: opens the test-render preview beside the prompt. */
@@ -8,7 +8,7 @@ export function previewCommand(previews: PreviewManager): PromptOpsCommand {
   return {
     id: 'promptops.preview',
     run: async (target?: unknown, sampleSet?: unknown) => {
-      const uri = promptUriFrom(target);
+      const uri = commandTargetOf(target)?.uri;
       if (!uri) {
         void vscode.window.showInformationMessage('Open a .prompt file to preview it.');
         return undefined;

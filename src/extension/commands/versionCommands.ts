@@ -7,36 +7,11 @@ import { resolveSampleSets } from '../../core/sampleSets';
 import { parsePromptDocument } from '../../core/promptDocument';
 import { workingSampleFile } from '../../node/renderedVersion';
 import { referenceTo, type PromptHistory } from '../versions/promptHistory';
-import { parseVersionUri, versionUri } from '../versions/versionUri';
-import type { VersionsNode, VersionsTree } from '../versions/versionsTree';
-import { requireTrust } from '../workspaceTrust';
-import { optionalString } from './commandArguments';
+import { versionUri } from '../versions/versionUri';
+import type { VersionsTree } from '../versions/versionsTree';
+import { commandTargetOf, optionalString, withPromptFile, type CommandTarget } from './commandArguments';
 import { pickVersion } from './versionPicker';
 import type { PromptOpsCommand } from './promptOpsCommand';
-
-/** What a command's first argument names: the prompt's working file, and a version when it is a version node or document. */
-interface CommandTarget {
-  readonly uri: vscode.Uri;
-  readonly version?: string;
-  readonly fromTree: boolean;
-}
-
-function targetOf(argument: unknown): CommandTarget | undefined {
-  if (argument instanceof vscode.Uri) {
-    const reference = parseVersionUri(argument);
-    if (reference) return { uri: vscode.Uri.file(reference.workingFile), ...(reference.commit === 'WORKING' ? {} : { version: reference.commit }), fromTree: false };
-    return { uri: argument, fromTree: false };
-  }
-  if (typeof argument === 'string' && argument) return targetOf(vscode.Uri.parse(argument));
-  if (typeof argument === 'object' && argument !== null && 'kind' in argument) {
-    const node = argument as VersionsNode;
-    if (node.kind === 'version') return { uri: node.uri, version: node.version.id, fromTree: true };
-    if (node.kind === 'uncommitted') return { uri: node.uri, version: 'WORKING', fromTree: true };
-    if (node.kind === 'prompt') return { uri: node.uri, fromTree: true };
-  }
-  const editor = vscode.window.activeTextEditor;
-  return editor ? targetOf(editor.document.uri) : undefined;
-}
 
 /** The URI that shows a resolved version: the working file itself for WORKING (editable), else a version document. */
 function uriOf(file: PromptFileInRepository, version: ResolvedVersion): vscode.Uri {
@@ -61,20 +36,8 @@ async function openDiff(file: PromptFileInRepository, from: ResolvedVersion, to:
 export function versionCommands(history: PromptHistory, tree: VersionsTree): PromptOpsCommand[] {
   let selectedForCompare: CommandTarget | undefined;
 
-  const withFile = async <T>(action: string, argument: unknown, work: (file: PromptFileInRepository, target: CommandTarget) => Promise<T>): Promise<T | undefined> => {
-    if (!requireTrust(action)) return undefined;
-    const target = targetOf(argument);
-    if (!target) {
-      void vscode.window.showInformationMessage(`Open a prompt file to ${action}.`);
-      return undefined;
-    }
-    try {
-      return await work(await history.file(target.uri.fsPath), target);
-    } catch (error) {
-      void vscode.window.showErrorMessage(`PromptOps could not ${action}: ${error instanceof Error ? error.message : String(error)}`);
-      return undefined;
-    }
-  };
+  const withFile = <T>(action: string, argument: unknown, work: (file: PromptFileInRepository, target: CommandTarget) => Promise<T>): Promise<T | undefined> =>
+    withPromptFile(history, action, argument, work);
 
   return [
     {
@@ -151,7 +114,7 @@ export function versionCommands(history: PromptHistory, tree: VersionsTree): Pro
     {
       id: 'promptops.selectForCompare',
       run: (target?: unknown) => {
-        selectedForCompare = targetOf(target);
+        selectedForCompare = commandTargetOf(target);
         void vscode.commands.executeCommand('setContext', 'promptops.hasVersionSelectedForCompare', selectedForCompare !== undefined);
         return selectedForCompare;
       },
@@ -218,7 +181,7 @@ export function versionCommands(history: PromptHistory, tree: VersionsTree): Pro
     {
       id: 'promptops.loadMoreVersions',
       run: (target?: unknown) => {
-        const uri = targetOf(target)?.uri;
+        const uri = commandTargetOf(target)?.uri;
         return uri ? tree.loadMore(uri) : undefined;
       },
     },

@@ -9,39 +9,14 @@ import type { PromptFileInRepository } from '../../node/promptFileInRepository';
 import { readManifestFile } from '../../node/releases/manifestFile';
 import { clearCanary, promotePrompt, rollbackPrompt, setCanary, type ReleaseOutcome } from '../../node/releases/releaseActions';
 import { breakingChangesBetween, resolveReleaseTarget } from '../../node/releases/releaseTarget';
-import { optionalString } from '../commands/commandArguments';
+import { commandTargetOf, optionalString, withPromptFile, type CommandTarget } from '../commands/commandArguments';
 import type { PromptOpsCommand } from '../commands/promptOpsCommand';
 import { pickVersion } from '../commands/versionPicker';
 import { referenceTo, type PromptHistory } from '../versions/promptHistory';
 import { versionUri } from '../versions/versionUri';
-import type { VersionsNode } from '../versions/versionsTree';
 import { requireTrust } from '../workspaceTrust';
 import { AuditLogDocuments } from './auditLogDocument';
-import type { ReleasesNode } from './releasesTree';
 import type { ReleaseState } from './releaseState';
-
-/** What a release command's first argument names: a prompt, and a version or label when a tree node carries one. */
-interface ReleaseTarget {
-  readonly uri: vscode.Uri;
-  readonly version?: string;
-  readonly label?: string;
-}
-
-function targetOf(argument: unknown): ReleaseTarget | undefined {
-  if (argument instanceof vscode.Uri) return { uri: argument };
-  if (typeof argument === 'string' && argument) return { uri: vscode.Uri.parse(argument) };
-  if (typeof argument === 'object' && argument !== null && 'kind' in argument) {
-    const node = argument as VersionsNode | ReleasesNode;
-    if (node.kind === 'version') return { uri: node.uri, version: node.version.id };
-    if (node.kind === 'prompt' && 'uri' in node) return { uri: node.uri };
-    if ((node.kind === 'label' || node.kind === 'prompt' || node.kind === 'auditLog') && 'repository' in node && node.prompt.file) {
-      const uri = vscode.Uri.file(path.join(node.repository.workspace.repository.root, node.prompt.file));
-      return node.kind === 'label' ? { uri, label: node.label.label } : { uri };
-    }
-  }
-  const editor = vscode.window.activeTextEditor;
-  return editor?.document.uri.scheme === 'file' ? { uri: editor.document.uri } : undefined;
-}
 
 /** Whether release commands commit the manifest alone after each change (setting `promptops.releases.commit`). */
 function commitSetting(): boolean {
@@ -73,19 +48,11 @@ function report(outcome: ReleaseOutcome, releasesFile: string): void {
 
 /** promote, rollback, setCanary and showAuditLog (DESIGN §6): complete arguments ask nothing, missing ones are asked for and confirmed. */
 export function releaseCommands(history: PromptHistory, state: ReleaseState, afterChange: () => void): PromptOpsCommand[] {
-  const withFile = async <T>(action: string, argument: unknown, work: (file: PromptFileInRepository, target: ReleaseTarget) => Promise<T>): Promise<T | undefined> => {
-    if (!requireTrust(action)) return undefined;
-    const target = targetOf(argument);
-    if (!target) {
-      void vscode.window.showInformationMessage(`Open or select a prompt to ${action}.`);
-      return undefined;
-    }
+  // Each release command reads labels afresh, and every view shows what it changed, even when it failed halfway.
+  const withFile = async <T>(action: string, argument: unknown, work: (file: PromptFileInRepository, target: CommandTarget) => Promise<T>): Promise<T | undefined> => {
+    history.clear();
     try {
-      history.clear();
-      return await work(await history.file(target.uri.fsPath), target);
-    } catch (error) {
-      void vscode.window.showErrorMessage(`PromptOps could not ${action}: ${error instanceof Error ? error.message : String(error)}`);
-      return undefined;
+      return await withPromptFile(history, action, argument, work);
     } finally {
       state.invalidate();
       afterChange();
@@ -187,7 +154,7 @@ export function releaseCommands(history: PromptHistory, state: ReleaseState, aft
       id: 'promptops.showAuditLog',
       run: async (argument?: unknown) => {
         if (!requireTrust('show the audit log')) return undefined;
-        const target = targetOf(argument);
+        const target = commandTargetOf(argument);
         const repositories = await state.repositories();
         const repository = target ? await state.repositoryOf(target.uri.fsPath) : repositories[0];
         if (!repository) {

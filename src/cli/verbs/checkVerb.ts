@@ -1,13 +1,12 @@
-import * as path from 'node:path';
 import { checkPromptDocument } from '../../core/checkPrompt';
 import { promptLanguageOf } from '../../core/promptFileKind';
 import { loadPromptFromDisk, PartialLookupCache } from '../../node/promptOnDisk';
-import { findPromptFiles } from '../../node/promptFileWalker';
 import { compareFindings, countFindings, unreadableFile, type CheckFinding, type CheckRun } from '../checkReport/checkFinding';
 import { githubReport } from '../checkReport/githubReport';
 import { sarifReport } from '../checkReport/sarifReport';
 import { textReport } from '../checkReport/textReport';
-import { CliError, ExitCode, type CliIo } from '../cliIo';
+import { ExitCode, type CliIo } from '../cliIo';
+import { promptFilesFromArguments } from '../promptPathArguments';
 import { choiceOption, parseVerbArgs } from '../parseVerbArgs';
 import type { Verb } from '../verb';
 import { version } from '../version';
@@ -30,14 +29,11 @@ function checkFile(file: string, displayPath: string, partials: PartialLookupCac
 
 /** Checks every prompt under the given paths, as the editor does, for CI. */
 export function runCheck(paths: readonly string[], cwd: string): CheckRun {
-  const { files, missing } = findPromptFiles(paths.map((given) => path.resolve(cwd, given)));
-  if (missing.length > 0) throw new CliError(`${path.relative(cwd, missing[0] ?? '') || missing[0]} does not exist.`);
   const partials = new PartialLookupCache();
   const checkedFiles: string[] = [];
   const skippedFiles: string[] = [];
   const findings: CheckFinding[] = [];
-  for (const file of files) {
-    const displayPath = path.relative(cwd, file) || path.basename(file);
+  for (const { file, displayPath } of promptFilesFromArguments(paths, cwd)) {
     if (promptLanguageOf(file) !== 'dotprompt') {
       skippedFiles.push(displayPath);
       continue;
@@ -55,7 +51,7 @@ export const checkVerb: Verb = {
   async run(args: readonly string[], io: CliIo): Promise<ExitCode> {
     const { values, positionals } = parseVerbArgs(args, { format: { type: 'string' } }, usage);
     const format = choiceOption(values.format, 'format', formats, 'text');
-    const run = runCheck(positionals.length > 0 ? positionals : ['.'], io.cwd);
+    const run = runCheck(positionals, io.cwd);
     if (format === 'text') io.out(textReport(run));
     else if (format === 'github') io.out(githubReport(run));
     else if (format === 'sarif') io.out(sarifReport(run, version, io.cwd));

@@ -6,9 +6,9 @@ import { snapshotDiff, snapshotPathFor, snapshotText, type RenderedSampleSet } f
 import { defaultSetName, resolveSampleSets } from '../../core/sampleSets';
 import { writeFileAtomically } from '../../node/atomicWrite';
 import { loadPromptFromDisk, PartialLookupCache } from '../../node/promptOnDisk';
-import { findPromptFiles } from '../../node/promptFileWalker';
 import { readTextFile } from '../../node/textFiles';
-import { CliError, ExitCode, type CliIo } from '../cliIo';
+import { ExitCode, type CliIo } from '../cliIo';
+import { promptFilesFromArguments } from '../promptPathArguments';
 import { parseVerbArgs } from '../parseVerbArgs';
 import type { Verb } from '../verb';
 
@@ -52,14 +52,11 @@ export const testVerb: Verb = {
   summary: 'Render every sample set and compare with the snapshots in __snapshots__/ (--update writes them).',
   async run(args: readonly string[], io: CliIo): Promise<ExitCode> {
     const { values, positionals } = parseVerbArgs(args, { update: { type: 'boolean' } }, usage);
-    const { files, missing } = findPromptFiles((positionals.length > 0 ? positionals : ['.']).map((given) => path.resolve(io.cwd, given)));
-    if (missing.length > 0) throw new CliError(`${path.relative(io.cwd, missing[0] ?? '')} does not exist.`);
     const partials = new PartialLookupCache();
     const counts = { passed: 0, failed: 0, written: 0, updated: 0 };
     // Partials (`_name.prompt`) are rendered inside the prompts that include them, not on their own.
-    const prompts = files.filter((candidate) => promptLanguageOf(candidate) === 'dotprompt' && !path.basename(candidate).startsWith('_'));
-    for (const file of prompts) {
-      const displayPath = path.relative(io.cwd, file) || path.basename(file);
+    const prompts = promptFilesFromArguments(positionals, io.cwd).filter(({ file }) => promptLanguageOf(file) === 'dotprompt' && !path.basename(file).startsWith('_'));
+    for (const { file, displayPath } of prompts) {
       const result = await testPrompt(file, displayPath, values.update === true, partials);
       counts[result.status]++;
       if (result.status === 'failed') {

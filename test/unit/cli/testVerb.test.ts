@@ -59,3 +59,16 @@ describe('promptops test', () => {
     assert.ok(!fs.existsSync(snapshot()), 'nothing is written for a prompt that fails');
   });
 });
+
+describe('promptops test, arguments', () => {
+  it('a path that does not exist is a usage error in one sentence (exit 2)', async () => {
+    const repo = GitFixture.create();
+    try {
+      const run = await runPromptops(['test', 'nowhere'], repo.root);
+      assert.equal(run.code, 2);
+      assert.equal(run.stderr, 'promptops test: nowhere does not exist.\n');
+    } finally {
+      repo.dispose();
+    }
+  });
+});

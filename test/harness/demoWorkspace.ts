@@ -10,6 +10,7 @@ import { releaseCommitMessage } from '../../src/core/releases/releaseCommitMessa
 import type { ReleaseTarget } from '../../src/core/releases/releaseManifest';
 import { planCanary, planCanaryClear, planPromote, planRollback, type MovePlan } from '../../src/core/releases/releaseMoves';
 import { repositoryRoot } from './codeServerInstall';
+import { scriptedGit as git, type ScriptedAuthor } from './scriptedGit';
 
 const demoFolder = path.join(repositoryRoot, 'demo');
 const historyFile = path.join(repositoryRoot, 'test', 'harness', 'demo', 'history.yaml');
@@ -41,20 +42,11 @@ interface History {
   readonly steps: readonly (CommitStep | ReleaseStep)[];
 }
 
-function git(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): string {
-  const result = spawnSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, LC_ALL: 'C', ...env } });
-  if (result.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${result.stderr.trim()}`);
-  return result.stdout.trim();
-}
-
-function identity(history: History, key: string, at: string): NodeJS.ProcessEnv {
+function identity(history: History, key: string, at: string): ScriptedAuthor {
   const person = history.authors[key];
   const match = person ? /^(.*) <(.*)>$/.exec(person) : null;
   if (!match?.[1] || !match[2]) throw new Error(`Unknown demo author "${key}"`);
-  return {
-    GIT_AUTHOR_NAME: match[1], GIT_AUTHOR_EMAIL: match[2], GIT_AUTHOR_DATE: at,
-    GIT_COMMITTER_NAME: match[1], GIT_COMMITTER_EMAIL: match[2], GIT_COMMITTER_DATE: at,
-  };
+  return { name: match[1], email: match[2], at };
 }
 
 /** Moves labels in the release manifest as the story goes, with the same core model the promote/rollback/canary verbs use. */

@@ -1,7 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { scriptedGit } from './scriptedGit';
 
 /** The versions of prompts/story.prompt the integration tests expect, oldest first. */
 export const storyVersions = [
@@ -12,19 +12,7 @@ export const storyVersions = [
 ] as const;
 
 function git(cwd: string, args: readonly string[], day: number): string {
-  const date = `2026-10-${String(day).padStart(2, '0')}T10:00:00Z`;
-  const result = spawnSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      LC_ALL: 'C',
-      GIT_AUTHOR_NAME: 'Fixture Author', GIT_AUTHOR_EMAIL: 'fixture@example.com', GIT_AUTHOR_DATE: date,
-      GIT_COMMITTER_NAME: 'Fixture Author', GIT_COMMITTER_EMAIL: 'fixture@example.com', GIT_COMMITTER_DATE: date,
-    },
-  });
-  if (result.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${result.stderr.trim()}`);
-  return result.stdout.trim();
+  return scriptedGit(cwd, args, { name: 'Fixture Author', email: 'fixture@example.com', at: `2026-10-${String(day).padStart(2, '0')}T10:00:00Z` });
 }
 
 /**

@@ -10,6 +10,8 @@ import { CliError, ExitCode } from '../cliIo';
 import { parseVerbArgs } from '../parseVerbArgs';
 import { openPromptFileArgument, withGitErrorsAsUsageErrors } from '../promptFileArgument';
 import type { Verb } from '../verb';
+import { registrySourceOf } from '../registry/registrySource';
+import { registryDiff } from '../registry/registryDiff';
 
 const usage = 'diff FILE FROM [TO] [--rendered] [--sample NAME]';
 
@@ -20,7 +22,7 @@ export const diffVerb: Verb = {
   summary:
     'Unified diff of a prompt between FROM and TO (default WORKING); --rendered compares the two renderings for sample set NAME (by default the first, as render does). Exits 0 whether or not they differ.',
   run: (args, io) =>
-    withGitErrorsAsUsageErrors(async () => {
+    registrySourceOf(args) ? registryDiff(args, io) : withGitErrorsAsUsageErrors(async () => {
       const { values, positionals } = parseVerbArgs(args, { rendered: { type: 'boolean' }, sample: { type: 'string' } }, usage);
       const [fileArgument, fromArgument, toArgument = 'WORKING', ...extra] = positionals;
       if (fileArgument === undefined || fromArgument === undefined || extra.length > 0) {

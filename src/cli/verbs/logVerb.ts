@@ -12,6 +12,8 @@ import { choiceOption, parseVerbArgs } from '../parseVerbArgs';
 import { openPromptFileArgument, releasesFileSetting } from '../promptFileArgument';
 import { withReleaseErrors } from '../releaseErrors';
 import type { Verb } from '../verb';
+import { registrySourceOf } from '../registry/registrySource';
+import { registryLog } from '../registry/registryLog';
 
 const usage = 'log [FILE|PROMPT-ID] [--label L] [--format text|json]';
 
@@ -21,7 +23,7 @@ export const logVerb: Verb = {
   usage,
   summary: 'List the audit events (promote, rollback, canary, canary-clear), newest first, optionally of one prompt (a file or an id) and one label.',
   run: (args, io) =>
-    withReleaseErrors(async () => {
+    registrySourceOf(args) ? registryLog(args, io) : withReleaseErrors(async () => {
       const { values, positionals } = parseVerbArgs(args, { label: { type: 'string' }, format: { type: 'string' } }, usage);
       const format = choiceOption(values.format, 'format', ['text', 'json'], 'text');
       const [promptArgument, ...extra] = positionals;

@@ -6,6 +6,8 @@ import { openPromptFileArgument } from '../promptFileArgument';
 import { withReleaseErrors } from '../releaseErrors';
 import { outcomeText, printBreakingChanges } from '../releaseOutcomeText';
 import type { Verb } from '../verb';
+import { registrySourceOf } from '../registry/registrySource';
+import { registryPromote } from '../registry/registryPromoteRollback';
 
 const usage = 'promote FILE VERSION [--label L] [--note T] [--commit] [--yes]';
 
@@ -19,7 +21,7 @@ export const promoteVerb: Verb = {
   usage,
   summary: `Point a release label (default ${defaultLabel}) at a committed VERSION and record it; --commit commits the manifest alone, --yes accepts breaking input changes.`,
   run: (args, io) =>
-    withReleaseErrors(async () => {
+    registrySourceOf(args) ? registryPromote(args, io) : withReleaseErrors(async () => {
       const { values, positionals } = parseVerbArgs(
         args,
         { label: { type: 'string' }, note: { type: 'string' }, commit: { type: 'boolean' }, yes: { type: 'boolean' } },

@@ -6,6 +6,8 @@ import { openPromptFileArgument } from '../promptFileArgument';
 import { withReleaseErrors } from '../releaseErrors';
 import { outcomeText, printBreakingChanges } from '../releaseOutcomeText';
 import type { Verb } from '../verb';
+import { registrySourceOf } from '../registry/registrySource';
+import { registryRollback } from '../registry/registryPromoteRollback';
 
 const usage = 'rollback FILE [--label L] [--to VERSION] [--note T] [--commit]';
 
@@ -15,7 +17,7 @@ export const rollbackVerb: Verb = {
   usage,
   summary: `Move a release label (default ${defaultLabel}) back to the version it served before (again and again), or to an earlier one with --to.`,
   run: (args, io) =>
-    withReleaseErrors(async () => {
+    registrySourceOf(args) ? registryRollback(args, io) : withReleaseErrors(async () => {
       const { values, positionals } = parseVerbArgs(args, { label: { type: 'string' }, to: { type: 'string' }, note: { type: 'string' }, commit: { type: 'boolean' } }, usage);
       const [fileArgument, ...extra] = positionals;
       if (fileArgument === undefined || extra.length > 0) throw new CliError(`expects one FILE. Usage: promptops ${usage}`);

@@ -5,6 +5,8 @@ import { CliError, ExitCode } from '../cliIo';
 import { parseVerbArgs } from '../parseVerbArgs';
 import { openPromptFileArgument, withGitErrorsAsUsageErrors } from '../promptFileArgument';
 import type { Verb } from '../verb';
+import { registrySourceOf } from '../registry/registrySource';
+import { registryShow } from '../registry/registryShow';
 
 const usage = 'show FILE VERSION';
 
@@ -14,7 +16,7 @@ export const showVerb: Verb = {
   usage,
   summary: 'Print a prompt file as it is at VERSION (a commit-ish, a release label, latest or WORKING).',
   run: (args, io) =>
-    withGitErrorsAsUsageErrors(async () => {
+    registrySourceOf(args) ? registryShow(args, io) : withGitErrorsAsUsageErrors(async () => {
       const { positionals } = parseVerbArgs(args, {}, usage);
       const [fileArgument, versionArgument, ...extra] = positionals;
       if (fileArgument === undefined || versionArgument === undefined || extra.length > 0) {

@@ -8,6 +8,8 @@ import { choiceOption, parseVerbArgs } from '../parseVerbArgs';
 import { releasesFileSetting } from '../promptFileArgument';
 import { withReleaseErrors } from '../releaseErrors';
 import type { Verb } from '../verb';
+import { registrySourceOf } from '../registry/registrySource';
+import { registryStatus } from '../registry/registryStatus';
 
 const usage = 'status [--format text|json]';
 
@@ -17,7 +19,7 @@ export const statusVerb: Verb = {
   usage,
   summary: `Show each released prompt's labels and canary split, whether HEAD or the working copy differ from ${defaultLabel}, and the manifest's problems (exit 1 on errors).`,
   run: (args, io) =>
-    withReleaseErrors(async () => {
+    registrySourceOf(args) ? registryStatus(args, io) : withReleaseErrors(async () => {
       const { values, positionals } = parseVerbArgs(args, { format: { type: 'string' } }, usage);
       const format = choiceOption(values.format, 'format', ['text', 'json'], 'text');
       if (positionals.length > 0) throw new CliError(`takes no arguments. Usage: promptops ${usage}`);

@@ -6,6 +6,8 @@ import { CliError, ExitCode } from '../cliIo';
 import { choiceOption, parseVerbArgs } from '../parseVerbArgs';
 import { openPromptFileArgument, withGitErrorsAsUsageErrors } from '../promptFileArgument';
 import type { Verb } from '../verb';
+import { registrySourceOf } from '../registry/registrySource';
+import { registryVersions } from '../registry/registryVersions';
 
 const usage = 'versions FILE [--format text|json]';
 
@@ -15,7 +17,7 @@ export const versionsVerb: Verb = {
   usage,
   summary: 'List the committed versions of a prompt, newest first, following renames, with their release labels.',
   run: (args, io) =>
-    withGitErrorsAsUsageErrors(async () => {
+    registrySourceOf(args) ? registryVersions(args, io) : withGitErrorsAsUsageErrors(async () => {
       const { values, positionals } = parseVerbArgs(args, { format: { type: 'string' } }, usage);
       const format = choiceOption(values.format, 'format', ['text', 'json'], 'text');
       const [fileArgument, ...extra] = positionals;

@@ -1,25 +1,28 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands/registerCommands';
 import { registerAuthoringFeatures, type AuthoringFeatures } from './registerAuthoringFeatures';
+import { registerRegistryFeatures, type RegistryFeatures } from './registry/registerRegistryFeatures';
 import { registerReleaseFeatures, type ReleaseFeatures } from './releases/registerReleaseFeatures';
 import { GitStateWatcher } from './versions/gitStateWatcher';
 import { releasesFileSetting } from './versions/promptHistory';
 import { registerVersionFeatures, type VersionFeatures } from './versions/registerVersionFeatures';
 
 /** What activate() returns: handles integration tests and other extensions may use. */
-export type PromptOpsApi = AuthoringFeatures & VersionFeatures & ReleaseFeatures;
+export type PromptOpsApi = AuthoringFeatures & VersionFeatures & ReleaseFeatures & RegistryFeatures;
 
 export function activate(context: vscode.ExtensionContext): PromptOpsApi {
   const authoring = registerAuthoringFeatures(context);
   const versions = registerVersionFeatures(context);
   const releases = registerReleaseFeatures(context, versions);
+  const registry = registerRegistryFeatures(context, versions);
   const refresh = (): void => {
     versions.versions.refresh();
     releases.releaseState.invalidate();
+    void registry.registryDrift.update();
   };
   context.subscriptions.push(new GitStateWatcher(releasesFileSetting(), refresh));
   registerCommands(context, [{ id: 'promptops.refresh', run: refresh }]);
-  return { ...authoring, ...versions, ...releases };
+  return { ...authoring, ...versions, ...releases, ...registry };
 }
 
 export function deactivate(): void {

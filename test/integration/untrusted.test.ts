@@ -50,3 +50,23 @@ describe('Restricted mode (untrusted workspace)', () => {
     assert.equal((await vscode.workspace.fs.readFile(manifest)).toString(), before);
   });
 });
+
+describe('Registry in restricted mode (untrusted workspace)', () => {
+  it('the Registry view says registry access is off and why, and the status bar says so', async () => {
+    const api = await promptOps();
+    const nodes = await api.registry.getChildren();
+    assert.equal(nodes.length, 1);
+    assert.ok(nodes[0]?.kind === 'message' && nodes[0].text === 'Registry access is off in untrusted workspaces.');
+    assert.equal(api.registryStatusBar.text, '$(shield) Langfuse off');
+  });
+
+  it('sign-in, push, pull and label moves are refused and nothing is stored or written', async () => {
+    const greet = workspaceFile('prompts/greet.prompt');
+    assert.equal(await vscode.commands.executeCommand('promptops.registry.signIn', 'http://127.0.0.1:9', 'pk-lf-x', 'sk-lf-x'), undefined);
+    assert.equal(vscode.workspace.getConfiguration('promptops').get('registry.host'), '');
+    assert.equal(await vscode.commands.executeCommand('promptops.registry.push', greet, 'production'), undefined);
+    assert.equal(await vscode.commands.executeCommand('promptops.registry.promote', 'prompts/greet', '1', 'production'), undefined);
+    assert.equal(await vscode.commands.executeCommand('promptops.registry.pull', 'prompts/greet', 'production', workspaceFile('pulled.prompt')), undefined);
+    assert.equal((await vscode.workspace.findFiles('pulled.prompt')).length, 0);
+  });
+});

@@ -11,6 +11,7 @@ export interface VersionFeatures {
   readonly versions: VersionsTree;
   readonly versionsView: vscode.TreeView<VersionsNode>;
   readonly quickDiff: ProductionQuickDiff;
+  readonly versionFiles: VersionFileSystem;
 }
 
 /** The Versions view, version documents, compare/restore commands and the gutter diff (issue 5). */
@@ -19,7 +20,8 @@ export function registerVersionFeatures(context: vscode.ExtensionContext): Versi
   const versions = new VersionsTree(history);
   const versionsView = vscode.window.createTreeView('promptops.versions', { treeDataProvider: versions, showCollapseAll: true });
   const quickDiff = new ProductionQuickDiff(history);
-  context.subscriptions.push(versions, versionsView, quickDiff, new VersionFileSystem(history));
+  const versionFiles = new VersionFileSystem(history);
+  context.subscriptions.push(versions, versionsView, quickDiff, versionFiles);
   registerCommands(context, versionCommands(history, versions));
-  return { history, versions, versionsView, quickDiff };
+  return { history, versions, versionsView, quickDiff, versionFiles };
 }

@@ -15,12 +15,24 @@ export class VersionFileSystem implements vscode.FileSystemProvider, vscode.Disp
   readonly onDidChangeFile = this.changed.event;
   private readonly cache = new Map<string, Promise<Uint8Array>>();
   private readonly registration: vscode.Disposable;
+  /** Other kinds of `promptops:` documents (registry versions): each returns undefined for URIs that are not its own. */
+  private readonly readers: ((uri: vscode.Uri) => Promise<Uint8Array> | undefined)[] = [];
 
   constructor(private readonly history: PromptHistory) {
     this.registration = vscode.workspace.registerFileSystemProvider(versionScheme, this, { isReadonly: true, isCaseSensitive: true });
   }
 
+  /** Serves another kind of read-only `promptops:` document through this provider (one provider per scheme). */
+  addReader(reader: (uri: vscode.Uri) => Promise<Uint8Array> | undefined): vscode.Disposable {
+    this.readers.push(reader);
+    return new vscode.Disposable(() => this.readers.splice(this.readers.indexOf(reader), 1));
+  }
+
   readFile(uri: vscode.Uri): Promise<Uint8Array> {
+    for (const reader of this.readers) {
+      const content = reader(uri);
+      if (content) return content;
+    }
     const reference = parseVersionUri(uri);
     if (!reference) return Promise.reject(vscode.FileSystemError.FileNotFound(uri));
     const key = uri.toString();

@@ -53,4 +53,23 @@ export async function run(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   await vscode.commands.executeCommand('promptops.renderedDiff', summarize, 'production', 'staging', 'outage');
   await shot('rendered-diff');
+
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  // The last scene: hide the other two views so the Registry view has the side bar to itself.
+  await vscode.commands.executeCommand('promptops.versions.removeView').then(undefined, () => undefined);
+  await vscode.commands.executeCommand('promptops.releases.removeView').then(undefined, () => undefined);
+  await vscode.commands.executeCommand('promptops.registry.focus');
+  await api.registryConnection.test();
+  await api.registryDrift.update();
+  const [connection] = await api.registry.getChildren();
+  if (connection) {
+    for (const node of await api.registry.getChildren(connection)) {
+      if (node.kind !== 'folder') continue;
+      await api.registryView.reveal(node, { expand: true });
+      for (const prompt of await api.registry.getChildren(node)) {
+        if (prompt.kind === 'prompt' && prompt.summary.name === 'support/summarize') await api.registryView.reveal(prompt, { expand: true, select: false });
+      }
+    }
+  }
+  await shot('registry');
 }

@@ -52,7 +52,7 @@ export const registryBenchmark: Benchmark = async () => {
     if (listed.length !== prompts || listed.some((prompt) => prompt.versions.length !== versionsPerPrompt)) throw new Error(`Expected ${prompts} prompts of ${versionsPerPrompt} versions, got ${listed.length}.`);
     if ((await bareListing(server.origin)) !== prompts) throw new Error('The bare listing did not see every prompt.');
     const all = await ratioAgainstBaseline(() => listAllPrompts(registry), () => bareListing(server.origin), { runs: 21, batch: 4, warmup: 20 });
-    const first = await ratioAgainstBaseline(() => registry.listPrompts(1, viewPageSize), () => bareFirstPage(server.origin), { runs: 41, batch: 10, warmup: 100 });
+    const first = await ratioAgainstBaseline(() => registry.listPrompts(1, viewPageSize), () => bareFirstPage(server.origin), { runs: 101, batch: 5, warmup: 200 });
     const listMet = reportRatio(`all ${prompts} prompts × ${versionsPerPrompt} versions (5 pages) through the Langfuse adapter vs a bare sequential fetch loop`, all, target);
     const firstMet = reportRatio(`the Registry view's first page (${viewPageSize} prompts) vs the single bare request`, first, target);
     return listMet && firstMet;

@@ -1,4 +1,3 @@
-import { LangfuseClient } from '@langfuse/client';
 import { printable } from '../../../core/printableText';
 import type { NewRegistryVersion, PromptRegistry, RegistryCapabilities, RegistryPromptPage, RegistryPromptVersion, RegistryVersionSelector } from '../../../core/registry/promptRegistry';
 import { RegistryError } from '../../../core/registry/registryError';
@@ -6,6 +5,7 @@ import { selectorText } from '../../../core/registry/registryLabels';
 import { sameContent } from '../../../core/registry/registryPromptContent';
 import { defaultRetryPolicy, RetriesExhausted, retryAfterMs, withRetries, type AttemptFailure, type RetryPolicy } from '../registryRetries';
 import { cliCredentialsHint, shortKey, type LangfuseConnection } from './langfuseConnection';
+import { langfuseRequest, LangfuseHttpError, LangfuseMalformedBody, type LangfuseRequest } from './langfuseHttp';
 import { MalformedResponse, promptPageOf, promptVersionOf } from './langfuseWireShapes';
 
 export interface LangfuseRegistryOptions {
@@ -26,18 +26,19 @@ interface CallContext {
 /** The largest page Langfuse's prompt list returns. */
 const maxPageSize = 100;
 
+/** The prompts endpoint; a prompt's name (folders included) is one URL-encoded path segment. */
+const promptsPath = '/api/public/v2/prompts';
+
 /**
- * Langfuse as a PromptRegistry, through the official client's generated public-API client
- * (`LangfuseClient.api`, which has no prompt cache, so every read sees the registry as it is now).
- * Its own retries are off (`maxRetries: 0`): this adapter decides what may be retried, because a
- * POST that timed out may have created a version and a PATCH that failed may have moved a label.
+ * Langfuse as a PromptRegistry, over its public API v2 with fetch (no cache: every read sees the
+ * registry as it is now). This adapter decides what may be retried, because a POST that timed out
+ * may have created a version and a PATCH that failed may have moved a label.
  */
 export class LangfuseRegistry implements PromptRegistry {
   readonly kind = 'langfuse';
   readonly displayName = 'Langfuse';
   readonly location: string;
   readonly capabilities: RegistryCapabilities = { labelsCanBeRemoved: false, reservedLabels: ['latest'], maxPageSize, labelHistory: false };
-  private readonly client: LangfuseClient;
   private readonly policy: RetryPolicy;
 
   constructor(
@@ -46,19 +47,16 @@ export class LangfuseRegistry implements PromptRegistry {
   ) {
     this.location = connection.host;
     this.policy = options.policy ?? defaultRetryPolicy;
-    this.client = new LangfuseClient({ baseUrl: connection.host, publicKey: connection.publicKey, secretKey: connection.secretKey, timeout: this.policy.timeoutMs / 1000 });
   }
 
   async listPrompts(page: number, limit = maxPageSize, filter: { readonly name?: string } = {}): Promise<RegistryPromptPage> {
-    const body = await this.call({ action: 'list prompts' }, true, (options) =>
-      this.client.api.prompts.list({ page, limit: Math.min(limit, maxPageSize), ...(filter.name === undefined ? {} : { name: filter.name }) }, options),
-    );
+    const body = await this.call({ action: 'list prompts' }, true, { method: 'GET', path: promptsPath, query: { page, limit: Math.min(limit, maxPageSize), name: filter.name } });
     return this.parsed({ action: 'list prompts' }, () => promptPageOf(body));
   }
 
   async getVersion(name: string, selector: RegistryVersionSelector): Promise<RegistryPromptVersion> {
     const context = { action: `read ${name} ${selectorText(selector)}`, name, selector };
-    const body = await this.call(context, true, (options) => this.client.api.prompts.get(name, { ...selector, resolve: false }, options));
+    const body = await this.call(context, true, { method: 'GET', path: `${promptsPath}/${encodeURIComponent(name)}`, query: { ...selector, resolve: false } });
     return this.parsed(context, () => promptVersionOf(body));
   }
 
@@ -74,7 +72,7 @@ export class LangfuseRegistry implements PromptRegistry {
             prompt: version.content.prompt.map((message) => (message.kind === 'placeholder' ? { type: 'placeholder' as const, name: message.name } : { type: 'chatmessage' as const, role: message.role, content: message.content })),
           };
     try {
-      const body = await this.call(context, false, (options) => this.client.api.prompts.create(request, options));
+      const body = await this.call(context, false, { method: 'POST', path: promptsPath, body: request });
       return this.parsed(context, () => promptVersionOf(body));
     } catch (error) {
       if (!(error instanceof RegistryError) || !outcomeUnknown(error)) throw error;
@@ -88,7 +86,7 @@ export class LangfuseRegistry implements PromptRegistry {
   async setLabels(name: string, version: number, labels: readonly string[]): Promise<RegistryPromptVersion> {
     const context = { action: `label ${name} v${version}`, name, selector: { version } };
     try {
-      const body = await this.call(context, true, (options) => this.client.api.promptVersion.update(name, version, { newLabels: [...labels] }, options));
+      const body = await this.call(context, true, { method: 'PATCH', path: `${promptsPath}/${encodeURIComponent(name)}/versions/${version}`, body: { newLabels: [...labels] } });
       return this.parsed(context, () => promptVersionOf(body));
     } catch (error) {
       if (!(error instanceof RegistryError) || !outcomeUnknown(error)) throw error;
@@ -110,9 +108,9 @@ export class LangfuseRegistry implements PromptRegistry {
   }
 
   /** One API call under the retry policy, its failure turned into a RegistryError sentence. */
-  private async call<T>(context: CallContext, idempotent: boolean, send: (options: { maxRetries: number; abortSignal: AbortSignal; timeoutInSeconds: number }) => PromiseLike<T>): Promise<unknown> {
+  private async call(context: CallContext, idempotent: boolean, request: Omit<LangfuseRequest, 'signal'>): Promise<unknown> {
     try {
-      return await withRetries((signal) => Promise.resolve(send({ maxRetries: 0, abortSignal: signal, timeoutInSeconds: (this.policy.timeoutMs / 1000) * 2 })), classifyFailure, {
+      return await withRetries((signal) => langfuseRequest(this.connection, { ...request, signal }), classifyFailure, {
         policy: this.policy,
         idempotent,
         ...(this.options.sleep ? { sleep: this.options.sleep } : {}),
@@ -165,29 +163,18 @@ function notFoundSentence(host: string, context: CallContext): string {
   return `Langfuse at ${host} has no version of ${name} labelled ${printable(context.selector.label)} (or no prompt of that name).`;
 }
 
-/** The fields of the client's API errors this adapter reads; duck-typed so it depends only on what they carry. */
-interface ApiErrorShape {
-  readonly statusCode?: unknown;
-  readonly body?: unknown;
-  readonly rawResponse?: { readonly headers?: { get(name: string): string | null } };
-  readonly message?: unknown;
-}
-
 function classifyFailure(error: unknown, timedOut: boolean): AttemptFailure {
   if (timedOut) return { kind: 'timeout' };
-  const shape = (typeof error === 'object' && error !== null ? error : {}) as ApiErrorShape;
-  if (typeof shape.statusCode === 'number' && shape.statusCode > 0) {
-    return { kind: 'status', status: shape.statusCode, retryAfterMs: retryAfterMs(shape.rawResponse?.headers?.get('retry-after')), error };
-  }
-  const message = typeof shape.message === 'string' ? shape.message : String(error);
-  const detail = message.split('\n')[0] ?? message;
-  // The client parses an error body declared as JSON and fails on one that is not.
-  return /not valid JSON|Unexpected token|JSON at position/.test(detail) ? { kind: 'malformed', detail } : { kind: 'unreachable', detail };
+  if (error instanceof LangfuseHttpError) return { kind: 'status', status: error.status, retryAfterMs: retryAfterMs(error.retryAfter), error };
+  if (error instanceof LangfuseMalformedBody) return { kind: 'malformed', detail: error.message };
+  // fetch says "fetch failed" and keeps the reason (ECONNREFUSED, a DNS failure…) as its cause.
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : undefined;
+  return { kind: 'unreachable', detail: cause ?? (error instanceof Error ? error.message : String(error)) };
 }
 
 /** The server's own message from an error body: `{"message": …}`, `{"error": …}` or text, on one line and short. */
 function serverMessage(error: unknown): string {
-  const body = typeof error === 'object' && error !== null ? (error as ApiErrorShape).body : undefined;
+  const body = error instanceof LangfuseHttpError ? error.body : undefined;
   let text = '';
   if (typeof body === 'string') text = body;
   else if (typeof body === 'object' && body !== null) {

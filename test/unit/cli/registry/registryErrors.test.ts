@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as net from 'node:net';
 import { runPromptops } from '../cliRunner';
 import { useRegistryCliFixture } from './registryCliFixture';
 
@@ -47,8 +48,14 @@ describe('registry verbs: configuration and registry errors in one sentence, nev
 
   it('a Langfuse that cannot be reached exits 2 with one sentence', async () => {
     const { repo, env } = fixture();
-    const run = await runPromptops(['versions', 'support/triage', '--source', 'langfuse'], repo.root, { ...env, LANGFUSE_HOST: 'http://127.0.0.1:9' });
+    const port = await new Promise<number>((resolve) => {
+      const probe = net.createServer().listen(0, '127.0.0.1', () => {
+        const address = probe.address();
+        probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+      });
+    });
+    const run = await runPromptops(['versions', 'support/triage', '--source', 'langfuse'], repo.root, { ...env, LANGFUSE_HOST: `http://127.0.0.1:${port}` });
     assert.equal(run.code, 2);
-    assert.match(run.stderr, /^promptops versions: Could not connect to Langfuse at http:\/\/127\.0\.0\.1:9 \(4 attempts\) \(fetch failed\); check that the server is running and the host setting is right\.\n$/);
+    assert.equal(run.stderr, `promptops versions: Could not connect to Langfuse at http://127.0.0.1:${port} (4 attempts) (connect ECONNREFUSED 127.0.0.1:${port}); check that the server is running and the host setting is right.\n`);
   });
 });

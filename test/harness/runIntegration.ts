@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { createFixtureRepository } from './fixtureRepository';
 import { codeServerVersion, ensureCodeServer, repositoryRoot } from './codeServerInstall';
 import { startCodeServer, type RunningCodeServer } from './codeServerProcess';
-import type { SuiteSummary } from './suiteSummary';
+import { suiteRunProblem, type SuiteSummary } from './suiteSummary';
 import { launchBrowser, openAutomatedPage, workbenchUrl } from './workbench';
 import type { Browser } from 'playwright-core';
 import { testOutputTag } from '../integration/testOutputTag';
@@ -84,8 +84,11 @@ export async function runIntegration(summaryFile: string, untrusted = process.en
       return 1;
     }
     console.log(`Integration suite finished in VS Code ${install.vscodeVersion} after ${((Date.now() - started) / 1000).toFixed(1)} s with exit code ${code}.`);
+    const problem = suiteRunProblem(code, summary, process.env['PROMPTOPS_TEST_GREP']);
+    if (problem === undefined) return 0;
+    console.error(problem);
     if (code !== 0) console.log('Run with PROMPTOPS_TEST_VERBOSE=1 to see the workbench and extension host log.');
-    return code === 0 && summary.failed === 0 ? 0 : 1;
+    return 1;
   } finally {
     await browser?.close().catch(() => undefined);
     await server?.stop();

@@ -56,6 +56,15 @@ describe('Release manifest: rollback follows the label\'s own promotion history'
     assert.deepEqual(promotionHistory(story.manifest, 'greet', 'production'), [{ commit: commitA, sha256: hashA }]);
   });
 
+  it('rollback after a version was served twice goes back to the one before it', () => {
+    // A, B, A again, then C: the second A is where the first rollback lands, so the next goes to B, not past it.
+    const story = new Story().promote(commitA).promote(commitB).promote(commitA).promote(commitC);
+    assert.equal(story.rollback(), commitA);
+    assert.equal(story.rollback(), commitB);
+    assert.equal(story.rollback(), commitA);
+    assert.throws(() => story.rollback(), /no earlier version/);
+  });
+
   it('a promote after a rollback is rolled back to where the rollback left the label', () => {
     const story = new Story().promote(commitA).promote(commitB);
     story.rollback();

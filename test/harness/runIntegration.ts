@@ -6,7 +6,8 @@ import { codeServerVersion, ensureCodeServer, repositoryRoot } from './codeServe
 import { startCodeServer, type RunningCodeServer } from './codeServerProcess';
 import { suiteRunProblem, type SuiteSummary } from './suiteSummary';
 import { launchBrowser, openAutomatedPage, workbenchUrl } from './workbench';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { notificationReaderVariable, serveNotificationTexts } from './notificationReader';
 import { testOutputTag } from '../integration/testOutputTag';
 
 const timeoutMs = Number(process.env['PROMPTOPS_TEST_TIMEOUT_MS'] ?? 15 * 60_000);
@@ -41,6 +42,8 @@ export async function runIntegration(summaryFile: string, untrusted = process.en
   const verbose = process.env['PROMPTOPS_TEST_VERBOSE'] === '1';
   let server: RunningCodeServer | undefined;
   let browser: Browser | undefined;
+  let page: Page | undefined;
+  const notifications = await serveNotificationTexts(() => page);
   const started = Date.now();
   try {
     console.log(`Starting VS Code ${install.vscodeVersion} (code-server ${codeServerVersion}) on a scratch copy of the fixture workspace${untrusted ? ', in restricted mode (untrusted)' : ''}…`);
@@ -48,14 +51,14 @@ export async function runIntegration(summaryFile: string, untrusted = process.en
       install,
       workspace,
       stateDir: path.join(scratch, 'state'),
-      env: { PROMPTOPS_TEST_SUMMARY: summaryFile, PROMPTOPS_TAG_TEST_OUTPUT: '1', PROMPTOPS_TEST_UNTRUSTED: untrusted ? '1' : '0' },
+      env: { PROMPTOPS_TEST_SUMMARY: summaryFile, PROMPTOPS_TAG_TEST_OUTPUT: '1', PROMPTOPS_TEST_UNTRUSTED: untrusted ? '1' : '0', [notificationReaderVariable]: notifications.url },
       untrusted,
       onOutput: (line) => verbose && console.log(`[code-server] ${line}`),
     });
     browser = await launchBrowser();
     let settle: (code: number) => void = () => undefined;
     const exitCode = new Promise<number>((resolve) => (settle = resolve));
-    const page = await openAutomatedPage(browser, {
+    page = await openAutomatedPage(browser, {
       onLog: (level, message) => {
         if (message.startsWith(testOutputTag)) console.log(message.slice(testOutputTag.length));
         else if (verbose) console.log(`[workbench ${level}] ${message}`);
@@ -92,6 +95,7 @@ export async function runIntegration(summaryFile: string, untrusted = process.en
   } finally {
     await browser?.close().catch(() => undefined);
     await server?.stop();
+    await notifications.close();
     fs.rmSync(scratch, { recursive: true, force: true });
   }
 }

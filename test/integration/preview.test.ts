@@ -28,7 +28,10 @@ describe('Test-render preview', () => {
     const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
     await editor.edit((edit) => edit.insert(end, 'How are you, {{name}}?\n'));
     await eventually(() => preview.snapshot(), (s) => s.text.includes('How are you, Ada?'));
+    // Revert in the prompt's own editor (the preview may have taken focus), so later tests find greet.prompt as committed.
+    await vscode.window.showTextDocument(editor.document);
     await vscode.commands.executeCommand('workbench.action.files.revert');
+    assert.equal(editor.document.isDirty, false);
   });
 
   it('shows script and onerror payloads in sample values as text, and runs none of them', async () => {

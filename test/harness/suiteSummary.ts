@@ -11,10 +11,10 @@ export interface SuiteSummary {
  */
 export function suiteRunProblem(exitCode: number, summary: SuiteSummary, grep?: string): string | undefined {
   if (summary.failed > 0) return `${summary.failed} test${summary.failed === 1 ? '' : 's'} failed.`;
-  if (exitCode !== 0) return `The suite exited with code ${exitCode}.`;
   if (summary.passed === 0) {
     const why = grep ? `PROMPTOPS_TEST_GREP=${grep} matched no test title` : 'it found no test to run';
     return `The suite executed no test (${why}${summary.pending > 0 ? `; ${summary.pending} pending` : ''}), so it checked nothing.`;
   }
+  if (exitCode !== 0) return `The suite exited with code ${exitCode}.`;
   return undefined;
 }

@@ -1,8 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { parseReleaseManifest } from '../../../../src/core/releases/manifestParser';
 import { checkManifestTargets } from '../../../../src/node/releases/manifestTargetCheck';
 import { openReleaseWorkspace } from '../../../../src/node/releases/releaseWorkspace';
+import { runPromptops } from '../../cli/cliRunner';
 import { GitFixture } from '../gitFixture';
 
 const source = '---\ninput:\n  schema:\n    ticket: string\n---\nSummarize {{ticket}}\n';
@@ -41,5 +44,18 @@ describe('Release manifest checked against the repository', () => {
   it('points at a prompt id no file in the working tree has', async () => {
     const manifest = `version: 1\nprompts:\n  support/gone:\n    labels:\n      production: {commit: ${commit}, path: support/summarize.prompt, sha256: ${sha256(source)}}\nevents: []\n`;
     assert.deepEqual(await problemsOf(manifest), [['manifest-unknown-prompt', 2]]);
+    const workspace = await openReleaseWorkspace(repo.root);
+    assert.deepEqual((await checkManifestTargets(workspace, parseReleaseManifest(manifest).manifest)).map((problem) => problem.message), ['No prompt file in the working tree has the id support/gone.']);
+  });
+
+  it('status lists a prompt whose file is gone beside one that is there, and compares only the one it found', async () => {
+    const target = `{commit: ${commit}, path: support/summarize.prompt, sha256: ${sha256(source)}}`;
+    fs.writeFileSync(path.join(repo.root, 'prompt-releases.yaml'), `version: 1\nprompts:\n  support/gone:\n    labels:\n      production: ${target}\n  support/summarize:\n    labels:\n      production: ${target}\nevents: []\n`);
+    const short = commit.slice(0, 7);
+    assert.deepEqual(await runPromptops(['status'], repo.root), {
+      code: 0,
+      stdout: `support/gone\n  production  ${short}\n  no prompt file with this id in the working tree\nsupport/summarize  (support/summarize.prompt)\n  production  ${short}\n  vs production: HEAD same, working copy same\n`,
+      stderr: '',
+    });
   });
 });

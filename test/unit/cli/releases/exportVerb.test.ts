@@ -72,6 +72,19 @@ describe('promptops export', () => {
     assert.equal(fs.existsSync(path.join(repo.fixture.root, 'bundle.json')), false);
   });
 
+  it('names the canary arm whose source does not match the sha256 the manifest records', async () => {
+    await promptops('promote', file, repo.v1);
+    await promptops('canary', file, repo.v2, '--weight', '20');
+    const manifestFile = path.join(repo.fixture.root, 'prompt-releases.yaml');
+    fs.writeFileSync(manifestFile, fs.readFileSync(manifestFile, 'utf8').split(sha256(summarizeV2)).join('e'.repeat(64)));
+    const run = await promptops('export', '--out', 'bundle.json');
+    assert.deepEqual([run.code, run.stderr], [
+      1,
+      `promptops export: support/summarize production canary: support/summarize.prompt at ${short(repo.v2)} has SHA-256 ${sha256(summarizeV2).slice(0, 12)}…, but prompt-releases.yaml records eeeeeeeeeeee…, so it is not the version that was reviewed; nothing was exported.\n`,
+    ]);
+    assert.equal(fs.existsSync(path.join(repo.fixture.root, 'bundle.json')), false);
+  });
+
   it('refuses a label no prompt has, so a typo does not deploy an empty bundle', async () => {
     await promptops('promote', file, repo.v1);
     const run = await promptops('export', '--label', 'prod');

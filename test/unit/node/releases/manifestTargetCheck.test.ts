@@ -41,6 +41,31 @@ describe('Release manifest checked against the repository', () => {
     assert.deepEqual(await problemsOf(manifest), [['manifest-commit-not-found', 5], ['manifest-path-not-in-commit', 10]]);
   });
 
+  it('says in one sentence what is wrong with each target, a canary\'s named as such', async () => {
+    const missing = 'f'.repeat(40);
+    const wrong = sha256('something else');
+    const manifest = [
+      'version: 1',
+      'prompts:',
+      '  support/summarize:',
+      '    labels:',
+      `      production: {commit: ${missing}, path: support/summarize.prompt, sha256: ${sha256(source)}}`,
+      `      staging: {commit: ${commit}, path: support/other.prompt, sha256: ${sha256(source)}}`,
+      `      eu: {commit: ${commit}, path: support/summarize.prompt, sha256: ${sha256(source)}}`,
+      '    canary:',
+      `      eu: {commit: ${commit}, path: support/summarize.prompt, sha256: ${wrong}, weight: 10}`,
+      'events: []',
+      '',
+    ].join('\n');
+    const workspace = await openReleaseWorkspace(repo.root);
+    const short = commit.slice(0, 7);
+    assert.deepEqual((await checkManifestTargets(workspace, parseReleaseManifest(manifest).manifest)).map((problem) => problem.message), [
+      'support/summarize production: commit fffffff is not in this repository (fetch it, or the history was rewritten).',
+      `support/summarize staging: support/other.prompt does not exist at ${short}.`,
+      `support/summarize eu canary: support/summarize.prompt at ${short} has SHA-256 ${sha256(source).slice(0, 12)}…, not the recorded ${wrong.slice(0, 12)}…`,
+    ]);
+  });
+
   it('points at a prompt id no file in the working tree has', async () => {
     const manifest = `version: 1\nprompts:\n  support/gone:\n    labels:\n      production: {commit: ${commit}, path: support/summarize.prompt, sha256: ${sha256(source)}}\nevents: []\n`;
     assert.deepEqual(await problemsOf(manifest), [['manifest-unknown-prompt', 2]]);

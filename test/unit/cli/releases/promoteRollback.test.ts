@@ -162,4 +162,15 @@ describe('promptops promote and rollback', () => {
     assert.deepEqual(manifestBytes(repo.fixture), before);
     assert.equal(repo.fixture.git(['status', '--porcelain']), '');
   });
+
+  it('a failed first commit leaves no manifest behind and nothing added to the index', async () => {
+    repo.fixture.write('.git/hooks/pre-commit', '#!/bin/sh\necho "no releases on Fridays" >&2\nexit 1\n');
+    const { chmodSync } = await import('node:fs');
+    chmodSync(`${repo.fixture.root}/.git/hooks/pre-commit`, 0o755);
+    const refused = await promptops('promote', file, repo.v1, '--commit');
+    assert.deepEqual([refused.code, refused.stderr], [2, 'promptops promote: Git failed: no releases on Fridays.\n']);
+    assert.equal(manifestBytes(repo.fixture), undefined);
+    assert.equal(repo.fixture.git(['ls-files', '--cached', '--', 'prompt-releases.yaml']), '');
+    assert.equal(repo.fixture.git(['status', '--porcelain']), '');
+  });
 });

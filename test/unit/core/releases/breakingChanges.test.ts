@@ -56,6 +56,13 @@ describe('Release manifest: breaking input changes', () => {
     assert.equal(typed?.message, "'n' changes type from integer to boolean.");
   });
 
+  it('an optional input that no longer accepts null breaks callers that send null; made required, only that is reported', () => {
+    const jsonSchema = (tone: string) => prompt(`type: object\nproperties:\n  name: {type: string}\n  tone: ${tone}\nrequired: [name]`);
+    assert.deepEqual(changes(jsonSchema('{type: [string, "null"]}'), jsonSchema('{type: string}')), ['type-changed tone']);
+    assert.deepEqual(changes(prompt('name: string\ncustomer?(object):\n  plan: string'), prompt('name: string\ncustomer(object):\n  plan: string')), ['now-required customer']);
+    assert.deepEqual(changes(prompt('name: string\nitems?(array): string'), prompt('name: string\nitems(array): string')), ['now-required items']);
+  });
+
   it('compares nothing when either version has no input schema', () => {
     assert.deepEqual(changes('Hello {{name}}\n', prompt('name: string')), []);
     assert.deepEqual(changes(prompt('name: string'), 'Hello {{name}}\n'), []);

@@ -17,6 +17,17 @@ function promote(text: string, prompt: string, label: string, commit: string, sh
 }
 
 describe('Release manifest: applying a move', () => {
+  it('keeps the comment of a manifest that has nothing else yet instead of adding the header', () => {
+    const text = promote('# Reviewed by the platform team\n', 'greet', 'production', commitA, hashA);
+    assert.equal(text.split('\n').slice(0, 4).join('\n'), '# Reviewed by the platform team\n\nversion: 1\nprompts:');
+    assert.ok(!text.includes(manifestHeaderComment));
+  });
+
+  it('adds the prompts section before the events when a manifest has only events', () => {
+    const text = promote('version: 1\nevents: []\n', 'greet', 'production', commitA, hashA);
+    assert.deepEqual(text.split('\n').filter((line) => /^\S/.test(line)), ['version: 1', 'prompts:', 'events:']);
+  });
+
   it('starts a missing manifest with a header comment, version, prompts and the event, in block style', () => {
     const text = promote('', 'support/summarize', 'production', commitA, hashA);
     assert.equal(

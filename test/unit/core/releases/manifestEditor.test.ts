@@ -23,6 +23,27 @@ describe('Release manifest: applying a move', () => {
     assert.ok(!text.includes(manifestHeaderComment));
   });
 
+  it('an empty flow "prompts: {}" or a bare "prompts:" and "events:" grow in block style', () => {
+    for (const start of ['version: 1\nprompts: {}\nevents: []\n', 'version: 1\nprompts:\nevents:\n']) {
+      const text = promote(start, 'greet', 'production', commitA, hashA);
+      assert.deepEqual(text.split('\n').slice(0, 9), ['version: 1', 'prompts:', '  greet:', '    labels:', '      production:', `        commit: ${commitA}`, '        path: greet.prompt', `        sha256: ${hashA}`, 'events:'], start);
+      assert.equal(text.split('\n')[9], `  - at: ${stamp.at}`, start);
+    }
+  });
+
+  it('clearing one of two canaries keeps the other; clearing the last removes the canary section', () => {
+    const flow = (commit: string, sha256: string, weight?: number) => `{commit: ${commit}, path: greet.prompt, sha256: ${sha256}${weight === undefined ? '' : `, weight: ${weight}`}}`;
+    const start = `version: 1\nprompts:\n  greet:\n    labels:\n      production: ${flow(commitA, hashA)}\n      staging: ${flow(commitA, hashA)}\n    canary:\n      production: ${flow(commitB, hashB, 10)}\n      staging: ${flow(commitB, hashB, 20)}\nevents: []\n`;
+    const clear = (text: string, label: string): string => {
+      const parsed = parseReleaseManifest(text);
+      return applyReleaseMove(parsed, moveOf(planCanaryClear(parsed.manifest, { prompt: 'greet', label, stamp })));
+    };
+    const one = clear(start, 'production');
+    assert.deepEqual(one.split('\n').slice(0, 8), ['version: 1', 'prompts:', '  greet:', '    labels:', `      production: ${flow(commitA, hashA)}`, `      staging: ${flow(commitA, hashA)}`, '    canary:', `      staging: ${flow(commitB, hashB, 20)}`]);
+    const none = clear(one, 'staging');
+    assert.deepEqual(none.split('\n').slice(0, 7), ['version: 1', 'prompts:', '  greet:', '    labels:', `      production: ${flow(commitA, hashA)}`, `      staging: ${flow(commitA, hashA)}`, 'events:']);
+  });
+
   it('adds the prompts section before the events when a manifest has only events', () => {
     const text = promote('version: 1\nevents: []\n', 'greet', 'production', commitA, hashA);
     assert.deepEqual(text.split('\n').filter((line) => /^\S/.test(line)), ['version: 1', 'prompts:', 'events:']);

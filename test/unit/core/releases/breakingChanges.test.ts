@@ -63,6 +63,18 @@ describe('Release manifest: breaking input changes', () => {
     assert.deepEqual(changes(prompt('name: string\nitems?(array): string'), prompt('name: string\nitems(array): string')), ['now-required items']);
   });
 
+  it('an object or list that no longer accepts null breaks callers that send null', () => {
+    const jsonSchema = (customer: string) => prompt(`type: object\nproperties:\n  name: {type: string}\n  customer: ${customer}\nrequired: [name]`);
+    assert.deepEqual(changes(jsonSchema('{type: [object, "null"], properties: {plan: {type: string}}}'), jsonSchema('{type: object, properties: {plan: {type: string}}}')), ['type-changed customer']);
+    assert.deepEqual(changes(jsonSchema('{type: [array, "null"], items: {type: string}}'), jsonSchema('{type: array, items: {type: string}}')), ['type-changed customer']);
+    assert.deepEqual(changes(jsonSchema('{type: object, properties: {plan: {type: string}}}'), jsonSchema('{type: [object, "null"], properties: {plan: {type: string}}}')), []);
+  });
+
+  it('says why an optional input made required breaks callers', () => {
+    const [change] = findBreakingChanges(parsePromptDocument(prompt('name: string\ntone?: string')), parsePromptDocument(prompt('name: string\ntone: string')));
+    assert.equal(change?.message, "'tone' is now required and has no default, so callers that do not send it break.");
+  });
+
   it('compares nothing when either version has no input schema', () => {
     assert.deepEqual(changes('Hello {{name}}\n', prompt('name: string')), []);
     assert.deepEqual(changes(prompt('name: string'), 'Hello {{name}}\n'), []);

@@ -50,7 +50,10 @@ describe('promptops export', () => {
     await promptops('promote', 'support/triage.prompt', repo.triage, '--label', 'staging');
     const run = await promptops('export', '--label', 'production', '--label', 'staging', '--out', 'build/prompts.json');
     assert.deepEqual(run, { code: 0, stdout: 'Exported 2 prompts (production, staging) to build/prompts.json.\n', stderr: '' });
-    const bundle = loadPromptBundle(fs.readFileSync(path.join(repo.fixture.root, 'build/prompts.json'), 'utf8'));
+    const written = JSON.parse(fs.readFileSync(path.join(repo.fixture.root, 'build/prompts.json'), 'utf8')) as { prompts: Record<string, object> };
+    // A prompt without a canary has no "canary" key at all.
+    assert.deepEqual(Object.entries(written.prompts).map(([id, entry]) => [id, Object.keys(entry)]), [['support/summarize', ['labels']], ['support/triage', ['labels']]]);
+    const bundle = loadPromptBundle(written);
     await verifyPromptBundle(bundle);
     assert.equal(resolvePrompt(bundle, 'support/triage', 'staging').source, triageV1);
     const resolved = resolvePrompt(bundle, 'support/summarize', 'production', 'user-1');

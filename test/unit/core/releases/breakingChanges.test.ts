@@ -70,6 +70,11 @@ describe('Release manifest: breaking input changes', () => {
     assert.deepEqual(changes(jsonSchema('{type: object, properties: {plan: {type: string}}}'), jsonSchema('{type: [object, "null"], properties: {plan: {type: string}}}')), []);
   });
 
+  it('an input that could only be null, made a required string, is reported as changed and now required', () => {
+    const jsonSchema = (tone: string, required: string) => prompt(`type: object\nproperties:\n  name: {type: string}\n  tone: ${tone}\nrequired: [${required}]`);
+    assert.deepEqual(changes(jsonSchema('{type: "null"}', 'name'), jsonSchema('{type: string}', 'name, tone')), ['type-changed tone', 'now-required tone']);
+  });
+
   it('says why an optional input made required breaks callers', () => {
     const [change] = findBreakingChanges(parsePromptDocument(prompt('name: string\ntone?: string')), parsePromptDocument(prompt('name: string\ntone: string')));
     assert.equal(change?.message, "'tone' is now required and has no default, so callers that do not send it break.");

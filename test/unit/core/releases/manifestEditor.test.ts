@@ -44,6 +44,31 @@ describe('Release manifest: applying a move', () => {
     assert.deepEqual(none.split('\n').slice(0, 7), ['version: 1', 'prompts:', '  greet:', '    labels:', `      production: ${flow(commitA, hashA)}`, `      staging: ${flow(commitA, hashA)}`, 'events:']);
   });
 
+  it('keeps earlier events as written: a null written as ~ stays null, an escaped note keeps its text', () => {
+    const start = [
+      'version: 1',
+      'prompts:',
+      '  greet:',
+      '    labels:',
+      `      production: {commit: ${commitA}, path: greet.prompt, sha256: ${hashA}}`,
+      'events:',
+      '  - at: 2026-01-01T10:00:00Z',
+      '    by: Ada',
+      '    action: promote',
+      '    prompt: greet',
+      '    label: production',
+      '    from: ~',
+      `    to: ${commitA}`,
+      `    sha256: ${hashA}`,
+      '    note: "tab\\there, \\u00e9"',
+      '',
+    ].join('\n');
+    const text = promote(start, 'greet', 'production', commitB, hashB);
+    const [first, second] = parseReleaseManifest(text).manifest.events;
+    assert.deepEqual([first?.from, first?.note, second?.from, second?.to], [null, 'tab\there, é', commitA, commitB]);
+    assert.ok(text.includes('\n    from: ~\n'), text);
+  });
+
   it('adds the prompts section before the events when a manifest has only events', () => {
     const text = promote('version: 1\nevents: []\n', 'greet', 'production', commitA, hashA);
     assert.deepEqual(text.split('\n').filter((line) => /^\S/.test(line)), ['version: 1', 'prompts:', 'events:']);

@@ -92,6 +92,8 @@ describe('promptops export', () => {
     await promptops('promote', file, repo.v1);
     const run = await promptops('export', '--label', 'prod');
     assert.deepEqual(run, { code: 1, stdout: '', stderr: 'promptops export: No prompt in prompt-releases.yaml has the label prod, so there is nothing to export for it.\n' });
+    const two = await promptops('export', '--label', 'production', '--label', 'prod', '--label', 'stage');
+    assert.deepEqual(two, { code: 1, stdout: '', stderr: 'promptops export: No prompt in prompt-releases.yaml has the label prod or stage, so there is nothing to export for it.\n' });
   });
 
   it('says to fetch the history when a released commit is missing from a shallow clone', async () => {

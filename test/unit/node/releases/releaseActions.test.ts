@@ -42,6 +42,14 @@ describe('Release actions: the API the editor calls', () => {
     assert.deepEqual(manifestBytes(repo.fixture), before);
   });
 
+  it('a canary asks the same confirmation; no means nothing is written', async () => {
+    await promotePrompt(await open(), { version: repo.v2, now });
+    const before = manifestBytes(repo.fixture);
+    const outcome = await setCanary(await open(), { version: repo.v3, weight: 10, now, confirmBreakingChanges: () => false });
+    assert.deepEqual(outcome.kind === 'cancelled' ? outcome.breakingChanges.map((change) => `${change.kind} ${change.variable}`) : outcome.kind, ['removed tone', 'added-without-default customer']);
+    assert.deepEqual(manifestBytes(repo.fixture), before);
+  });
+
   it('a promote given all its arguments asks nothing and reports the changes and events in its outcome', async () => {
     await promotePrompt(await open(), { version: repo.v2, now });
     const outcome = await promotePrompt(await open(), { version: repo.v3, label: 'production', note: 'ship', now });

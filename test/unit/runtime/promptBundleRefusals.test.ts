@@ -38,11 +38,12 @@ describe('Runtime: what a bundle must hold, each refusal in one sentence', () =>
       'This is not a promptops-bundle/1 bundle (format is missing); export it again with this version of promptops.',
     ]);
     assert.match(refusal('{"format":'), /^The prompt bundle is not JSON: .+\.$/);
-    assert.deepEqual([refusal(bundle(undefined, { labels: 'production' })), refusal(bundle(undefined, { labels: [1] })), refusal(bundle(undefined, { prompts: 'greet' }))], [
+    assert.deepEqual([refusal(bundle(undefined, { labels: 'production' })), refusal(bundle(undefined, { labels: ['production', 1] })), refusal(bundle(undefined, { prompts: 'greet' }))], [
       'The bundle\'s "labels" must be a list of label names.',
       'The bundle\'s "labels" must be a list of label names.',
       'The bundle\'s "prompts" must be an object.',
     ]);
+    assert.deepEqual(loadPromptBundle(bundle(undefined, { labels: ['production', 'staging'] })).labels, ['production', 'staging']);
   });
 
   it('each prompt and label version: commit, path, sha256 and source, each checked', () => {
@@ -100,8 +101,10 @@ describe('Runtime: what a bundle must hold, each refusal in one sentence', () =>
     assert.deepEqual([production?.source, production?.partials.size], ['', 0]);
   });
 
-  it('names a prompt that has no labels at all', () => {
+  it('names the labels a prompt has when asked for one it lacks, or says it has none', () => {
     assert.throws(() => resolvePrompt(loadPromptBundle(bundle({ labels: {} })), 'greet'), { message: 'The prompt bundle has no production version of greet (it has no labels).' });
+    const two = loadPromptBundle(bundle({ labels: { production: version(), staging: version() } }));
+    assert.throws(() => resolvePrompt(two, 'greet', 'eu'), { message: 'The prompt bundle has no eu version of greet (it has production, staging).' });
   });
 
   it('verification names the partial whose source was changed after export', async () => {

@@ -75,6 +75,16 @@ describe('Release manifest: breaking input changes', () => {
     assert.deepEqual(changes(jsonSchema('{type: "null"}', 'name'), jsonSchema('{type: string}', 'name, tone')), ['type-changed tone', 'now-required tone']);
   });
 
+  it('an input typed any is compared with nothing, either way', () => {
+    assert.deepEqual(changes(prompt('name: string\ntone?: any'), prompt('name: string\ntone?: string')), []);
+    assert.deepEqual(changes(prompt('name: string\ntone?: string'), prompt('name: string\ntone?: any')), []);
+  });
+
+  it('says why a removed input matters', () => {
+    const [change] = findBreakingChanges(parsePromptDocument(prompt('name: string\ntone?: string')), parsePromptDocument(prompt('name: string')));
+    assert.equal(change?.message, "'tone' is no longer an input, so callers that send it no longer change the prompt.");
+  });
+
   it('says why an optional input made required breaks callers', () => {
     const [change] = findBreakingChanges(parsePromptDocument(prompt('name: string\ntone?: string')), parsePromptDocument(prompt('name: string\ntone: string')));
     assert.equal(change?.message, "'tone' is now required and has no default, so callers that do not send it break.");

@@ -69,6 +69,12 @@ describe('Release manifest: applying a move', () => {
     assert.ok(text.includes('\n    from: ~\n'), text);
   });
 
+  it('moves a label in place, so the comments inside its entry stay', () => {
+    const start = `version: 1\nprompts:\n  greet:\n    labels:\n      production:\n        # reviewed in #42\n        commit: ${commitA} # the launch version\n        path: greet.prompt\n        sha256: ${hashA}\nevents: []\n`;
+    const text = promote(start, 'greet', 'production', commitB, hashB);
+    assert.deepEqual(text.split('\n').slice(4, 9), ['      production:', '        # reviewed in #42', `        commit: ${commitB} # the launch version`, '        path: greet.prompt', `        sha256: ${hashB}`]);
+  });
+
   it('adds the prompts section before the events when a manifest has only events', () => {
     const text = promote('version: 1\nevents: []\n', 'greet', 'production', commitA, hashA);
     assert.deepEqual(text.split('\n').filter((line) => /^\S/.test(line)), ['version: 1', 'prompts:', 'events:']);

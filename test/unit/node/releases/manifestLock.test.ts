@@ -102,6 +102,24 @@ describe('Manifest lock', () => {
     assert.equal(fs.readFileSync(`${file}.lock`, 'utf8'), newcomer);
   });
 
+  it('while another process is breaking an abandoned lock, waits for it instead of breaking it too', async () => {
+    fs.writeFileSync(`${file}.lock`, lockOwner({ pid: deadPid() }));
+    // A breaker created just now: someone is deleting that lock this very moment.
+    fs.writeFileSync(`${file}.lock.break`, String(process.pid));
+    await assert.rejects(withFileLock(file, async () => 'ran', { timeoutMs: 150 }), ManifestLockTimeout);
+    assert.ok(fs.existsSync(`${file}.lock`), 'the lock is left to the process breaking it');
+    assert.ok(fs.existsSync(`${file}.lock.break`), 'a fresh breaker is left alone');
+  });
+
+  it('clears a breaker left by a crash and then breaks the abandoned lock', async () => {
+    fs.writeFileSync(`${file}.lock`, lockOwner({ pid: deadPid() }));
+    fs.writeFileSync(`${file}.lock.break`, '12345');
+    const old = new Date(Date.now() - 60_000);
+    fs.utimesSync(`${file}.lock.break`, old, old);
+    assert.equal(await withFileLock(file, async () => 'ran', { timeoutMs: 2_000 }), 'ran');
+    assert.deepEqual(fs.readdirSync(folder), []);
+  });
+
   it('breaks an empty lock file left by a crash between creating and writing it', async () => {
     fs.writeFileSync(`${file}.lock`, '');
     const old = new Date(Date.now() - 60_000);

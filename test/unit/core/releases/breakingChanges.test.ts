@@ -36,6 +36,7 @@ describe('Release manifest: breaking input changes', () => {
     assert.deepEqual(changes(prompt('name: string\nmood(enum): [calm, urgent]'), prompt('name: string\nmood(enum): [calm, urgent, angry]')), []);
     assert.deepEqual(changes(prompt('name: string\nmood(enum): [calm, urgent]'), prompt('name: string\nmood(enum): [calm]')), ['type-changed mood']);
     assert.deepEqual(changes(prompt('name: string\nmood(enum): [calm, urgent]'), prompt('name: string\nmood: string')), []);
+    assert.deepEqual(changes(prompt('name: string\nmood(enum): [calm, 3]'), prompt('name: string\nmood: string')), ['type-changed mood']);
   });
 
   it('looks into objects and lists, naming the path', () => {

@@ -69,6 +69,15 @@ describe('Release manifest: applying a move', () => {
     assert.ok(text.includes('\n    from: ~\n'), text);
   });
 
+  it('a manifest written in flow style throughout stays in flow style', () => {
+    const event = (label: string, to: string, sha256: string) => `{at: ${stamp.at}, by: ${stamp.by}, action: promote, prompt: greet, label: ${label}, from: null, to: ${to}, sha256: ${sha256}, note: ${stamp.note}}`;
+    const start = `version: 1\nprompts: {greet: {labels: {production: {commit: ${commitA}, path: greet.prompt, sha256: ${hashA}}}}}\nevents: [${event('production', commitA, hashA)}]\n`;
+    assert.equal(
+      promote(start, 'greet', 'staging', commitB, hashB),
+      `version: 1\nprompts: {greet: {labels: {production: {commit: ${commitA}, path: greet.prompt, sha256: ${hashA}}, staging: {commit: ${commitB}, path: greet.prompt, sha256: ${hashB}}}}}\nevents: [${event('production', commitA, hashA)}, ${event('staging', commitB, hashB)}]\n`,
+    );
+  });
+
   it('moves a label in place, so the comments inside its entry stay', () => {
     const start = `version: 1\nprompts:\n  greet:\n    labels:\n      production:\n        # reviewed in #42\n        commit: ${commitA} # the launch version\n        path: greet.prompt\n        sha256: ${hashA}\nevents: []\n`;
     const text = promote(start, 'greet', 'production', commitB, hashB);

@@ -42,6 +42,11 @@ describe('Release actions: the API the editor calls', () => {
     assert.deepEqual(manifestBytes(repo.fixture), before);
   });
 
+  it('with commit set, the outcome names the release commit, exactly as git does', async () => {
+    const outcome = await promotePrompt(await open(), { version: repo.v1, now, commit: true });
+    assert.equal(outcome.kind === 'applied' ? outcome.commit : outcome.kind, repo.fixture.git(['rev-parse', 'HEAD']));
+  });
+
   it('a canary asks the same confirmation; no means nothing is written', async () => {
     await promotePrompt(await open(), { version: repo.v2, now });
     const before = manifestBytes(repo.fixture);

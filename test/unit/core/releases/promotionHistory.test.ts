@@ -79,6 +79,20 @@ describe('Release manifest: rollback follows the label\'s own promotion history'
     assert.equal(story.rollback(), commitA);
   });
 
+  it('--to counts only what this label of this prompt served, not another label\'s or prompt\'s moves', () => {
+    const story = new Story().promote(commitA).promote(commitB);
+    for (const other of [{ prompt: 'greet', label: 'staging' }, { prompt: 'other', label: 'production' }]) {
+      const parsed = parseReleaseManifest(story.text);
+      const plan = planPromote(parsed.manifest, { ...other, target: target(commitD), stamp });
+      assert.equal(plan.kind, 'move');
+      if (plan.kind === 'move') story.text = applyReleaseMove(parsed, plan.move);
+    }
+    assert.deepEqual(chooseRollbackTarget(story.manifest, { ...request, to: commitD }), {
+      kind: 'refused',
+      reason: `${commitD.slice(0, 7)} never served greet production, so a rollback cannot return to it; promote it instead.`,
+    });
+  });
+
   it('--to refuses a version the label never served, and the current one is nothing to do', () => {
     const story = new Story().promote(commitA).promote(commitB);
     assert.throws(() => story.rollback(commitD), { message: `${commitD.slice(0, 7)} never served greet production, so a rollback cannot return to it; promote it instead.` });

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadPromptBundle, renderResolved, resolvePrompt, verifyPromptBundle } from '../../../../src/runtime/promptRuntime';
+import { GitFixture } from '../../node/gitFixture';
 import { runPromptops } from '../cliRunner';
 import { createReleaseRepository, sha256, short, styleV1, summarizeV1, summarizeV2, triageV1, type ReleaseRepository } from './releaseFixture';
 
@@ -103,5 +104,71 @@ describe('promptops export', () => {
     const run = await runPromptops(['export'], clone);
     assert.equal(run.code, 2);
     assert.equal(run.stderr, `promptops export: support/summarize production is commit ${short(repo.v1)}, which this clone does not have; fetch the full history (git fetch --unshallow) before exporting.\n`);
+  });
+});
+
+describe('promptops export: partials', () => {
+  // Several sample sets of how people lay partials out: beside the prompt, in partials/ of its own
+  // folder, of a folder above, of the root; nested, inside blocks, as a partial block, dynamic.
+  const reply = `---
+input:
+  schema:
+    urgent?: boolean
+    footer?: string
+---
+{{> greeting}}
+{{#if urgent}}{{> urgent-note}}{{else}}{{> calm-note}}{{/if}}
+{{#> layout}}Body{{/layout}}
+{{> (footer)}}
+{{> greeting}}
+`;
+  const committed = {
+    'support/email/reply.prompt': reply,
+    'support/email/_greeting.prompt': 'Hello,\n{{> signature}}\n',
+    // Further along the lookup order than the greeting beside the prompt: never the one bundled.
+    'partials/_greeting.prompt': 'Hi from the root.\n',
+    'support/partials/_signature.prompt': 'The support team\n',
+    'support/email/partials/_urgent-note.prompt': 'Urgent.\n',
+    'partials/_calm-note.prompt': 'Calm.\n',
+    'support/email/_layout.prompt': '<div>{{> @partial-block}}</div>\n',
+    'support/card.prompty': '---\nname: card\n---\nuser:\n{{> greeting}}\n',
+  };
+  let fixture: GitFixture;
+
+  beforeEach(() => {
+    fixture = GitFixture.create();
+  });
+
+  afterEach(() => fixture.dispose());
+
+  it('bundles each partial a dotprompt includes once, as it is in the released commit, and none for a Prompty file', async () => {
+    const commit = fixture.commit('email', { files: committed });
+    fixture.commit('later greeting', { files: { 'support/email/_greeting.prompt': 'Changed later.\n' } });
+    for (const target of ['support/email/reply.prompt', 'support/card.prompty']) {
+      const run = await runPromptops(['promote', target, commit, '--yes'], fixture.root);
+      assert.equal(run.code, 0, run.stderr);
+    }
+    const run = await runPromptops(['export'], fixture.root);
+    assert.equal(run.code, 0, run.stderr);
+    const bundle = JSON.parse(run.stdout) as { prompts: Record<string, { labels: { production: { partials: object } } }> };
+    assert.deepEqual(bundle.prompts['support/email/reply']?.labels.production.partials, {
+      greeting: { path: 'support/email/_greeting.prompt', sha256: sha256('Hello,\n{{> signature}}\n'), source: 'Hello,\n{{> signature}}\n' },
+      signature: { path: 'support/partials/_signature.prompt', sha256: sha256('The support team\n'), source: 'The support team\n' },
+      'urgent-note': { path: 'support/email/partials/_urgent-note.prompt', sha256: sha256('Urgent.\n'), source: 'Urgent.\n' },
+      'calm-note': { path: 'partials/_calm-note.prompt', sha256: sha256('Calm.\n'), source: 'Calm.\n' },
+      layout: { path: 'support/email/_layout.prompt', sha256: sha256('<div>{{> @partial-block}}</div>\n'), source: '<div>{{> @partial-block}}</div>\n' },
+    });
+    assert.deepEqual(bundle.prompts['card']?.labels.production.partials, {});
+  });
+
+  it('bundles partials nested eight deep and stops there, so a chain that never ends cannot hang an export', async () => {
+    const chain: Record<string, string> = { 'deep.prompt': '{{> p1}}\n' };
+    for (let level = 1; level <= 10; level += 1) chain[`_p${level}.prompt`] = `level ${level} {{> p${level + 1}}}\n`;
+    const commit = fixture.commit('chain', { files: chain });
+    assert.equal((await runPromptops(['promote', 'deep.prompt', commit, '--yes'], fixture.root)).code, 0);
+    const run = await runPromptops(['export'], fixture.root);
+    assert.equal(run.code, 0, run.stderr);
+    const bundle = JSON.parse(run.stdout) as { prompts: Record<string, { labels: { production: { partials: object } } }> };
+    assert.deepEqual(Object.keys(bundle.prompts['deep']?.labels.production.partials ?? {}), ['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7', 'p8']);
   });
 });

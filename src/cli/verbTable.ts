@@ -11,8 +11,9 @@ import { canaryVerb } from './verbs/canaryVerb';
 import { statusVerb } from './verbs/statusVerb';
 import { logVerb } from './verbs/logVerb';
 import { exportVerb } from './verbs/exportVerb';
+import { compareVerb } from './verbs/compareVerb';
 
 /** Every verb of the CLI, in the order `promptops help` lists them. */
-const table: readonly Verb[] = [checkVerb, renderVerb, testVerb, versionsVerb, showVerb, diffVerb, promoteVerb, rollbackVerb, canaryVerb, statusVerb, logVerb, exportVerb];
+const table: readonly Verb[] = [checkVerb, renderVerb, testVerb, versionsVerb, showVerb, diffVerb, promoteVerb, rollbackVerb, canaryVerb, statusVerb, logVerb, exportVerb, compareVerb];
 
 export const verbs: ReadonlyMap<string, Verb> = new Map(table.map((verb) => [verb.name, verb]));

@@ -8,6 +8,7 @@ const benchmarks: readonly [string, () => Promise<Benchmark>][] = [
   ['checks (issue 3)', async () => (await import('./checkBench')).checkBenchmark],
   ['editor (issue 4)', async () => (await import('./editorBench')).editorBenchmark],
   ['file history (issue 5)', async () => (await import('./fileHistoryBench')).fileHistoryBenchmark],
+  ['compare (issue 14)', async () => (await import('./compareBench')).compareBenchmark],
 ];
 
 async function main(): Promise<void> {

@@ -12,8 +12,9 @@ import { statusVerb } from './verbs/statusVerb';
 import { logVerb } from './verbs/logVerb';
 import { exportVerb } from './verbs/exportVerb';
 import { compareVerb } from './verbs/compareVerb';
+import { whichVerb } from './verbs/whichVerb';
 
 /** Every verb of the CLI, in the order `promptops help` lists them. */
-const table: readonly Verb[] = [checkVerb, renderVerb, testVerb, versionsVerb, showVerb, diffVerb, promoteVerb, rollbackVerb, canaryVerb, statusVerb, logVerb, exportVerb, compareVerb];
+const table: readonly Verb[] = [checkVerb, renderVerb, testVerb, versionsVerb, showVerb, diffVerb, promoteVerb, rollbackVerb, canaryVerb, statusVerb, logVerb, exportVerb, compareVerb, whichVerb];
 
 export const verbs: ReadonlyMap<string, Verb> = new Map(table.map((verb) => [verb.name, verb]));

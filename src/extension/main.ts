@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerCanaryFeatures, type CanaryFeatures } from './canary/registerCanaryFeatures';
 import { registerCommands } from './commands/registerCommands';
 import { registerAuthoringFeatures, type AuthoringFeatures } from './registerAuthoringFeatures';
 import { registerReleaseFeatures, type ReleaseFeatures } from './releases/registerReleaseFeatures';
@@ -7,19 +8,20 @@ import { releasesFileSetting } from './versions/promptHistory';
 import { registerVersionFeatures, type VersionFeatures } from './versions/registerVersionFeatures';
 
 /** What activate() returns: handles integration tests and other extensions may use. */
-export type PromptOpsApi = AuthoringFeatures & VersionFeatures & ReleaseFeatures;
+export type PromptOpsApi = AuthoringFeatures & VersionFeatures & ReleaseFeatures & CanaryFeatures;
 
 export function activate(context: vscode.ExtensionContext): PromptOpsApi {
   const authoring = registerAuthoringFeatures(context);
   const versions = registerVersionFeatures(context);
   const releases = registerReleaseFeatures(context, versions);
+  const canary = registerCanaryFeatures(context, versions, releases);
   const refresh = (): void => {
     versions.versions.refresh();
     releases.releaseState.invalidate();
   };
   context.subscriptions.push(new GitStateWatcher(releasesFileSetting(), refresh));
   registerCommands(context, [{ id: 'promptops.refresh', run: refresh }]);
-  return { ...authoring, ...versions, ...releases };
+  return { ...authoring, ...versions, ...releases, ...canary };
 }
 
 export function deactivate(): void {

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { MetricRequest } from '../../core/canary/canaryAnalysis';
+import { parseMetricRequest, type MetricRequest } from '../../core/canary/canaryAnalysis';
 import { labelNameProblem } from '../../core/releases/labelName';
 import { defaultLabel } from '../../core/releases/releaseManifest';
 import { ReleaseRefusal } from '../../core/releases/releaseRefusal';
@@ -18,10 +18,9 @@ import type { Verb } from '../verb';
 const usage = 'compare FILE|PROMPT-ID --outcomes F [--label L] [--metric NAME[:lower]]... [--alpha A] [--sequential] [--format text|json] [--gate]';
 
 function metricRequest(text: string): MetricRequest {
-  const match = /^(.+?)(?::(lower|higher))?$/.exec(text);
-  const name = match?.[1]?.trim() ?? '';
-  if (name === '') throw new CliError(`--metric needs a metric name, optionally followed by :lower, not "${text}".`);
-  return { name, lowerIsBetter: match?.[2] === 'lower' };
+  const request = parseMetricRequest(text);
+  if (typeof request === 'string') throw new CliError(`--metric: ${request}`);
+  return request;
 }
 
 function alphaOption(text: string | undefined): number {

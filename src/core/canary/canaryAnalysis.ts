@@ -15,6 +15,14 @@ export interface MetricRequest {
   readonly lowerIsBetter: boolean;
 }
 
+/** Reads `NAME` or `NAME:lower` (as `--metric` and the `promptops.canary.metrics` setting take it), or says what is wrong in one sentence. */
+export function parseMetricRequest(text: string): MetricRequest | string {
+  const match = /^(.+?)(?::(lower|higher))?$/.exec(text.trim());
+  const name = match?.[1]?.trim() ?? '';
+  if (name === '') return `A metric is a name, optionally followed by :lower, not "${text}".`;
+  return { name, lowerIsBetter: match?.[2] === 'lower' };
+}
+
 export interface CanaryAnalysisOptions {
   /** The significance level, e.g. 0.05. */
   readonly alpha: number;

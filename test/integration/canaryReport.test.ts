@@ -158,3 +158,15 @@ describe('Canary report', () => {
     assert.equal(vscode.window.activeTextEditor?.document.getText(), tone.text);
   });
 });
+
+// Runs only in the harness's restricted-mode pass.
+describe('Canary report and findVersion (untrusted workspace)', () => {
+  it('refuse to run git: no report opens and no version is looked up', async () => {
+    const api = await promptOps();
+    const before = vscode.window.tabGroups.all.flatMap((group) => group.tabs).length;
+    assert.equal(await vscode.commands.executeCommand('promptops.canaryReport', story, 'production', outcomes), undefined);
+    assert.equal(api.canaryReports.reportOf('prompts/story', 'production'), undefined);
+    assert.equal(await vscode.commands.executeCommand('promptops.findVersion', 'HEAD'), undefined);
+    assert.equal(vscode.window.tabGroups.all.flatMap((group) => group.tabs).length, before);
+  });
+});

@@ -2,7 +2,6 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parseMetricRequest, type MetricRequest } from '../../core/canary/canaryAnalysis';
 import { CanaryComparisonError, compareCanary } from '../../node/canary/canaryComparison';
-import { OutcomeFileError } from '../../node/outcomes/outcomeFileReader';
 import type { PromptFileInRepository } from '../../node/promptFileInRepository';
 import { readManifestFile } from '../../node/releases/manifestFile';
 import { releaseWorkspaceOf } from '../../node/releases/releaseWorkspace';
@@ -104,7 +103,8 @@ export class CanaryReport implements vscode.Disposable {
       this.canaryTarget = running && canary ? { commit: canary.commit, path: canary.path } : undefined;
       state = canaryReportState(comparison, display, running);
     } catch (error) {
-      if (!(error instanceof CanaryComparisonError || error instanceof OutcomeFileError || error instanceof Error)) throw error;
+      // No canary, an unreadable file, a bad setting, git failing: each is shown in the page as one sentence.
+      if (!(error instanceof Error)) throw error;
       this.canaryTarget = undefined;
       state = { prompt: this.file.promptId, label: this.label, split: '', outcomesFile: display, running: false, result: { ok: false, error: error.message } };
     }

@@ -49,7 +49,7 @@ export function compareReportText(comparison: CanaryComparison, outcomesArgument
   const total = srm.stableUnits + srm.canaryUnits;
   const share = total === 0 ? '-' : `${formatStat((srm.canaryUnits / total) * 100)}%`;
   const lines = [
-    `${experiment.prompt} ${experiment.label}: stable ${shortSha(experiment.stableCommit)} vs canary ${shortSha(experiment.canaryCommit)} at ${experiment.weight}%${since}${ended}`,
+    `${escapeControlCharacters(experiment.prompt)} ${experiment.label}: stable ${shortSha(experiment.stableCommit)} vs canary ${shortSha(experiment.canaryCommit)} at ${experiment.weight}%${since}${ended}`,
     `${escapeControlCharacters(outcomesArgument)}: ${formatCount(rows.read)} rows read, ${formatCount(rows.used)} used, ${formatCount(rows.otherPrompts)} of other prompts or labels, ${formatCount(left)} left out`,
     '',
     ...table([['metric', 'test', 'stable n', 'mean', 'canary n', 'mean', 'canary − stable', level, 'p', 'adj. p', ''], ...analysis.metrics.map(row)]),

@@ -9,6 +9,7 @@ const benchmarks: readonly [string, () => Promise<Benchmark>][] = [
   ['editor (issue 4)', async () => (await import('./editorBench')).editorBenchmark],
   ['file history (issue 5)', async () => (await import('./fileHistoryBench')).fileHistoryBenchmark],
   ['registry (issue 12)', async () => (await import('./registryBench')).registryBenchmark],
+  ['compare (issue 14)', async () => (await import('./compareBench')).compareBenchmark],
 ];
 
 async function main(): Promise<void> {

@@ -15,7 +15,10 @@ import { pushVerb } from './verbs/pushVerb';
 import { pullVerb } from './verbs/pullVerb';
 import { syncVerb } from './verbs/syncVerb';
 
+import { compareVerb } from './verbs/compareVerb';
+import { whichVerb } from './verbs/whichVerb';
+
 /** Every verb of the CLI, in the order `promptops help` lists them. */
-const table: readonly Verb[] = [checkVerb, renderVerb, testVerb, versionsVerb, showVerb, diffVerb, promoteVerb, rollbackVerb, canaryVerb, statusVerb, logVerb, exportVerb, pushVerb, pullVerb, syncVerb];
+const table: readonly Verb[] = [checkVerb, renderVerb, testVerb, versionsVerb, showVerb, diffVerb, promoteVerb, rollbackVerb, canaryVerb, statusVerb, logVerb, exportVerb, pushVerb, pullVerb, syncVerb, compareVerb, whichVerb];
 
 export const verbs: ReadonlyMap<string, Verb> = new Map(table.map((verb) => [verb.name, verb]));

@@ -8,6 +8,7 @@ import type { SuiteSummary } from './suiteSummary';
 import { launchBrowser, openAutomatedPage, workbenchUrl } from './workbench';
 import type { Browser } from 'playwright-core';
 import { testOutputTag } from '../integration/testOutputTag';
+import { browserClickRequest, performBrowserClick, type BrowserClick } from './browserClicks';
 
 const timeoutMs = Number(process.env['PROMPTOPS_TEST_TIMEOUT_MS'] ?? 15 * 60_000);
 const fixtureWorkspace = path.join(repositoryRoot, 'test', 'integration', 'fixtures', 'workspace');
@@ -57,6 +58,13 @@ export async function runIntegration(summaryFile: string, untrusted = process.en
     const exitCode = new Promise<number>((resolve) => (settle = resolve));
     const page = await openAutomatedPage(browser, {
       onLog: (level, message) => {
+        // Tests that need a user's click (a webview button, a modal dialog) ask for it in a tagged line; the test waits for its effect.
+        if (message.startsWith(`${testOutputTag}${browserClickRequest}`)) {
+          const click = JSON.parse(message.slice(testOutputTag.length + browserClickRequest.length)) as BrowserClick;
+          const shot = path.join(repositoryRoot, 'test-results', 'browser-click-failure.png');
+          void performBrowserClick(page, click, shot).catch((error: unknown) => console.error(`The requested click (${JSON.stringify(click)}) failed, see ${path.relative(repositoryRoot, shot)}: ${error instanceof Error ? error.message : String(error)}`));
+          return;
+        }
         if (message.startsWith(testOutputTag)) console.log(message.slice(testOutputTag.length));
         else if (verbose) console.log(`[workbench ${level}] ${message}`);
       },

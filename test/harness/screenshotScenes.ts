@@ -1,6 +1,7 @@
 // Runs inside the extension host (as extensionTestsPath) while takeScreenshots.ts drives the browser:
 // each scene sets up the editor through real commands, then asks the browser side for a screenshot.
 import * as vscode from 'vscode';
+import type { CanaryReport } from '../../src/extension/canary/canaryReport';
 import type { PromptOpsApi } from '../../src/extension/main';
 import { testOutputTag } from '../integration/testOutputTag';
 
@@ -53,6 +54,14 @@ export async function run(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   await vscode.commands.executeCommand('promptops.renderedDiff', summarize, 'production', 'staging', 'outage');
   await shot('rendered-diff');
+
+  // The demo's outcomes and the settings pointing at them come from demoOutcomes.ts.
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await vscode.commands.executeCommand('workbench.action.closeSidebar');
+  const report = await vscode.commands.executeCommand<CanaryReport | undefined>('promptops.canaryReport', summarize, 'production');
+  if (!report) throw new Error('The Canary report did not open.');
+  await report.snapshot((snapshot) => snapshot.verdict !== undefined);
+  await shot('canary-report');
 
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   // The last scene: hide the other two views so the Registry view has the side bar to itself.

@@ -135,6 +135,11 @@ export function releaseCommands(history: PromptHistory, state: ReleaseState, aft
             percent = Number(typed);
           }
           if (percent === 0) {
+            if (!complete) {
+              const stable = file.labels.ok ? file.labels.labels.get(labelName) : undefined;
+              const answer = await vscode.window.showWarningMessage(`End the canary of ${file.promptId} ${labelName}?`, { modal: true, detail: `All traffic returns to ${stable ? stable.commit.slice(0, 7) : labelName}.` }, 'End Canary');
+              if (answer !== 'End Canary') return undefined;
+            }
             const outcome = await clearCanary(file, { label: labelName, commit: commitSetting() });
             report(outcome, file.releasesFile);
             return outcome;

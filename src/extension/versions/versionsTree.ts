@@ -83,7 +83,13 @@ export class VersionsTree implements vscode.TreeDataProvider<VersionsNode>, vsco
   async loadMore(uri: vscode.Uri): Promise<void> {
     const key = uri.fsPath;
     const loaded = await this.histories.get(key);
-    if (!loaded?.hasMore) return;
+    if (!loaded) {
+      // A refresh (a commit, a checkout) dropped the loaded pages: the next read loads one page more than was shown.
+      this.wanted.set(key, (this.wanted.get(key) ?? pageSize) + pageSize);
+      this.changed.fire({ kind: 'prompt', uri });
+      return;
+    }
+    if (!loaded.hasMore) return;
     this.wanted.set(key, loaded.versions.length + pageSize);
     this.histories.set(key, this.withProgress(async () => {
       const file = await this.history.file(uri.fsPath);

@@ -173,7 +173,7 @@ export async function readFileHistoryPage(
 }
 
 /** Whether this git has `cat-file --batch-command` (2.36); a missing git answers no and fails later with a clear error. */
-async function supportsBufferedBatch(repository: GitRepository): Promise<boolean> {
+export async function supportsBufferedBatch(repository: GitRepository): Promise<boolean> {
   try {
     return isAtLeast(await gitVersionOf(repository.gitPath, repository.root), [2, 36]);
   } catch {

@@ -15,6 +15,8 @@ const ruleDescriptions: Readonly<Record<FindingCode, string>> = {
   'sample-type-mismatch': 'A sample value does not match the declared type.',
   'unknown-helper': 'The template calls a helper dotprompt does not know.',
   'missing-partial': 'The template includes a partial that cannot be found.',
+  'partial-cycle': 'Partials include each other in a cycle, so rendering would never end.',
+  'duplicate-prompt-id': 'Two prompt files resolve to the same prompt id, so releases could not tell them apart.',
   'unreadable-file': 'The file is binary, not UTF-8, or cannot be read.',
 };
 

@@ -17,13 +17,13 @@ const formats = ['text', 'json', 'github', 'sarif'] as const;
 /** Checks one prompt file and its sample file; unreadable files become findings, never exceptions. */
 function checkFile(file: string, displayPath: string, partials: PartialLookupCache): CheckFinding[] {
   const loaded = loadPromptFromDisk(file, displayPath, partials);
-  if (!loaded.ok) return [unreadableFile(displayPath, loaded.problem)];
+  if (!loaded.ok) return [unreadableFile(displayPath, loaded.problem, loaded.position)];
   const { prompt } = loaded;
   const findings: CheckFinding[] = checkPromptDocument(prompt.document, prompt.samples, {
     partialExists: (name) => prompt.partial(name) !== undefined,
     partialSource: (name) => prompt.partial(name)?.text,
   });
-  if (prompt.samplesProblem) findings.push(unreadableFile(prompt.samplesProblem.file, prompt.samplesProblem.problem));
+  if (prompt.samplesProblem) findings.push(unreadableFile(prompt.samplesProblem.file, prompt.samplesProblem.problem, prompt.samplesProblem.position));
   return findings;
 }
 

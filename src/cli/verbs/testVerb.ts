@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { describeRenderProblem, renderCheckedPrompt, sampleFileProblem } from '../../core/checkedRender';
 import { promptLanguageOf } from '../../core/promptFileKind';
-import { renderPrompt } from '../../core/promptRenderer';
 import { snapshotDiff, snapshotPathFor, snapshotText, type RenderedSampleSet } from '../../core/renderSnapshot';
 import { defaultSetName, resolveSampleSets } from '../../core/sampleSets';
 import { writeFileAtomically } from '../../node/atomicWrite';
@@ -21,15 +21,22 @@ type PromptTestResult =
 /** Renders every sample set of one prompt and compares (or, with update, writes) its snapshot. */
 async function testPrompt(file: string, displayPath: string, update: boolean, partials: PartialLookupCache): Promise<PromptTestResult> {
   const loaded = loadPromptFromDisk(file, displayPath, partials);
-  if (!loaded.ok) return { status: 'failed', reason: loaded.problem };
+  if (!loaded.ok) return { status: 'failed', reason: loaded.position ? `${displayPath}:${loaded.position.line + 1}:${loaded.position.character + 1}: ${loaded.problem}` : loaded.problem };
   const { prompt } = loaded;
+  // A sample file that does not parse fails the test rather than leaving the prompt with no sets to render.
+  const { samplesProblem } = prompt;
+  if (samplesProblem) {
+    return { status: 'failed', reason: samplesProblem.position ? `${samplesProblem.file}:${samplesProblem.position.line + 1}:${samplesProblem.position.character + 1}: ${samplesProblem.problem}` : samplesProblem.problem };
+  }
+  const samplesBroken = sampleFileProblem(prompt.samples);
+  if (samplesBroken) return { status: 'failed', reason: describeRenderProblem(samplesBroken) };
   const resolved = resolveSampleSets(prompt.document, prompt.samples);
   // A prompt without samples or defaults still gets one snapshot, rendered with no input.
   const sets = resolved.length > 0 ? resolved : [{ name: defaultSetName, input: {} }];
   const rendered: RenderedSampleSet[] = [];
   for (const set of sets) {
-    const outcome = await renderPrompt({ source: prompt.document.text.text, input: set.input, partials: (name) => prompt.partial(name)?.text });
-    if (!outcome.ok) return { status: 'failed', reason: `sample set "${set.name}" does not render: ${outcome.error}` };
+    const outcome = await renderCheckedPrompt({ document: prompt.document, input: set.input, partials: (name) => prompt.partial(name)?.text });
+    if (!outcome.ok) return { status: 'failed', reason: `sample set "${set.name}" does not render: ${describeRenderProblem(outcome.problem)}` };
     rendered.push({ name: set.name, rendered: outcome.rendered });
   }
   const current = snapshotText(path.basename(file), rendered);

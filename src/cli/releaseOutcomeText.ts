@@ -1,5 +1,5 @@
 import type { BreakingChange } from '../core/releases/breakingChanges';
-import { releaseEventSentence } from '../core/releases/releaseEventSentence';
+import { releaseMoveSentences } from '../core/releases/releaseEventSentence';
 import { shortSha } from '../core/releases/promotionHistory';
 import type { ReleaseOutcome } from '../node/releases/releaseActions';
 import type { CliIo } from './cliIo';
@@ -13,7 +13,7 @@ export function printBreakingChanges(io: CliIo, verb: string, prompt: string, la
 export function outcomeText(outcome: ReleaseOutcome): string {
   if (outcome.kind === 'unchanged') return `${outcome.message} Nothing to do.\n`;
   if (outcome.kind === 'cancelled') return '';
-  const lines = outcome.move.events.map(releaseEventSentence);
+  const lines = releaseMoveSentences(outcome.move);
   if (outcome.commit !== undefined) lines.push(`Committed the manifest alone as ${shortSha(outcome.commit)}.`);
   return `${lines.join('\n')}\n`;
 }

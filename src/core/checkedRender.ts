@@ -1,6 +1,6 @@
 import type { RenderedPrompt } from 'dotprompt';
 import { checkPromptDocument } from './checkPrompt';
-import { resolvePartialGraph, type PartialLookup } from './partialGraph';
+import { resolvePartialGraph, type PartialGraph, type PartialLookup } from './partialGraph';
 import { compareDiagnostics, type DiagnosticCode, type PromptDiagnostic } from './promptDiagnostic';
 import type { PromptDocument } from './promptDocument';
 import { renderPrompt } from './promptRenderer';
@@ -59,10 +59,7 @@ export type CheckedRenderOutcome = { readonly ok: true; readonly rendered: Rende
  */
 export async function renderCheckedPrompt(request: CheckedRenderRequest): Promise<CheckedRenderOutcome> {
   const { document, partials } = request;
-  const graph = await resolvePartialGraph(document.template.statements ?? [], partials);
-  const blocking = firstBlockingError(
-    checkPromptDocument(document, undefined, { partialExists: (name) => graph.sources.get(name) !== undefined, partialSource: (name) => graph.sources.get(name) }),
-  );
+  const { graph, blocking } = await checkBeforeRender(document, partials);
   if (blocking) return { ok: false, problem: renderProblemOf(blocking) };
   const outcome = await renderPrompt({
     source: document.text.text,
@@ -71,4 +68,19 @@ export async function renderCheckedPrompt(request: CheckedRenderRequest): Promis
   });
   if (outcome.ok) return outcome;
   return { ok: false, problem: { file: document.path, range: { start: outcome.position, end: outcome.position }, message: outcome.error } };
+}
+
+/**
+ * The first error `check` reports on a prompt that stops it from rendering as written (see
+ * `renderBlockingCodes`), with partials found through `partials`; undefined when it passes. What
+ * every release (promote, canary, a registry push) requires of the version it ships.
+ */
+export async function firstRenderBlockingError(document: PromptDocument, partials: PartialLookup): Promise<PromptDiagnostic | undefined> {
+  return (await checkBeforeRender(document, partials)).blocking;
+}
+
+async function checkBeforeRender(document: PromptDocument, partials: PartialLookup): Promise<{ graph: PartialGraph; blocking: PromptDiagnostic | undefined }> {
+  const graph = await resolvePartialGraph(document.template.statements ?? [], partials);
+  const diagnostics = checkPromptDocument(document, undefined, { partialExists: (name) => graph.sources.get(name) !== undefined, partialSource: (name) => graph.sources.get(name) });
+  return { graph, blocking: firstBlockingError(diagnostics) };
 }

@@ -52,7 +52,7 @@ const commitPattern = /^[0-9a-f]{40}$/;
 const sha256Pattern = /^[0-9a-f]{64}$/;
 const isoDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
 const targetKeys = ['commit', 'path', 'sha256'];
-const eventKeys = ['at', 'by', 'action', 'prompt', 'label', 'from', 'to', 'sha256', 'note', 'weight'];
+const eventKeys = ['at', 'by', 'action', 'prompt', 'label', 'from', 'to', 'sha256', 'note', 'weight', 'allowedError'];
 
 /**
  * Parses and validates a release manifest (DESIGN §4): the `version` field, the `prompts` map with
@@ -339,6 +339,7 @@ class ManifestReader {
     const to = field('to', (value) => (commitPattern.test(value) ? undefined : `to must be a 40-character commit SHA, not "${value}".`));
     const sha256 = field('sha256', (value) => (sha256Pattern.test(value) ? undefined : `sha256 must be 64 lowercase hex characters, not "${value}".`));
     const note = field('note', () => undefined, true) ?? '';
+    const allowedError = field('allowedError', (value) => (value.trim() === '' ? 'allowedError must name the check error that was allowed.' : undefined), true);
     const weightText = field('weight', (value) => (/^\d{1,2}$/.test(value) && Number(value) >= 1 ? undefined : `weight must be a whole percentage from 1 to 99, not ${value}.`), true);
     if (weightText !== undefined && action !== 'canary') {
       this.problem(asNode(pairOf(node, 'weight')?.key), 'event', `${what}: only canary events have a weight.`);
@@ -356,6 +357,7 @@ class ManifestReader {
       sha256,
       note,
       ...(weightText !== undefined ? { weight: Number(weightText) } : {}),
+      ...(allowedError !== undefined ? { allowedError } : {}),
       range: this.rangeOf(node),
     };
   }

@@ -1,14 +1,15 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { labelNameProblem } from '../../core/releases/labelName';
-import { releaseEventSentence } from '../../core/releases/releaseEventSentence';
+import { releaseMoveSentences } from '../../core/releases/releaseEventSentence';
 import { chooseRollbackTarget } from '../../core/releases/promotionHistory';
 import { defaultLabel } from '../../core/releases/releaseManifest';
 import type { BreakingChange } from '../../core/releases/breakingChanges';
 import type { PromptFileInRepository } from '../../node/promptFileInRepository';
 import { readManifestFile } from '../../node/releases/manifestFile';
 import { clearCanary, promotePrompt, rollbackPrompt, setCanary, type ReleaseOutcome } from '../../node/releases/releaseActions';
-import { breakingChangesBetween, resolveReleaseTarget } from '../../node/releases/releaseTarget';
+import { releasePreflight } from '../../node/releases/releasePreflight';
+import { breakingChangesBetween } from '../../node/releases/releaseTarget';
 import { commandTargetOf, optionalString, withPromptFile, type CommandTarget } from '../commands/commandArguments';
 import type { PromptOpsCommand } from '../commands/promptOpsCommand';
 import { pickVersion } from '../commands/versionPicker';
@@ -41,7 +42,7 @@ function breakingChangeLines(changes: readonly BreakingChange[]): string {
 function report(outcome: ReleaseOutcome, releasesFile: string): void {
   if (outcome.kind === 'unchanged') void vscode.window.showInformationMessage(outcome.message);
   if (outcome.kind !== 'applied') return;
-  const summary = outcome.move.events.map(releaseEventSentence).join(' ').replace(/\.$/, '');
+  const summary = releaseMoveSentences(outcome.move).join(' ').replace(/\.$/, '');
   const committed = outcome.commit ? `; committed the manifest as ${outcome.commit.slice(0, 7)}` : `; ${releasesFile} is changed, not committed`;
   void vscode.window.showInformationMessage(`${summary}${committed}.${outcome.breakingChanges.length > 0 ? ` Breaking: ${outcome.breakingChanges.map((change) => change.message).join(' ')}` : ''}`);
 }
@@ -70,7 +71,8 @@ export function releaseCommands(history: PromptHistory, state: ReleaseState, aft
           const labelName = optionalString(label) ?? target.label ?? (await pickLabel(file, `Promote ${wanted.slice(0, 12)} of ${file.promptId} to which label?`));
           if (!labelName) return undefined;
           if (!complete) {
-            const to = await resolveReleaseTarget(file, wanted);
+            // Everything that would refuse the promote is checked before the user is asked anything.
+            const { target: to } = await releasePreflight(file, wanted);
             const current = file.labels.ok ? file.labels.labels.get(labelName) : undefined;
             let changes: BreakingChange[] = [];
             if (current) {
@@ -142,6 +144,7 @@ export function releaseCommands(history: PromptHistory, state: ReleaseState, aft
           const wanted = optionalString(version) ?? target.version ?? (await pickVersion(history, file, `Canary which version on ${percent}% of ${labelName}?`, false));
           if (!wanted) return undefined;
           if (!complete) {
+            await releasePreflight(file, wanted);
             const answer = await vscode.window.showWarningMessage(`Send ${percent}% of ${file.promptId} ${labelName} traffic to ${wanted.slice(0, 12)}?`, { modal: true }, 'Set Canary');
             if (answer !== 'Set Canary') return undefined;
           }

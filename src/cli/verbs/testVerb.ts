@@ -5,6 +5,7 @@ import { promptLanguageOf } from '../../core/promptFileKind';
 import { snapshotDiff, snapshotPathFor, snapshotText, type RenderedSampleSet } from '../../core/renderSnapshot';
 import { defaultSetName, resolveSampleSets } from '../../core/sampleSets';
 import { writeFileAtomically } from '../../node/atomicWrite';
+import { FileSystemRefusal } from '../../node/fileSystemRefusal';
 import { loadPromptFromDisk, PartialLookupCache } from '../../node/promptOnDisk';
 import { readTextFile } from '../../node/textFiles';
 import { ExitCode, type CliIo } from '../cliIo';
@@ -45,12 +46,23 @@ async function testPrompt(file: string, displayPath: string, update: boolean, pa
   if (stored && !stored.ok) return { status: 'failed', reason: stored.problem };
   if (stored?.text === current) return { status: 'passed', sets: sets.length };
   if (update) {
-    writeFileAtomically(snapshotFile, current);
+    try {
+      // A linked snapshot is written through to its target; a pipe or folder in its place is refused.
+      writeFileAtomically(snapshotFile, current, { createParentFolders: true, displayName: snapshotDisplayOf(displayPath, snapshotFile) });
+    } catch (error) {
+      if (error instanceof FileSystemRefusal) return { status: 'failed', reason: error.message };
+      throw error;
+    }
     return { status: stored ? 'updated' : 'written', sets: sets.length };
   }
-  const snapshotDisplay = path.join(path.dirname(displayPath), path.basename(path.dirname(snapshotFile)), path.basename(snapshotFile));
+  const snapshotDisplay = snapshotDisplayOf(displayPath, snapshotFile);
   if (!stored) return { status: 'failed', reason: `no snapshot yet (${snapshotDisplay}); run promptops test --update to write it` };
   return { status: 'failed', reason: 'the rendering changed', diff: snapshotDiff(snapshotDisplay, stored.text, current) };
+}
+
+/** The snapshot file as output names it: beside the prompt's display path. */
+function snapshotDisplayOf(displayPath: string, snapshotFile: string): string {
+  return path.join(path.dirname(displayPath), path.basename(path.dirname(snapshotFile)), path.basename(snapshotFile));
 }
 
 export const testVerb: Verb = {

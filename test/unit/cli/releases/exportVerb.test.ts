@@ -48,7 +48,7 @@ describe('promptops export', () => {
   it('exports several labels with --label, to a file with --out, which the runtime loads and renders', async () => {
     await promptops('promote', file, repo.v2);
     await promptops('promote', 'support/triage.prompt', repo.triage, '--label', 'staging');
-    const run = await promptops('export', '--label', 'production', '--label', 'staging', '--out', 'build/prompts.json');
+    const run = await promptops('export', '--label', 'production', '--label', 'staging', '--out', 'build/prompts.json', '--mkdir');
     assert.deepEqual(run, { code: 0, stdout: 'Exported 2 prompts (production, staging) to build/prompts.json.\n', stderr: '' });
     const bundle = loadPromptBundle(fs.readFileSync(path.join(repo.fixture.root, 'build/prompts.json'), 'utf8'));
     await verifyPromptBundle(bundle);

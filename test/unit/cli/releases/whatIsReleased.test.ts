@@ -121,16 +121,16 @@ describe('Only prompts that pass check are released', () => {
 
   const promptops = (...argv: string[]) => runPromptops(argv, repo.fixture.root);
 
-  async function refused(argv: string[], message: string): Promise<void> {
+  async function refused(argv: string[], message: string, code = 1): Promise<void> {
     const before = manifestBytes(repo.fixture);
     const run = await promptops(...argv);
-    assert.deepEqual(run, { code: 1, stdout: '', stderr: `promptops ${argv[0] ?? ''}: ${message}\n` });
+    assert.deepEqual(run, { code, stdout: '', stderr: `promptops ${argv[0] ?? ''}: ${message}\n` });
     assert.deepEqual(manifestBytes(repo.fixture), before, 'nothing is written');
   }
 
   it('refuses folders, files that are not prompts, sample files and partials', async () => {
     const samples = repo.fixture.commit('samples', { files: { 'support/summarize.samples.yaml': 'outage:\n  ticket: Down\n' } });
-    await refused(['promote', 'support', 'HEAD'], 'support is a folder; name one .prompt or .prompty file in it.');
+    await refused(['promote', 'support', 'HEAD'], 'support is a folder; name one .prompt or .prompty file in it.', 2);
     await refused(['promote', 'README.md', 'HEAD'], 'README.md is not a prompt file: only .prompt and .prompty files are released.');
     await refused(['promote', 'support/summarize.samples.yaml', samples], 'support/summarize.samples.yaml is a sample file, not a prompt: release the prompt it belongs to.');
     await refused(['promote', 'support/_style.prompt', repo.v2], 'support/_style.prompt is a partial: it is released inside the prompts that include it, never on its own.');

@@ -170,4 +170,3 @@ describe('Writes keep the user\'s file system intact', () => {
     assert.equal(manifestBytes(repo.fixture), undefined);
   });
 });
-});

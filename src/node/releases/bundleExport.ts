@@ -11,7 +11,8 @@ import { GitError } from '../git/gitError';
 import { readFileAtCommit, resolveCommit } from '../git/gitObjects';
 import type { GitCallOptions } from '../git/gitRepository';
 import { decodeText } from '../textFiles';
-import { readManifestFile, refuseManifestWithErrors } from './manifestFile';
+import { readManifestFile } from './manifestFile';
+import { refuseManifestFailingGate } from './manifestGate';
 import type { ReleaseWorkspace } from './releaseWorkspace';
 
 // Partials may include partials; deeper than this is a loop or a mistake.
@@ -20,12 +21,14 @@ const maxPartialDepth = 8;
 /**
  * Builds the `promptops-bundle/1` bundle of the given labels (DESIGN §4): for every prompt of the
  * manifest with one of them, the version's commit, path, sha256 and source text as git has it at
- * that commit, its canary arm, and the partials it includes. Every source is checked against the
- * sha256 the manifest recorded; a mismatch or a label no prompt has is a ReleaseRefusal.
+ * that commit, its canary arm, and the partials it includes. A manifest the release gate faults
+ * (see `manifestGateProblems`) is refused first; every source is checked against the sha256 the
+ * manifest recorded; a mismatch, a missing partial or a label no prompt has is a ReleaseRefusal.
  */
 export async function exportPromptBundle(workspace: ReleaseWorkspace, labels: readonly string[], options: GitCallOptions = {}): Promise<PromptBundleJson> {
   const { parsed } = readManifestFile(workspace.manifestFile);
-  refuseManifestWithErrors(workspace.releasesFile, parsed);
+  // What status fails on, export refuses: CI's gate and the shipped bundle agree.
+  await refuseManifestFailingGate(workspace, parsed, options);
   const prompts: Record<string, BundledPromptJson> = {};
   const found = new Set<string>();
   for (const [id, releases] of parsed.manifest.prompts) {

@@ -35,7 +35,7 @@ export function readManifestFile(manifestFile: string): ManifestFileRead {
 }
 
 /** `prompt-releases.yaml:12:1: <problem>`: where a problem is, the way compilers and editors link it. */
-export function describeManifestProblem(displayName: string, problem: ManifestProblem): string {
+export function describeManifestProblem(displayName: string, problem: Pick<ManifestProblem, 'range' | 'message'>): string {
   return `${displayName}:${problem.range.start.line + 1}:${problem.range.start.character + 1}: ${problem.message}`;
 }
 

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import { escapeControlCharacters } from '../../core/controlCharacters';
+import { createdFromText } from '../../core/promptVersion';
 import { labelsPointingAt, type ReleaseTarget } from '../../core/releases/releaseManifest';
 import { readFileHistoryPage, type FileVersion } from '../../node/git/fileHistory';
 import { gitPromptVersion } from '../../node/gitPromptVersion';
@@ -50,7 +51,11 @@ function versionsTable(currentPath: string, versions: readonly FileVersion[], la
   const lines = [`${'COMMIT'.padEnd(7)}  ${'DATE'.padEnd(16)}  ${'AUTHOR'.padEnd(authorWidth)}  SUBJECT`];
   for (const version of versions) {
     const labels = labelsOf(version.id);
-    const notes = [...(labels.length > 0 ? [`[${labels.join(', ')}]`] : []), ...(version.path !== currentPath ? [`(as ${escapeControlCharacters(version.path)})`] : [])];
+    const notes = [
+      ...(labels.length > 0 ? [`[${labels.join(', ')}]`] : []),
+      ...(version.path !== currentPath ? [`(as ${escapeControlCharacters(version.path)})`] : []),
+      ...(version.copiedFrom ? [`(${createdFromText(version.copiedFrom)})`] : []),
+    ];
     // The author's own clock, as git shows it: the date and time written in the ISO string.
     const date = `${version.date.slice(0, 10)} ${version.date.slice(11, 16)}`;
     lines.push([version.id.slice(0, 7), date, authorOf(version).padEnd(authorWidth), [escapeControlCharacters(version.subject), ...notes].join('  ')].join('  '));

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { promptFileGlob } from '../../core/promptFileKind';
+import { createdFromText } from '../../core/promptVersion';
 import { relativeTime } from '../../core/relativeTime';
 import type { FileVersion } from '../../node/git/fileHistory';
 import { GitError } from '../../node/git/gitError';
@@ -216,12 +217,13 @@ function versionItem(version: FileVersion, labels: readonly string[], uri: vscod
   const item = new vscode.TreeItem(displayText(version.subject) || '(no subject)', vscode.TreeItemCollapsibleState.None);
   const when = relativeTime(new Date(version.date), new Date());
   const badges = labels.map((label) => `⟨${label}⟩`).join(' ');
-  item.description = `${badges ? `${badges} ` : ''}${version.id.slice(0, 7)} · ${when} · ${displayText(version.authorName)}`;
+  item.description = `${badges ? `${badges} ` : ''}${version.id.slice(0, 7)} · ${when} · ${displayText(version.authorName)}${version.copiedFrom ? ` · ${createdFromText(version.copiedFrom)}` : ''}`;
   item.iconPath = new vscode.ThemeIcon(labels.length > 0 ? 'tag' : 'git-commit');
   const tooltip = new vscode.MarkdownString(undefined, true);
   tooltip.appendMarkdown(`**${markdownText(version.subject)}**\n\n`);
   tooltip.appendMarkdown(`$(git-commit) \`${version.id}\`  \n$(person) ${markdownText(version.authorName)} <${markdownText(version.authorEmail)}>  \n$(calendar) ${version.date} (${when})  \n`);
   tooltip.appendMarkdown(`$(file) ${markdownText(version.path)}  \nsha256 \`${version.sha256}\``);
+  if (version.copiedFrom) tooltip.appendMarkdown(`  \n$(copy) ${markdownText(createdFromText(version.copiedFrom))}`);
   if (labels.length > 0) tooltip.appendMarkdown(`  \n$(tag) ${labels.map(markdownText).join(', ')}`);
   item.tooltip = tooltip;
   item.contextValue = labels.length > 0 ? 'promptVersion.labelled' : 'promptVersion';

@@ -56,7 +56,10 @@ export function promptIdDeclarationOf(text: string, repoRelativePath: string, fi
   const split = splitFrontMatter(document.text);
   const start = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   if (!split.yaml) return { file, id: promptIdOf(repoRelativePath), range: start };
-  const yaml = parseYamlSource(file, document, split.yaml.start, document.text.slice(split.yaml.start, split.yaml.end));
+  const frontMatter = document.text.slice(split.yaml.start, split.yaml.end);
+  // Most prompts have no top-level name: their id is their path, and their YAML need not be parsed.
+  if (!/^["']?name["']?[ \t]*:/m.test(frontMatter) && !/^\s*\{/.test(frontMatter)) return { file, id: promptIdOf(repoRelativePath), range: start };
+  const yaml = parseYamlSource(file, document, split.yaml.start, frontMatter);
   if (yaml.hasErrors) return { file, id: promptIdOf(repoRelativePath), range: start };
   const root = yaml.yaml.contents;
   const name = yamlMapGet(root, 'name');

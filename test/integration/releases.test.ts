@@ -142,14 +142,16 @@ describe('Releases from the editor', () => {
     const name = git('config', 'user.name');
     git('config', 'user.name', 'Mallory\u001b[31m (approved)');
     try {
-      await vscode.commands.executeCommand('promptops.promote', story, 'staging', 'qa', 'ok\u001b[2J\r\nForged: all checks passed');
+      await vscode.commands.executeCommand('promptops.promote', story, toneCommit, 'staging', 'ok\u001b[2J\r\nForged: all checks passed');
     } finally {
       git('config', 'user.name', name);
     }
+    // Staging goes back to what it served, so the labels the Versions tests expect are as they were.
+    await vscode.commands.executeCommand('promptops.promote', story, titleCommit, 'staging');
     const api = await promptOps();
-    const [newest] = await auditEvents();
-    assert.ok(newest?.kind === 'event');
-    const item = api.releases.getTreeItem(newest);
+    const hostile = (await auditEvents()).find((node) => node.kind === 'event' && node.event.note.includes('Forged'));
+    assert.ok(hostile?.kind === 'event');
+    const item = api.releases.getTreeItem(hostile);
     assert.match(String(item.description), /^Mallory\\x1b\[31m \(approved\) · [^·]+ · ok\\x1b\[2J\\r\\nForged: all checks passed$/);
     const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : String(item.tooltip);
     assert.ok(!/[\u0000-\u001f\u007f-\u009f]/.test(tooltip.replace(/\n/g, '')), 'no raw control character in the tooltip');

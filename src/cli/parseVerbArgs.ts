@@ -3,13 +3,13 @@ import { CliError } from './cliIo';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
-/** node:util parseArgs with strict checking, turning its errors into one-sentence usage errors. */
+/** node:util parseArgs with strict checking, turning its errors into one-sentence usage errors (`usage` starts with the verb). */
 export function parseVerbArgs<O extends Options>(args: readonly string[], options: O, usage: string) {
   try {
     return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
   } catch (error) {
     const message = error instanceof Error ? error.message.replace(/\.?$/, '') : String(error);
-    throw new CliError(`${message}. Usage: ${usage}`);
+    throw new CliError(`${message}. Usage: promptops ${usage}`);
   }
 }
 

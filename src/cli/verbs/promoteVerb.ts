@@ -16,8 +16,11 @@ const usage = 'promote FILE VERSION [--label L] [--note T] [--commit] [--yes]';
  */
 export const promoteVerb: Verb = {
   name: 'promote',
+  group: 'releases',
   usage,
-  summary: `Point a release label (default ${defaultLabel}) at a committed VERSION and record it; --commit commits the manifest alone, --yes accepts breaking input changes.`,
+  summary: 'Point a release label at a committed version and record it in the audit log.',
+  details: `The label defaults to ${defaultLabel}; --commit commits the manifest alone, --yes accepts breaking input changes.`,
+  example: 'promptops promote support/summarize.prompt a1b2c3d --note "Thread history"',
   run: (args, io) =>
     withReleaseErrors(async () => {
       const { values, positionals } = parseVerbArgs(

@@ -11,8 +11,11 @@ const usage = 'show FILE VERSION';
 /** `promptops show`: the bytes of a prompt file at a version, exactly as they were. */
 export const showVerb: Verb = {
   name: 'show',
+  group: 'versions',
   usage,
-  summary: 'Print a prompt file as it is at VERSION (a commit-ish, a release label, latest or WORKING).',
+  summary: 'Print a prompt file as it is at VERSION.',
+  details: 'VERSION is a release label, latest, WORKING (the working tree file) or any commit-ish.',
+  example: 'promptops show support/summarize.prompt production',
   run: (args, io) =>
     withGitErrorsAsUsageErrors(async () => {
       const { positionals } = parseVerbArgs(args, {}, usage);

@@ -14,8 +14,11 @@ const usage = 'status [--format text|json]';
 /** `promptops status`: every prompt's labels and canaries, whether HEAD and the working copy differ from production, and the manifest's problems. */
 export const statusVerb: Verb = {
   name: 'status',
+  group: 'releases',
   usage,
-  summary: `Show each released prompt's labels and canary split, whether HEAD or the working copy differ from ${defaultLabel}, and the manifest's problems (exit 1 on errors).`,
+  summary: "Show every released prompt's labels and the manifest's problems (exit 1 on errors).",
+  details: `Also shows each canary split and whether HEAD or the working copy differ from ${defaultLabel}; the manifest check for CI.`,
+  example: 'promptops status --format json',
   run: (args, io) =>
     withReleaseErrors(async () => {
       const { values, positionals } = parseVerbArgs(args, { format: { type: 'string' } }, usage);

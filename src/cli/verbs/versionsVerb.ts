@@ -12,8 +12,11 @@ const usage = 'versions FILE [--format text|json]';
 /** `promptops versions`: the committed versions of a prompt file, newest first, following renames. */
 export const versionsVerb: Verb = {
   name: 'versions',
+  group: 'versions',
   usage,
-  summary: 'List the committed versions of a prompt, newest first, following renames, with their release labels.',
+  summary: "List a prompt's committed versions, newest first, with their release labels.",
+  details: 'Follows renames; each version has its commit, date, author, subject and the sha256 of the file at that commit.',
+  example: 'promptops versions support/summarize.prompt --format json',
   run: (args, io) =>
     withGitErrorsAsUsageErrors(async () => {
       const { values, positionals } = parseVerbArgs(args, { format: { type: 'string' } }, usage);

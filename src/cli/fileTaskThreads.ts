@@ -17,9 +17,11 @@ const workerScript = path.join(__dirname, 'fileTaskWorker.js');
 // A worker costs about as much to start as checking this many files: fewer files stay in this thread.
 const filesPerWorker = 200;
 const maxBatchSize = 32;
-// Megabytes of young generation per worker: enough for one file's short-lived garbage, and it keeps
-// the heap (and so the process's memory) small instead of growing to V8's default.
-const youngGenerationMb = 4;
+// Each worker's heap is capped, so that two workers together take little more memory than one
+// thread alone would: a small young generation suffices for one file's short-lived garbage, and
+// the old generation is collected before it grows far. A file too big for the cap (a 10 MB
+// prompt) is checked in this thread instead.
+const heapLimitsMb = { young: 4, old: 32 };
 
 /** The default of `--jobs`: one thread per core. */
 export function defaultJobs(): number {
@@ -51,5 +53,5 @@ export async function runFileTask<F extends PromptFileArgument, R>(
     return results;
   }
   const batchSize = Math.max(1, Math.min(maxBatchSize, Math.ceil(files.length / (workers * 16))));
-  return mapOnThreads<R>(files, { script: workerScript, workerData: { task } satisfies FileTaskWorkerData, workers, batchSize, youngGenerationMb });
+  return mapOnThreads(files, { script: workerScript, workerData: { task } satisfies FileTaskWorkerData, workers, batchSize, heapLimitsMb, workHere: stepHere });
 }

@@ -6,15 +6,11 @@ import { ExitCode } from '../../../src/cli/cliIo';
 import { helpOverview } from '../../../src/cli/helpText';
 import type { Verb } from '../../../src/cli/verb';
 import { loadAllVerbs } from '../../../src/cli/verbTable';
+import { shellWords } from '../../harness/readmeCommands';
 import { runPromptops } from './cliRunner';
 
 function fakeVerb(name: string, group: Verb['group'], usage: string, summary: string): Verb {
   return { name, group, usage, summary, example: `promptops ${name}`, run: () => Promise.resolve(ExitCode.ok) };
-}
-
-/** Splits an example command line into arguments, as a POSIX shell does for plain words and "double quotes". */
-function shellWords(line: string): string[] {
-  return [...line.matchAll(/"([^"]*)"|(\S+)/g)].map((match) => match[1] ?? match[2] ?? '');
 }
 
 describe('promptops help', () => {

@@ -18,10 +18,10 @@ const workerScript = path.join(__dirname, 'fileTaskWorker.js');
 const filesPerWorker = 200;
 const maxBatchSize = 32;
 // Each worker's heap is capped, so that two workers together take little more memory than one
-// thread alone would: a small young generation suffices for one file's short-lived garbage, and
-// the old generation is collected before it grows far. A file too big for the cap (a 10 MB
-// prompt) is checked in this thread instead.
-const heapLimitsMb = { young: 4, old: 32 };
+// thread alone: a small young generation suffices for one file's short-lived garbage, and the old
+// generation is collected before it grows far. A file too big for the cap (a sample file with tens
+// of thousands of sets) is checked in this thread instead.
+const heapLimitsMb = { young: 2, old: 16 };
 
 /** The default of `--jobs`: one thread per core. */
 export function defaultJobs(): number {

@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { GitFixture } from '../node/gitFixture';
 import { runPromptops, type CapturedRun } from './cliRunner';
@@ -103,6 +105,22 @@ describe('check and test on many files use worker threads', () => {
     const afterParallel = await runCountingWorkers(['test', '--jobs', '2'], repo.root);
     assert.equal(afterParallel.stdout, after.stdout);
     assert.match(after.stdout, /\n240 of 420 prompts passed; 180 failed\.\n$/);
+  });
+
+  it('checks a file too big for a worker thread in the main thread, with the same output', async () => {
+    // 40,000 sample sets need more heap than a worker has; its files go back to the main thread.
+    repo.write('teams/wide/wide.prompt', `${schemaOf('    name: string\n')}Hi {{name}}\n`);
+    repo.write('teams/wide/wide.samples.yaml', Array.from({ length: 40_000 }, (_, i) => `set${i}:\n  name: Person ${i}\n`).join(''));
+    try {
+      const sequential = await runCountingWorkers(['check', '--jobs', '1'], repo.root);
+      const parallel = await runCountingWorkers(['check', '--jobs', '2'], repo.root);
+      assert.equal(parallel.workers, 2);
+      assert.equal(parallel.stderr, '');
+      assert.equal(parallel.stdout, sequential.stdout);
+      assert.match(parallel.stdout, /\n420 problems \(360 errors, 60 warnings\) in 360 files; 422 prompt files checked\.\n/);
+    } finally {
+      fs.rmSync(path.join(repo.root, 'teams', 'wide'), { recursive: true, force: true });
+    }
   });
 
   it('--jobs must be a whole number of threads from 1', async () => {

@@ -22,8 +22,8 @@ function checkRunOf(files: readonly FileCheck[], crossFileFindings: readonly Che
   return { checkedFiles, skippedFiles, findings: findings.sort(compareFindings) };
 }
 
-/** Checks every prompt under the given paths, as the editor does, for CI: each file on its own (on up to `jobs` threads), then across files. */
-export async function runCheck(paths: readonly string[], cwd: string, jobs = 1): Promise<CheckRun> {
+/** Checks every prompt under the given paths, as the editor does, for CI: each file on its own (on `jobs` threads, see workersFor), then across files. */
+export async function runCheck(paths: readonly string[], cwd: string, jobs?: number): Promise<CheckRun> {
   const files = await runFileTask('check', promptFilesFromArguments(paths, cwd), jobs, async () => (await import('../promptFileCheck')).createCheckStep());
   // Checks that compare files with each other run here, with every file's result in hand.
   return checkRunOf(files, []);

@@ -17,8 +17,11 @@ const usage = 'export [--label L]... [--out F [--mkdir]]';
 /** `promptops export`: the promptops-bundle/1 JSON the application loads with promptops/runtime, every source checked against its sha256. */
 export const exportVerb: Verb = {
   name: 'export',
+  group: 'releases',
   usage,
-  summary: `Write the bundle of a label's prompts (default ${defaultLabel}; repeat --label for more) for promptops/runtime, each source verified against its sha256.`,
+  summary: "Write the bundle of a label's prompts that promptops/runtime loads.",
+  details: `The label defaults to ${defaultLabel} (repeat --label for more); every source is read from git and verified against its sha256.`,
+  example: 'promptops export --label production --out build/prompts.json',
   run: (args, io) =>
     withReleaseErrors(async () => {
       const { values, positionals } = parseVerbArgs(args, { label: { type: 'string', multiple: true }, out: { type: 'string' }, mkdir: { type: 'boolean' } }, usage);

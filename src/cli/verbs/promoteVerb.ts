@@ -9,7 +9,7 @@ import type { Verb } from '../verb';
 import { registrySourceOf } from '../registry/registrySource';
 import { registryPromote } from '../registry/registryPromoteRollback';
 
-const usage = 'promote FILE VERSION [--label L] [--note T] [--commit] [--yes] [--allow-errors]';
+const usage = 'promote FILE VERSION [--label L] [--note T] [--commit] [--yes] [--allow-errors] [--source langfuse]';
 
 /**
  * `promptops promote`: points a label at a committed version. Input changes that can break callers
@@ -18,8 +18,11 @@ const usage = 'promote FILE VERSION [--label L] [--note T] [--commit] [--yes] [-
  */
 export const promoteVerb: Verb = {
   name: 'promote',
+  group: 'releases',
   usage,
-  summary: `Point a release label (default ${defaultLabel}) at a committed VERSION that passes check and record it; --commit commits the manifest alone, --yes accepts breaking input changes, --allow-errors releases a failing version in an emergency.`,
+  summary: 'Point a release label at a committed version that passes check, and record it in the audit log.',
+  details: `The label defaults to ${defaultLabel}; --commit commits the manifest alone, --yes accepts breaking input changes, --allow-errors releases a version that fails check in an emergency (recorded in the event). With --source langfuse, FILE is the prompt's name and VERSION a Langfuse version: the Langfuse label moves, journalled in .promptops/registry-journal.jsonl.`,
+  example: 'promptops promote support/summarize.prompt a1b2c3d --note "Thread history"',
   run: (args, io) =>
     registrySourceOf(args) ? registryPromote(args, io) : withReleaseErrors(async () => {
       const { values, positionals } = parseVerbArgs(

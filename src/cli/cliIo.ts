@@ -16,7 +16,12 @@ export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
 /** A failure the user caused or the environment lacks: printed as one sentence, never with a stack. */
 export class CliError extends Error {
-  constructor(message: string, readonly exitCode: ExitCode = ExitCode.usage) {
-    super(message);
+  /** The message as the lines it was written in (one, unless a refusal lists findings); each is escaped on its own when printed. */
+  readonly lines: readonly string[];
+
+  constructor(message: string | readonly string[], readonly exitCode: ExitCode = ExitCode.usage) {
+    const lines = typeof message === 'string' ? [message] : message;
+    super(lines.join('\n'));
+    this.lines = lines;
   }
 }

@@ -1,3 +1,5 @@
+import { escapeControlCharacters } from '../core/controlCharacters';
+import { FileSystemRefusal } from '../node/fileSystemRefusal';
 import { CliError, ExitCode, type CliIo } from './cliIo';
 import { verbs } from './verbTable';
 import { version } from './version';
@@ -37,9 +39,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
   try {
     return await verb.run(rest, io);
   } catch (error) {
-    if (error instanceof CliError) {
-      io.err(`promptops ${name}: ${error.message}\n`);
-      return error.exitCode;
+    if (error instanceof CliError || error instanceof FileSystemRefusal) {
+      // Messages quote paths and versions as given: escaped, so they cannot forge output.
+      io.err(`promptops ${name}: ${(error instanceof CliError ? error.lines : [error.message]).map(escapeControlCharacters).join('\n')}\n`);
+      return error instanceof CliError ? error.exitCode : ExitCode.usage;
     }
     throw error;
   }

@@ -14,6 +14,7 @@ import type {
   TemplatePath,
   TemplateStatement,
 } from './templateModel';
+import { partialCycleMessage } from './partialGraph';
 import { parseTemplate } from './templateParser';
 import { createTextDocument, type Range } from './textDocument';
 
@@ -133,6 +134,8 @@ class TemplateAnalyzer {
   hasOpaquePartial = false;
   private report = true;
   private readonly partialStack: string[] = [];
+  /** The `{{> name}}` of the template itself that the partials being read were reached from. */
+  private partialRoot: PartialNode | undefined;
   /** Partials parsed so far: a template may include the same partial many times. */
   private readonly partialModels = new Map<string, TemplateModel>();
   private inline = new Set<string>();
@@ -319,6 +322,7 @@ class TemplateAnalyzer {
     if (node.program) this.statements(node.program, scope);
     const name = node.name;
     if (name === undefined) return;
+    if (this.partialStack.length === 0) this.partialRoot = node;
     const inline = this.inline.has(name);
     this.partials.push({
       name,
@@ -345,7 +349,13 @@ class TemplateAnalyzer {
   }
 
   private readPartial(name: string, node: PartialNode, scope: Scope, context: Value | undefined): void {
-    if (this.partialStack.includes(name) || this.partialStack.length >= maxPartialDepth) return;
+    const cycleStart = this.partialStack.indexOf(name);
+    if (cycleStart >= 0 && this.partialRoot) {
+      // Reported at the template's own `{{> name}}`, even from inside partials, whose text has no place in this file.
+      const cycle = [...this.partialStack.slice(cycleStart), name];
+      this.diagnostics.push(createDiagnostic(this.file, this.partialRoot.nameRange, 'partial-cycle', partialCycleMessage(cycle), { data: { code: 'partial-cycle', cycle } }));
+    }
+    if (cycleStart >= 0 || this.partialStack.length >= maxPartialDepth) return;
     const source = this.options.partialSource ? safeCall(() => this.options.partialSource?.(name)) : undefined;
     if (typeof source !== 'string') {
       this.hasOpaquePartial = true;

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { parsePromptDocument, type PromptDocument } from '../core/promptDocument';
 import { parseSampleFile, type SampleFile } from '../core/sampleSets';
+import type { Position } from '../core/textDocument';
 import { findPartialFile, type PartialFile } from './partialFiles';
 import { findRepositoryRoot } from './repositoryRoot';
 import { findSampleFile } from './sampleFiles';
@@ -11,8 +12,8 @@ export interface PromptOnDisk {
   readonly file: string;
   readonly document: PromptDocument;
   readonly samples: SampleFile | undefined;
-  /** Why the sample file could not be read, when it exists but is not text. */
-  readonly samplesProblem: { readonly file: string; readonly problem: string } | undefined;
+  /** Why the sample file could not be read, when it exists but is not text (and where, for invalid UTF-8). */
+  readonly samplesProblem: { readonly file: string; readonly problem: string; readonly position?: Position } | undefined;
   partial(name: string): PartialFile | undefined;
 }
 
@@ -35,9 +36,9 @@ export function loadPromptFromDisk(
   file: string,
   displayPath: string,
   cache: PartialLookupCache = new PartialLookupCache(),
-): { ok: true; prompt: PromptOnDisk } | { ok: false; problem: string } {
+): { ok: true; prompt: PromptOnDisk } | { ok: false; problem: string; position?: Position } {
   const read = readTextFile(file);
-  if (!read.ok) return { ok: false, problem: read.problem.replace(file, displayPath) };
+  if (!read.ok) return { ok: false, problem: read.problem.replace(file, displayPath), ...(read.position ? { position: read.position } : {}) };
   const document = parsePromptDocument(read.text, { path: displayPath });
   const sampleFile = findSampleFile(file);
   let samples: SampleFile | undefined;
@@ -46,7 +47,7 @@ export function loadPromptFromDisk(
     const sampleDisplayPath = path.join(path.dirname(displayPath), path.basename(sampleFile));
     const sampleRead = readTextFile(sampleFile);
     if (sampleRead.ok) samples = parseSampleFile(sampleDisplayPath, sampleRead.text);
-    else samplesProblem = { file: sampleDisplayPath, problem: sampleRead.problem.replace(sampleFile, sampleDisplayPath) };
+    else samplesProblem = { file: sampleDisplayPath, problem: sampleRead.problem.replace(sampleFile, sampleDisplayPath), ...(sampleRead.position ? { position: sampleRead.position } : {}) };
   }
   const root = findRepositoryRoot(path.dirname(file)) ?? path.parse(file).root;
   return {

@@ -1,3 +1,5 @@
+import { promptSourceProblem } from '../core/promptRenderer';
+
 /** The bundle format `promptops export` writes and this runtime reads. */
 export const bundleFormat = 'promptops-bundle/1';
 
@@ -73,7 +75,11 @@ export class PromptBundleError extends Error {
 const hex40 = /^[0-9a-f]{40}$/;
 const hex64 = /^[0-9a-f]{64}$/;
 
-/** Loads a bundle from its JSON text or the parsed object, checking its format and every field; throws PromptBundleError. */
+/**
+ * Loads a bundle from its JSON text or the parsed object, checking its format, every field, and that
+ * every dotprompt source parses (front matter and template); throws PromptBundleError naming the
+ * prompt, label and commit of the first entry that does not.
+ */
 export function loadPromptBundle(input: string | unknown): PromptBundle {
   let value: unknown = input;
   if (typeof input === 'string') {
@@ -115,6 +121,12 @@ function bundledVersion(value: unknown, what: string): BundledVersion {
   const path = text(version, 'path', what, (field) => field !== '');
   const sha256 = text(version, 'sha256', what, (field) => hex64.test(field));
   const source = text(version, 'source', what, () => true);
+  // Refused now rather than on the first request that renders it, with what names the version.
+  const problem = path.endsWith('.prompt') ? promptSourceProblem(source) : undefined;
+  if (problem) {
+    const { line, character } = problem.position;
+    throw new PromptBundleError(`${what} (${commit.slice(0, 7)}) does not parse: ${path}:${line + 1}:${character + 1}: ${problem.message}`);
+  }
   const partials = new Map<string, BundledPartialJson>();
   for (const [name, partial] of Object.entries(version['partials'] === undefined ? {} : record(version['partials'], `The partials of ${what}`))) {
     const fields = record(partial, `Partial ${name} of ${what}`);

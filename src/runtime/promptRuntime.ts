@@ -55,13 +55,17 @@ export function resolvePrompt(bundle: PromptBundle, id: string, label = 'product
 
 /**
  * Renders a resolved dotprompt prompt with dotprompt, as Genkit would, `input.default` merged under
- * `input`; throws PromptBundleError when it does not render or is a Prompty file.
+ * `input`; throws PromptBundleError when it does not render or is a Prompty file. Front matter is
+ * never sent as a message: a source whose front matter is not closed or not YAML is refused.
  */
 export async function renderResolved(resolved: ResolvedPrompt, input: Readonly<Record<string, unknown>> = {}): Promise<RenderedPrompt> {
   if (!resolved.path.endsWith('.prompt')) {
     throw new PromptBundleError(`${resolved.path} is not a dotprompt file; render its source with the runtime of its own format.`);
   }
   const outcome = await renderPrompt({ source: resolved.source, input, partials: (name) => resolved.partials.get(name) });
-  if (!outcome.ok) throw new PromptBundleError(`${resolved.provenance.id} (${resolved.provenance.commit.slice(0, 7)}) does not render: ${outcome.error.replace(/\.?$/, '.')}`);
+  if (!outcome.ok) {
+    const { line, character } = outcome.position;
+    throw new PromptBundleError(`${resolved.provenance.id} (${resolved.provenance.commit.slice(0, 7)}) does not render: ${resolved.path}:${line + 1}:${character + 1}: ${outcome.error.replace(/\.?$/, '.')}`);
+  }
   return outcome.rendered;
 }

@@ -7,7 +7,7 @@ import { withReleaseErrors } from '../releaseErrors';
 import { outcomeText, printBreakingChanges } from '../releaseOutcomeText';
 import type { Verb } from '../verb';
 
-const usage = 'canary FILE VERSION --label L --weight N [--note T] [--commit] [--yes] | canary FILE --label L --clear [--note T] [--commit]';
+const usage = 'canary FILE VERSION --label L --weight N [--note T] [--commit] [--yes] [--allow-errors] | canary FILE --label L --clear [--note T] [--commit]';
 
 /** `promptops canary`: serves VERSION to N percent of a label's traffic, or ends the canary with --clear. */
 export const canaryVerb: Verb = {
@@ -18,7 +18,7 @@ export const canaryVerb: Verb = {
     withReleaseErrors(async () => {
       const { values, positionals } = parseVerbArgs(
         args,
-        { label: { type: 'string' }, weight: { type: 'string' }, clear: { type: 'boolean' }, note: { type: 'string' }, commit: { type: 'boolean' }, yes: { type: 'boolean' } },
+        { label: { type: 'string' }, weight: { type: 'string' }, clear: { type: 'boolean' }, note: { type: 'string' }, commit: { type: 'boolean' }, yes: { type: 'boolean' }, 'allow-errors': { type: 'boolean' } },
         usage,
       );
       const [fileArgument, versionArgument, ...extra] = positionals;
@@ -28,6 +28,7 @@ export const canaryVerb: Verb = {
       let outcome: ReleaseOutcome;
       if (values.clear === true) {
         if (versionArgument !== undefined || values.weight !== undefined) throw new CliError(`--clear takes neither VERSION nor --weight. Usage: promptops ${usage}`);
+        if (values['allow-errors'] !== undefined) throw new CliError('--allow-errors applies to the VERSION a canary serves, not to --clear.');
         outcome = await clearCanary(await openPromptFileArgument(fileArgument, io), common);
       } else {
         if (versionArgument === undefined) throw new CliError(`expects FILE and VERSION, or FILE and --clear. Usage: promptops ${usage}`);
@@ -37,6 +38,7 @@ export const canaryVerb: Verb = {
           ...common,
           version: versionArgument,
           weight,
+          allowErrors: values['allow-errors'] === true,
           confirmBreakingChanges: (changes) => {
             printBreakingChanges(io, 'canary', file.promptId, label, changes);
             return values.yes === true;

@@ -1,5 +1,7 @@
 import { checkPromptDocument } from '../../core/checkPrompt';
+import { duplicatePromptIdDiagnostics } from '../../core/duplicatePromptIds';
 import { promptLanguageOf } from '../../core/promptFileKind';
+import { readPromptIdDeclarations } from '../../node/promptIdDeclarations';
 import { loadPromptFromDisk, PartialLookupCache } from '../../node/promptOnDisk';
 import { compareFindings, countFindings, unreadableFile, type CheckFinding, type CheckRun } from '../checkReport/checkFinding';
 import { githubReport } from '../checkReport/githubReport';
@@ -17,13 +19,13 @@ const formats = ['text', 'json', 'github', 'sarif'] as const;
 /** Checks one prompt file and its sample file; unreadable files become findings, never exceptions. */
 function checkFile(file: string, displayPath: string, partials: PartialLookupCache): CheckFinding[] {
   const loaded = loadPromptFromDisk(file, displayPath, partials);
-  if (!loaded.ok) return [unreadableFile(displayPath, loaded.problem)];
+  if (!loaded.ok) return [unreadableFile(displayPath, loaded.problem, loaded.position)];
   const { prompt } = loaded;
   const findings: CheckFinding[] = checkPromptDocument(prompt.document, prompt.samples, {
     partialExists: (name) => prompt.partial(name) !== undefined,
     partialSource: (name) => prompt.partial(name)?.text,
   });
-  if (prompt.samplesProblem) findings.push(unreadableFile(prompt.samplesProblem.file, prompt.samplesProblem.problem));
+  if (prompt.samplesProblem) findings.push(unreadableFile(prompt.samplesProblem.file, prompt.samplesProblem.problem, prompt.samplesProblem.position));
   return findings;
 }
 
@@ -33,7 +35,8 @@ export function runCheck(paths: readonly string[], cwd: string): CheckRun {
   const checkedFiles: string[] = [];
   const skippedFiles: string[] = [];
   const findings: CheckFinding[] = [];
-  for (const { file, displayPath } of promptFilesFromArguments(paths, cwd)) {
+  const files = promptFilesFromArguments(paths, cwd);
+  for (const { file, displayPath } of files) {
     if (promptLanguageOf(file) !== 'dotprompt') {
       skippedFiles.push(displayPath);
       continue;
@@ -41,6 +44,8 @@ export function runCheck(paths: readonly string[], cwd: string): CheckRun {
     checkedFiles.push(displayPath);
     findings.push(...checkFile(file, displayPath, partials));
   }
+  // Across files: two prompts with one id could not be told apart by releases.
+  findings.push(...duplicatePromptIdDiagnostics(readPromptIdDeclarations(files, cwd)));
   return { checkedFiles, skippedFiles, findings: findings.sort(compareFindings) };
 }
 

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { escapeControlCharacters } from '../../core/controlCharacters';
 import { labelNameProblem } from '../../core/releases/labelName';
 import { manifestErrors } from '../../core/releases/manifestParser';
 import { shortSha } from '../../core/releases/promotionHistory';
@@ -51,14 +52,17 @@ export const logVerb: Verb = {
     }),
 };
 
+/** One event as lines of text; whatever the manifest's authors wrote (prompt ids, names, notes) is printed with control characters escaped, so it cannot forge output. */
 function eventText(event: ReleaseEvent): string {
   const from = event.from === null ? 'new' : shortSha(event.from);
   const weight = event.weight === undefined ? '' : ` (${event.weight}%)`;
-  const line = `${event.at}  ${event.action.padEnd(12)}  ${event.prompt}  ${event.label}  ${from} → ${shortSha(event.to)}${weight}  ${event.by}\n`;
-  return event.note === '' ? line : `${line}    ${event.note}\n`;
+  const lines = [`${escapeControlCharacters(event.at)}  ${event.action.padEnd(12)}  ${escapeControlCharacters(event.prompt)}  ${event.label}  ${from} → ${shortSha(event.to)}${weight}  ${escapeControlCharacters(event.by)}`];
+  if (event.note !== '') lines.push(`    ${escapeControlCharacters(event.note)}`);
+  if (event.allowedError !== undefined) lines.push(`    released with errors allowed: ${escapeControlCharacters(event.allowedError)}`);
+  return `${lines.join('\n')}\n`;
 }
 
 function eventJson(event: ReleaseEvent): unknown {
-  const { at, by, action, prompt, label, from, to, sha256, weight, note } = event;
-  return { at, by, action, prompt, label, from, to, sha256, ...(weight === undefined ? {} : { weight }), note };
+  const { at, by, action, prompt, label, from, to, sha256, weight, note, allowedError } = event;
+  return { at, by, action, prompt, label, from, to, sha256, ...(weight === undefined ? {} : { weight }), note, ...(allowedError === undefined ? {} : { allowedError }) };
 }

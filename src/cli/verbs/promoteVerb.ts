@@ -9,7 +9,7 @@ import type { Verb } from '../verb';
 import { registrySourceOf } from '../registry/registrySource';
 import { registryPromote } from '../registry/registryPromoteRollback';
 
-const usage = 'promote FILE VERSION [--label L] [--note T] [--commit] [--yes]';
+const usage = 'promote FILE VERSION [--label L] [--note T] [--commit] [--yes] [--allow-errors]';
 
 /**
  * `promptops promote`: points a label at a committed version. Input changes that can break callers
@@ -19,12 +19,12 @@ const usage = 'promote FILE VERSION [--label L] [--note T] [--commit] [--yes]';
 export const promoteVerb: Verb = {
   name: 'promote',
   usage,
-  summary: `Point a release label (default ${defaultLabel}) at a committed VERSION and record it; --commit commits the manifest alone, --yes accepts breaking input changes.`,
+  summary: `Point a release label (default ${defaultLabel}) at a committed VERSION that passes check and record it; --commit commits the manifest alone, --yes accepts breaking input changes, --allow-errors releases a failing version in an emergency.`,
   run: (args, io) =>
     registrySourceOf(args) ? registryPromote(args, io) : withReleaseErrors(async () => {
       const { values, positionals } = parseVerbArgs(
         args,
-        { label: { type: 'string' }, note: { type: 'string' }, commit: { type: 'boolean' }, yes: { type: 'boolean' } },
+        { label: { type: 'string' }, note: { type: 'string' }, commit: { type: 'boolean' }, yes: { type: 'boolean' }, 'allow-errors': { type: 'boolean' } },
         usage,
       );
       const [fileArgument, versionArgument, ...extra] = positionals;
@@ -36,6 +36,7 @@ export const promoteVerb: Verb = {
         label,
         note: values.note,
         commit: values.commit === true,
+        allowErrors: values['allow-errors'] === true,
         confirmBreakingChanges: (changes) => {
           printBreakingChanges(io, 'promote', file.promptId, label, changes);
           return values.yes === true;

@@ -1,10 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { describeRenderProblem, renderCheckedPrompt, sampleFileProblem } from '../../core/checkedRender';
 import { promptLanguageOf } from '../../core/promptFileKind';
-import { renderPrompt } from '../../core/promptRenderer';
 import { snapshotDiff, snapshotPathFor, snapshotText, type RenderedSampleSet } from '../../core/renderSnapshot';
 import { defaultSetName, resolveSampleSets } from '../../core/sampleSets';
 import { writeFileAtomically } from '../../node/atomicWrite';
+import { FileSystemRefusal } from '../../node/fileSystemRefusal';
 import { loadPromptFromDisk, PartialLookupCache } from '../../node/promptOnDisk';
 import { readTextFile } from '../../node/textFiles';
 import { ExitCode, type CliIo } from '../cliIo';
@@ -21,15 +22,22 @@ type PromptTestResult =
 /** Renders every sample set of one prompt and compares (or, with update, writes) its snapshot. */
 async function testPrompt(file: string, displayPath: string, update: boolean, partials: PartialLookupCache): Promise<PromptTestResult> {
   const loaded = loadPromptFromDisk(file, displayPath, partials);
-  if (!loaded.ok) return { status: 'failed', reason: loaded.problem };
+  if (!loaded.ok) return { status: 'failed', reason: loaded.position ? `${displayPath}:${loaded.position.line + 1}:${loaded.position.character + 1}: ${loaded.problem}` : loaded.problem };
   const { prompt } = loaded;
+  // A sample file that does not parse fails the test rather than leaving the prompt with no sets to render.
+  const { samplesProblem } = prompt;
+  if (samplesProblem) {
+    return { status: 'failed', reason: samplesProblem.position ? `${samplesProblem.file}:${samplesProblem.position.line + 1}:${samplesProblem.position.character + 1}: ${samplesProblem.problem}` : samplesProblem.problem };
+  }
+  const samplesBroken = sampleFileProblem(prompt.samples);
+  if (samplesBroken) return { status: 'failed', reason: describeRenderProblem(samplesBroken) };
   const resolved = resolveSampleSets(prompt.document, prompt.samples);
   // A prompt without samples or defaults still gets one snapshot, rendered with no input.
   const sets = resolved.length > 0 ? resolved : [{ name: defaultSetName, input: {} }];
   const rendered: RenderedSampleSet[] = [];
   for (const set of sets) {
-    const outcome = await renderPrompt({ source: prompt.document.text.text, input: set.input, partials: (name) => prompt.partial(name)?.text });
-    if (!outcome.ok) return { status: 'failed', reason: `sample set "${set.name}" does not render: ${outcome.error}` };
+    const outcome = await renderCheckedPrompt({ document: prompt.document, input: set.input, partials: (name) => prompt.partial(name)?.text });
+    if (!outcome.ok) return { status: 'failed', reason: `sample set "${set.name}" does not render: ${describeRenderProblem(outcome.problem)}` };
     rendered.push({ name: set.name, rendered: outcome.rendered });
   }
   const current = snapshotText(path.basename(file), rendered);
@@ -38,12 +46,23 @@ async function testPrompt(file: string, displayPath: string, update: boolean, pa
   if (stored && !stored.ok) return { status: 'failed', reason: stored.problem };
   if (stored?.text === current) return { status: 'passed', sets: sets.length };
   if (update) {
-    writeFileAtomically(snapshotFile, current);
+    try {
+      // A linked snapshot is written through to its target; a pipe or folder in its place is refused.
+      writeFileAtomically(snapshotFile, current, { createParentFolders: true, displayName: snapshotDisplayOf(displayPath, snapshotFile) });
+    } catch (error) {
+      if (error instanceof FileSystemRefusal) return { status: 'failed', reason: error.message };
+      throw error;
+    }
     return { status: stored ? 'updated' : 'written', sets: sets.length };
   }
-  const snapshotDisplay = path.join(path.dirname(displayPath), path.basename(path.dirname(snapshotFile)), path.basename(snapshotFile));
+  const snapshotDisplay = snapshotDisplayOf(displayPath, snapshotFile);
   if (!stored) return { status: 'failed', reason: `no snapshot yet (${snapshotDisplay}); run promptops test --update to write it` };
   return { status: 'failed', reason: 'the rendering changed', diff: snapshotDiff(snapshotDisplay, stored.text, current) };
+}
+
+/** The snapshot file as output names it: beside the prompt's display path. */
+function snapshotDisplayOf(displayPath: string, snapshotFile: string): string {
+  return path.join(path.dirname(displayPath), path.basename(path.dirname(snapshotFile)), path.basename(snapshotFile));
 }
 
 export const testVerb: Verb = {

@@ -60,6 +60,7 @@ export async function pullPrompt(workspace: RegistryWorkspace, registry: PromptR
   const version = await registry.getVersion(request.name, request.selector);
   const needsName = promptIdOf(displayPath) !== request.name;
   const { text, exact } = await registryVersionText(version, workspace.repository, needsName ? request.name : undefined);
-  writeFileAtomically(target, text);
+  // NAME may be a folder path (`marketing/tagline`): pull creates its folders, as the registry names them.
+  writeFileAtomically(target, text, { createParentFolders: true });
   return { file: target, displayPath, version, exact };
 }

@@ -63,7 +63,7 @@ export async function prepareRegistryContent(source: string, displayPath: string
   if (features.length === 0) return { content: registryContentOf({ sections: roleSectionsOf(document), text: document.template.source }), config, warnings: [] };
   if (!options.flatten) {
     const count = features.length === 1 ? 'a Handlebars feature' : `${features.length} Handlebars features`;
-    throw new ReleaseRefusal(`${located.join('\n')}\n${displayPath} uses ${count} ${options.registryName} will not reproduce; pass --flatten to push its rendered shape (partials inlined, blocks and helpers run once) instead.`);
+    throw new ReleaseRefusal([...located, `${displayPath} uses ${count} ${options.registryName} will not reproduce; pass --flatten to push its rendered shape (partials inlined, blocks and helpers run once) instead.`]);
   }
   const analysis = analyzePromptDocument(document, undefined).analysis;
   const rendered = await renderPrompt({ source, input: placeholderInput(analysis?.uses ?? []), partials: options.partials });

@@ -11,7 +11,8 @@ import type { PromptFileInRepository } from '../promptFileInRepository';
 import { commitManifestAlone } from './manifestCommit';
 import { changeManifestFile, readManifestFile, refuseManifestWithErrors } from './manifestFile';
 import type { ManifestLockOptions } from './manifestLock';
-import { auditIdentity, breakingChangesBetween, locatePromptAt, resolveReleaseTarget, resolveRollbackCommit } from './releaseTarget';
+import { releasePreflight } from './releasePreflight';
+import { auditIdentity, breakingChangesBetween, locatePromptAt, resolveRollbackCommit } from './releaseTarget';
 
 /** What every label move accepts. */
 export interface ReleaseOptions extends GitCallOptions {
@@ -40,6 +41,8 @@ export type ReleaseOutcome =
 export interface PromoteRequest extends ReleaseOptions {
   /** A commit-ish, a label name or `latest` (DESIGN §5); `WORKING` is refused. */
   readonly version: string;
+  /** Release a version that does not pass check, in an emergency; its first error is recorded in the event. */
+  readonly allowErrors?: boolean | undefined;
   /** Without it, breaking changes are reported in the outcome and the promote goes ahead. */
   readonly confirmBreakingChanges?: BreakingChangeConfirmation | undefined;
 }
@@ -57,20 +60,20 @@ export interface CanaryRequest extends PromoteRequest {
 /** Points a label of the prompt at a committed version and appends a `promote` event (DESIGN §4). */
 export async function promotePrompt(file: PromptFileInRepository, request: PromoteRequest): Promise<ReleaseOutcome> {
   const label = checkedLabel(request);
-  const target = await resolveReleaseTarget(file, request.version, request);
+  const { target, allowedError } = await releasePreflight(file, request.version, request);
   const check = await checkBreakingChanges(file, label, target, request);
   if (!check.confirmed) return { kind: 'cancelled', breakingChanges: check.changes };
-  const stamp = await stampOf(file, request);
+  const stamp = { ...(await stampOf(file, request)), ...(allowedError === undefined ? {} : { allowedError }) };
   return moveLabel(file, request, check.changes, (parsed) => planPromote(parsed.manifest, { prompt: file.promptId, label, target, stamp }));
 }
 
 /** Serves another version to `weight` percent of a label's traffic and appends a `canary` event. */
 export async function setCanary(file: PromptFileInRepository, request: CanaryRequest): Promise<ReleaseOutcome> {
   const label = checkedLabel(request);
-  const target = await resolveReleaseTarget(file, request.version, request);
+  const { target, allowedError } = await releasePreflight(file, request.version, request);
   const check = await checkBreakingChanges(file, label, target, request);
   if (!check.confirmed) return { kind: 'cancelled', breakingChanges: check.changes };
-  const stamp = await stampOf(file, request);
+  const stamp = { ...(await stampOf(file, request)), ...(allowedError === undefined ? {} : { allowedError }) };
   return moveLabel(file, request, check.changes, (parsed) => planCanary(parsed.manifest, { prompt: file.promptId, label, target, weight: request.weight, stamp }));
 }
 

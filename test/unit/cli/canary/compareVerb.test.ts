@@ -186,7 +186,7 @@ describe('promptops compare', () => {
     writeJsonLines(repo.fixture.root, 'evil.jsonl', rows);
     const run = await promptops('compare', file, '--outcomes', 'evil.jsonl');
     assert.ok(!run.stdout.includes('\u001b'), 'no raw escape character');
-    assert.match(run.stdout, /\n\\u001b\[2Jevil\\nVerdict: promote \* +welch/);
+    assert.match(run.stdout, /\n\\x1b\[2Jevil\\nVerdict: promote \* +welch/);
     assert.equal(run.stdout.split('\n').filter((line) => line.startsWith('Verdict:')).length, 1);
   });
 

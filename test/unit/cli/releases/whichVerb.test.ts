@@ -46,7 +46,7 @@ describe('promptops which', () => {
     const run = await promptops('which', short(repo.v1));
     const lines = run.stdout.split('\n');
     assert.equal(lines[2], `commit   ${repo.v1}`);
-    assert.match(lines[8] ?? '', new RegExp(`^ {2}production {2}from ${at} \\(promote by ${by}: first\\\\u001b\\[2J release\\) until ${at} \\(promote by ${by}\\)$`));
+    assert.match(lines[8] ?? '', new RegExp(`^ {2}production {2}from ${at} \\(promote by ${by}: first\\\\x1b\\[2J release\\) until ${at} \\(promote by ${by}\\)$`));
     assert.match(lines[9] ?? '', new RegExp(`^ {2}production {2}from ${at} \\(rollback by ${by}: style partial broke summaries\\) until now$`));
     assert.ok(!run.stdout.includes('\u001b'));
     assert.equal(lines.slice(11).join('\n'), summarizeV1);

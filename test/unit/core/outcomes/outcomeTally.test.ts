@@ -84,7 +84,7 @@ describe('Outcome rows', () => {
   });
 
   it('escapes control characters so text from files prints as one plain line', () => {
-    assert.equal(escapeControlCharacters('a\u001b[31mb\nc\td\u202ee\u0085'), 'a\\u001b[31mb\\nc\\td\\u202ee\\u0085');
+    assert.equal(escapeControlCharacters('a\u001b[31mb\nc\td\u202ee\u0085'), 'a\\x1b[31mb\\nc\\td\\u202ee\\x85');
     assert.equal(escapeControlCharacters('Jonas Weber <jonas@example.com> — ok'), 'Jonas Weber <jonas@example.com> — ok');
   });
 });

@@ -11,6 +11,7 @@ import { canaryVerb } from './verbs/canaryVerb';
 import { statusVerb } from './verbs/statusVerb';
 import { logVerb } from './verbs/logVerb';
 import { exportVerb } from './verbs/exportVerb';
+import { publishVerb } from './verbs/publishVerb';
 import { pushVerb } from './verbs/pushVerb';
 import { pullVerb } from './verbs/pullVerb';
 import { syncVerb } from './verbs/syncVerb';
@@ -19,6 +20,6 @@ import { compareVerb } from './verbs/compareVerb';
 import { whichVerb } from './verbs/whichVerb';
 
 /** Every verb of the CLI, in the order `promptops help` lists them. */
-const table: readonly Verb[] = [checkVerb, renderVerb, testVerb, versionsVerb, showVerb, diffVerb, promoteVerb, rollbackVerb, canaryVerb, statusVerb, logVerb, exportVerb, pushVerb, pullVerb, syncVerb, compareVerb, whichVerb];
+const table: readonly Verb[] = [checkVerb, renderVerb, testVerb, versionsVerb, showVerb, diffVerb, promoteVerb, rollbackVerb, canaryVerb, statusVerb, logVerb, exportVerb, publishVerb, pushVerb, pullVerb, syncVerb, compareVerb, whichVerb];
 
 export const verbs: ReadonlyMap<string, Verb> = new Map(table.map((verb) => [verb.name, verb]));

@@ -7,13 +7,15 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { FlagdProvider } from '@openfeature/flagd-provider';
-import { OpenFeature } from '@openfeature/server-sdk';
+import { OpenFeature, ProviderEvents } from '@openfeature/server-sdk';
 import { loadPromptBundle, PromptBundleError, renderResolved, resolvePromptWithFlags, verifyPromptBundle } from 'promptops/runtime';
 
 const bundle = loadPromptBundle(readFileSync(process.env.PROMPTS_BUNDLE ?? 'build/prompts.json', 'utf8'));
 await verifyPromptBundle(bundle);
 await OpenFeature.setProviderAndWait(new FlagdProvider({ resolverType: 'in-process', offlineFlagSourcePath: process.env.PROMPTS_FLAGS ?? 'build/prompts.flagd.json' }));
 const flags = OpenFeature.getClient();
+// flagd re-read the flag file (a publish): from the next request on, the new versions serve.
+OpenFeature.addHandler(ProviderEvents.ConfigurationChanged, ({ flagsChanged }) => console.log(JSON.stringify({ at: new Date().toISOString(), flagsChanged })));
 
 const server = createServer(async (request, response) => {
   const query = new URL(request.url ?? '/', 'http://localhost').searchParams;

@@ -12,6 +12,8 @@ export interface ExampleService {
   readonly port: number;
   /** Every line it printed on stdout so far (one provenance record per request after the first). */
   readonly lines: readonly string[];
+  /** Resolves with the next line it prints that `matches`, e.g. the `flagsChanged` record of a publish. */
+  nextLine(matches: (line: string) => boolean): Promise<string>;
   /** What the service answers for a request: the provenance of the prompt it served. */
   serve(query: Readonly<Record<string, string>>): Promise<Record<string, unknown>>;
   stop(): Promise<void>;
@@ -28,6 +30,7 @@ export function startExampleService(cwd: string, files: { readonly bundle: strin
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];
+  const waiting = new Set<(line: string) => void>();
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
   return new Promise((resolve, reject) => {
@@ -38,8 +41,9 @@ export function startExampleService(cwd: string, files: { readonly bundle: strin
       pending = parts.pop() ?? '';
       for (const line of parts) {
         lines.push(line);
+        for (const waiter of [...waiting]) waiter(line);
         const port = /^listening on http:\/\/127\.0\.0\.1:(\d+)$/.exec(line)?.[1];
-        if (port !== undefined) resolve(serviceAt(Number(port), child, lines));
+        if (port !== undefined) resolve(serviceAt(Number(port), child, lines, waiting));
       }
     });
     child.once('error', reject);
@@ -47,10 +51,19 @@ export function startExampleService(cwd: string, files: { readonly bundle: strin
   });
 }
 
-function serviceAt(port: number, child: ChildProcess, lines: string[]): ExampleService {
+function serviceAt(port: number, child: ChildProcess, lines: string[], waiting: Set<(line: string) => void>): ExampleService {
   return {
     port,
     lines,
+    nextLine: (matches) =>
+      new Promise((resolve) => {
+        const waiter = (line: string): void => {
+          if (!matches(line)) return;
+          waiting.delete(waiter);
+          resolve(line);
+        };
+        waiting.add(waiter);
+      }),
     serve: (query) =>
       new Promise((resolve, reject) => {
         const request = http.get({ host: '127.0.0.1', port, path: `/render?${new URLSearchParams(query).toString()}`, agent }, (response) => {

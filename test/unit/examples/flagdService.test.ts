@@ -29,8 +29,8 @@ describe('examples/flagd-service: a rollback published as flags reaches a runnin
   it('serves the published version, logs its provenance per request, and serves the old version after rollback --publish without a restart', async () => {
     await promptops('promote', file, repo.v1);
     await promptops('promote', file, repo.v2);
-    assert.equal((await promptops('publish', '--flags', 'live/flags.json', '--bundle', 'live/bundle.json', '--mkdir')).code, 0);
-    const running = await startExampleService(repo.fixture.root, { bundle: 'live/bundle.json', flags: 'live/flags.json' });
+    assert.equal((await promptops('publish', '--flags', 'build/prompts.flagd.json', '--bundle', 'build/prompts.json', '--mkdir')).code, 0);
+    const running = await startExampleService(repo.fixture.root, { bundle: 'build/prompts.json', flags: 'build/prompts.flagd.json' });
     service = running;
     const first = await running.serve({ prompt: 'support/summarize', unit: 'customer-7', input: JSON.stringify({ ticket: 'The site is down.' }) });
     assert.deepEqual(first, { id: 'support/summarize', label: 'production', commit: repo.v2, sha256: sha256(summarizeV2), arm: 'stable', flagKey: 'promptops.support/summarize.production', variant: repo.v2, reason: 'STATIC' });
@@ -39,7 +39,7 @@ describe('examples/flagd-service: a rollback published as flags reaches a runnin
     assert.equal(logged?.unit, 'customer-7');
 
     const reread = running.nextLine((line) => line.includes('"flagsChanged"'));
-    assert.equal((await promptops('rollback', file, '--publish', 'live/flags.json')).code, 0);
+    assert.equal((await promptops('rollback', file, '--publish', 'build/prompts.flagd.json')).code, 0);
     // flagd's file sync polls the file (every 5 s by default) and the service logs when it re-read it.
     assert.deepEqual(JSON.parse(await reread).flagsChanged, ['promptops.support/summarize.production']);
     const served = await running.serve({ prompt: 'support/summarize', unit: 'customer-7' });

@@ -14,14 +14,12 @@ export const ExitCode = {
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
-/** A failure the user caused or the environment lacks: printed as one sentence, never with a stack. */
+/**
+ * A failure the user caused or the environment lacks: printed as one sentence, never with a stack;
+ * `details` are lines printed before it (places such as `file:line:col: …`), each escaped on its own.
+ */
 export class CliError extends Error {
-  /** The message as the lines it was written in (one, unless a refusal lists findings); each is escaped on its own when printed. */
-  readonly lines: readonly string[];
-
-  constructor(message: string | readonly string[], readonly exitCode: ExitCode = ExitCode.usage) {
-    const lines = typeof message === 'string' ? [message] : message;
-    super(lines.join('\n'));
-    this.lines = lines;
+  constructor(message: string, readonly exitCode: ExitCode = ExitCode.usage, readonly details: readonly string[] = []) {
+    super(message);
   }
 }

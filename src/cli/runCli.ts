@@ -40,8 +40,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
     return await verb.run(rest, io);
   } catch (error) {
     if (error instanceof CliError || error instanceof FileSystemRefusal) {
-      // Messages quote paths and versions as given: escaped, so they cannot forge output.
-      io.err(`promptops ${name}: ${(error instanceof CliError ? error.lines : [error.message]).map(escapeControlCharacters).join('\n')}\n`);
+      // Messages quote paths and versions as given: escaped line by line, so they cannot forge output.
+      const lines = [...(error instanceof CliError ? error.details : []), error.message].map(escapeControlCharacters);
+      io.err(`promptops ${name}: ${lines.join('\n')}\n`);
       return error instanceof CliError ? error.exitCode : ExitCode.usage;
     }
     throw error;

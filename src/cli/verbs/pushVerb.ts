@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { printable } from '../../core/printableText';
+import { escapeControlCharacters } from '../../core/controlCharacters';
 import { pushPrompt } from '../../node/registries/pushPrompt';
 import { CliError, ExitCode } from '../cliIo';
 import { parseVerbArgs } from '../parseVerbArgs';
@@ -22,7 +22,7 @@ export const pushVerb: Verb = {
       const registry = openRegistry(io);
       const outcome = await pushPrompt(await openWorkspace(io), registry, { file: path.resolve(io.cwd, fileArgument), label: values.label, message: values.message, flatten: values.flatten === true });
       for (const warning of outcome.warnings) io.err(`promptops push: warning: ${warning}\n`);
-      const name = printable(outcome.name);
+      const name = escapeControlCharacters(outcome.name);
       const label = values.label === undefined ? '' : values.label;
       const moved = outcome.kind !== 'unchanged' && values.label !== undefined ? `; ${label} ${outcome.from === undefined ? 'is new' : `moved from v${outcome.from}`}` : '';
       if (outcome.kind === 'created') io.out(`Pushed ${name} to Langfuse (${registry.location}) as v${outcome.version.version}${moved}.\n`);

@@ -1,12 +1,11 @@
-/** A release command refused for a reason the user can fix (exit code 1): one sentence, and nothing was written. */
+/**
+ * A release command refused for a reason the user can fix (exit code 1): one sentence, and nothing
+ * was written. A refusal that names several places (each `file:line:col`) gives them as `details`,
+ * printed one per line before the sentence, each escaped on its own so data cannot forge a line.
+ */
 export class ReleaseRefusal extends Error {
-  /** The message as the lines it was written in; each is escaped on its own when printed, so data cannot add a line. */
-  readonly lines: readonly string[];
-
-  constructor(message: string | readonly string[]) {
-    const lines = typeof message === 'string' ? [message] : message;
-    super(lines.join('\n'));
+  constructor(message: string, readonly details: readonly string[] = []) {
+    super(message);
     this.name = 'ReleaseRefusal';
-    this.lines = lines;
   }
 }

@@ -1,5 +1,6 @@
 import { promptFlagKey, promptFlagMetadata, type PromptFlagValue } from '../../runtime/promptFlags';
 import { promotionHistory, type ServedVersion } from './promotionHistory';
+import type { ManifestProblem } from './manifestParser';
 import type { CanaryTarget, ReleaseManifest, ReleaseTarget } from './releaseManifest';
 import { ReleaseRefusal } from './releaseRefusal';
 
@@ -105,6 +106,28 @@ export function flagdFlagSet(releases: readonly LabelReleases[]): FlagdFlagSetJs
     };
   }
   return { $schema: flagdSchemaUrl, flags };
+}
+
+/**
+ * Prompt labels whose flag keys would be the same (`a.b` + `c` and `a` + `b.c`), at the second one's
+ * label key: publishing refuses them, so the release gate (`status`, the manifest's diagnostics) does too.
+ */
+export function flagKeyCollisions(manifest: ReleaseManifest): ManifestProblem[] {
+  const owners = new Map<string, string>();
+  const problems: ManifestProblem[] = [];
+  for (const [id, releases] of manifest.prompts) {
+    for (const [label, target] of releases.labels) {
+      const key = promptFlagKey(id, label);
+      const owner = owners.get(key);
+      if (owner === undefined) {
+        owners.set(key, `${id} ${label}`);
+        continue;
+      }
+      const range = target.ranges?.key ?? releases.keyRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+      problems.push({ code: 'flag-key-collision', severity: 'error', message: `${owner} and ${id} ${label} would both publish the flag ${key}; rename one of the prompts or labels.`, range });
+    }
+  }
+  return problems;
 }
 
 /** The flag file's text as `publish` writes it: stable for a given manifest, so a difference means a change. */

@@ -170,6 +170,19 @@ describe('promptops export --format flagd and publish: flags flagd evaluates', (
     assert.equal(fs.existsSync(path.join(repo.fixture.root, 'flags.json')), false);
   });
 
+  it('status fails and publish refuses when two labels would publish the same flag key', async () => {
+    const a = repo.fixture.commit('two ids that collide as flag keys', { files: { 'a.b.prompt': 'One.\n', 'a.prompt': 'Two.\n' } });
+    assert.equal((await promptops('promote', 'a.b.prompt', a, '--label', 'c')).code, 0);
+    assert.equal((await promptops('promote', 'a.prompt', a, '--label', 'b.c')).code, 0);
+    const status = await promptops('status');
+    assert.equal(status.code, 1);
+    assert.match(status.stderr, /^promptops status: prompt-releases\.yaml:\d+:\d+: a\.b c and a b\.c would both publish the flag promptops\.a\.b\.c; rename one of the prompts or labels\.$/m);
+    const publish = await promptops('publish', '--flags', 'flags.json');
+    assert.equal(publish.code, 1);
+    assert.match(publish.stderr, /a\.b c and a b\.c would both publish the flag promptops\.a\.b\.c/);
+    assert.equal(fs.existsSync(path.join(repo.fixture.root, 'flags.json')), false);
+  });
+
   it('publish refuses what export --out refuses, writing nothing (exit 2)', async () => {
     await promptops('promote', file, repo.v1);
     const refused = async (args: readonly string[], message: string) => {

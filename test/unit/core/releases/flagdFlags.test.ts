@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { flagdFlagSet, flagdSchemaUrl, labelsToPublish, rollbackCandidates, type LabelReleases } from '../../../../src/core/releases/flagdFlags';
+import { flagdFlagSet, flagdSchemaUrl, flagKeyCollisions, labelsToPublish, rollbackCandidates, type LabelReleases } from '../../../../src/core/releases/flagdFlags';
 import { applyReleaseMove } from '../../../../src/core/releases/manifestEditor';
 import { parseReleaseManifest } from '../../../../src/core/releases/manifestParser';
 import { chooseRollbackTarget } from '../../../../src/core/releases/promotionHistory';
@@ -123,6 +123,19 @@ describe('flagd flags of the release manifest', () => {
       { id: 'a', label: 'b.c', current: target, canary: undefined, rollbackTargets: [] },
     ];
     assert.throws(() => flagdFlagSet(releases), new ReleaseRefusal('a.b c and a b.c would both publish the flag promptops.a.b.c; rename one of the prompts or labels.'));
+  });
+
+  it('the release gate names labels whose flag keys would collide, at the second label, so status fails before publish would', () => {
+    const target = (letter: string) => `{commit: ${letter.repeat(40)}, path: x.prompt, sha256: ${'1'.repeat(64)}}`;
+    const { manifest } = parseReleaseManifest(`version: 1\nprompts:\n  a.b:\n    labels:\n      c: ${target('a')}\n  a:\n    labels:\n      b.c: ${target('b')}\n      production: ${target('b')}\n`);
+    assert.deepEqual(flagKeyCollisions(manifest), [
+      {
+        code: 'flag-key-collision',
+        severity: 'error',
+        message: 'a.b c and a b.c would both publish the flag promptops.a.b.c; rename one of the prompts or labels.',
+        range: { start: { line: 7, character: 6 }, end: { line: 7, character: 9 } },
+      },
+    ]);
   });
 
   it('publishes every label of the manifest unless told which, and refuses a label no prompt has', () => {

@@ -107,8 +107,9 @@ export class LivePublishing implements vscode.Disposable {
     const file = repository ? this.flagsFileOf(repository.workspace) : undefined;
     this.watch(file);
     if (!repository || file === undefined) return this.update({ kind: 'off' });
+    if (!fs.existsSync(file)) return this.update({ kind: 'differs', file, reason: `${file} has not been published yet.` });
     const published = readTextFile(file);
-    if (!published.ok) return this.update({ kind: 'differs', file, reason: `${file} cannot be read (${published.problem.replace(/\.$/, '')}); publish to create it.` });
+    if (!published.ok) return this.update({ kind: 'differs', file, reason: published.problem });
     let expected: unknown;
     try {
       expected = (await exportFlagdFlags(repository.workspace)).flags;

@@ -14,8 +14,11 @@ const usage = 'canary FILE VERSION --label L --weight N [--note T] [--commit] [-
 /** `promptops canary`: serves VERSION to N percent of a label's traffic, or ends the canary with --clear. */
 export const canaryVerb: Verb = {
   name: 'canary',
-  usage: 'canary FILE VERSION --label L --weight N | FILE --label L --clear [--publish F]',
-  summary: `Serve VERSION to N percent (1-99) of a label's traffic (default ${defaultLabel}), or end the canary; --yes accepts breaking input changes, --publish F writes the flagd flags for running services.`,
+  group: 'releases',
+  usage,
+  summary: "Serve a version to part of a label's traffic, or end the canary.",
+  details: `--weight is a percentage from 1 to 99; the label defaults to ${defaultLabel}; --yes accepts breaking input changes; --publish F writes the flagd flags right after the change, for running services.`,
+  example: 'promptops canary support/summarize.prompt latest --label production --weight 10',
   run: (args, io) =>
     withReleaseErrors(async () => {
       const { values, positionals } = parseVerbArgs(

@@ -23,8 +23,11 @@ const usage = 'export [--format bundle|flagd] [--label L]... [--history N] [--ou
  */
 export const exportVerb: Verb = {
   name: 'export',
+  group: 'releases',
   usage,
-  summary: `Write the bundle of a label's prompts (default ${defaultLabel}; repeat --label for more) for promptops/runtime, each source verified against its sha256 and with its last ${defaultFlagHistory} rollback targets (--history N); --format flagd writes the flagd flags of every label instead.`,
+  summary: "Write the bundle of a label's prompts that promptops/runtime loads, or with --format flagd their flagd flags.",
+  details: `The label defaults to ${defaultLabel} (repeat --label for more); every source is read from git and verified against its sha256, and the bundle carries each label's last ${defaultFlagHistory} rollback targets (--history N) so that a rollback published as a flag needs no new bundle. --format flagd writes one OpenFeature flag per prompt and label (promptops.<id>.<label>) for every label unless --label.`,
+  example: 'promptops export --label production --out build/prompts.json',
   run: (args, io) =>
     withReleaseErrors(async () => {
       const { values, positionals } = parseVerbArgs(

@@ -10,7 +10,7 @@ import type { Verb } from '../verb';
 import { registrySourceOf } from '../registry/registrySource';
 import { registryPromote } from '../registry/registryPromoteRollback';
 
-const usage = 'promote FILE VERSION [--label L] [--note T] [--commit] [--yes] [--allow-errors] [--publish F]';
+const usage = 'promote FILE VERSION [--label L] [--note T] [--commit] [--yes] [--allow-errors] [--publish F] [--source langfuse]';
 
 /**
  * `promptops promote`: points a label at a committed version. Input changes that can break callers
@@ -19,8 +19,11 @@ const usage = 'promote FILE VERSION [--label L] [--note T] [--commit] [--yes] [-
  */
 export const promoteVerb: Verb = {
   name: 'promote',
+  group: 'releases',
   usage,
-  summary: `Point a release label (default ${defaultLabel}) at a committed VERSION that passes check and record it; --commit commits the manifest alone, --yes accepts breaking input changes, --allow-errors releases a failing version in an emergency, --publish F writes the flagd flags for running services.`,
+  summary: 'Point a release label at a committed version that passes check, and record it in the audit log.',
+  details: `The label defaults to ${defaultLabel}; --commit commits the manifest alone, --yes accepts breaking input changes, --allow-errors releases a version that fails check in an emergency (recorded in the event), --publish F writes the flagd flags of every label to F right after the move, for running services. With --source langfuse, FILE is the prompt's name and VERSION a Langfuse version: the Langfuse label moves, journalled in .promptops/registry-journal.jsonl.`,
+  example: 'promptops promote support/summarize.prompt a1b2c3d --note "Thread history"',
   run: (args, io) =>
     registrySourceOf(args) ? registryPromote(args, io) : withReleaseErrors(async () => {
       const { values, positionals } = parseVerbArgs(

@@ -20,8 +20,12 @@ const usage = 'publish --flags F [--bundle B] [--label L]... [--history N] [--mk
  */
 export const publishVerb: Verb = {
   name: 'publish',
+  group: 'releases',
   usage,
-  summary: 'Write the flagd flags of every label (or of --label) to F, and with --bundle the bundle that carries every version they name, atomically, for services that evaluate them through OpenFeature.',
+  summary: 'Write the flagd flags of the releases where running services read them.',
+  details:
+    'One OpenFeature flag per prompt and label (promptops.<id>.<label>), for every label unless --label; with --bundle, also the bundle that carries every version the flags name (each label\'s last --history N, default 5, rollback targets). Each file is written through temp + rename under the manifest lock; promote, rollback and canary do the same with --publish F.',
+  example: 'promptops publish --flags build/prompts.flagd.json --bundle build/prompts.json --mkdir',
   run: (args, io) =>
     withReleaseErrors(async () => {
       const { values, positionals } = parseVerbArgs(

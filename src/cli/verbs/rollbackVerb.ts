@@ -10,13 +10,16 @@ import type { Verb } from '../verb';
 import { registrySourceOf } from '../registry/registrySource';
 import { registryRollback } from '../registry/registryPromoteRollback';
 
-const usage = 'rollback FILE [--label L] [--to VERSION] [--note T] [--commit] [--publish F]';
+const usage = 'rollback FILE [--label L] [--to VERSION] [--note T] [--commit] [--publish F] [--source langfuse]';
 
 /** `promptops rollback`: moves a label one step back in its own promotion history, or to an earlier version with --to. */
 export const rollbackVerb: Verb = {
   name: 'rollback',
+  group: 'releases',
   usage,
-  summary: `Move a release label (default ${defaultLabel}) back to the version it served before (again and again), or to an earlier one with --to; --publish F writes the flagd flags, so running services serve it within seconds.`,
+  summary: 'Move a release label back to the version it served before.',
+  details: `The label defaults to ${defaultLabel}; each rollback goes one more step back, --to picks any version the label served before; --publish F writes the flagd flags right after the move, so running services serve the old version within seconds. With --source langfuse, the Langfuse label goes back one step in PromptOps' journal of its moves (or to --to).`,
+  example: 'promptops rollback support/summarize.prompt --commit',
   run: (args, io) =>
     registrySourceOf(args) ? registryRollback(args, io) : withReleaseErrors(async () => {
       const { values, positionals } = parseVerbArgs(args, { label: { type: 'string' }, to: { type: 'string' }, note: { type: 'string' }, commit: { type: 'boolean' }, ...publishOption }, usage);

@@ -37,10 +37,13 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The CLI's worker threads (check and test over many files); the CLI finds it beside itself.
+  { ...common, entryPoints: ['src/cli/fileTaskWorker.ts'], outfile: 'dist/fileTaskWorker.js' },
   // promptops/runtime for applications: resolves and renders exported bundles, no fs or git.
   { ...common, entryPoints: ['src/runtime/promptRuntime.ts'], outfile: 'dist/runtime.js' },
   // The preview page runs in the webview (a browser), not in Node.
   { ...common, entryPoints: ['src/webview/preview.ts'], outfile: 'dist/webview/preview.js', platform: 'browser', format: 'iife', target: 'es2022' },
+  { ...common, entryPoints: ['src/webview/canaryReport.ts'], outfile: 'dist/webview/canaryReport.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 
 if (watch) {

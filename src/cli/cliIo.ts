@@ -14,9 +14,12 @@ export const ExitCode = {
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
-/** A failure the user caused or the environment lacks: printed as one sentence, never with a stack. */
+/**
+ * A failure the user caused or the environment lacks: printed as one sentence, never with a stack;
+ * `details` are lines printed before it (places such as `file:line:col: …`), each escaped on its own.
+ */
 export class CliError extends Error {
-  constructor(message: string, readonly exitCode: ExitCode = ExitCode.usage) {
+  constructor(message: string, readonly exitCode: ExitCode = ExitCode.usage, readonly details: readonly string[] = []) {
     super(message);
   }
 }

@@ -8,7 +8,7 @@ export async function withReleaseErrors<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await withGitErrorsAsUsageErrors(work);
   } catch (error) {
-    if (error instanceof ReleaseRefusal) throw new CliError(error.message, ExitCode.findings);
+    if (error instanceof ReleaseRefusal) throw new CliError(error.message, ExitCode.findings, error.details);
     if (error instanceof ManifestLockTimeout) throw new CliError(error.message, ExitCode.usage);
     throw error;
   }

@@ -12,7 +12,9 @@ export type DiagnosticCode =
   | 'unknown-sample-key'
   | 'sample-type-mismatch'
   | 'unknown-helper'
-  | 'missing-partial';
+  | 'missing-partial'
+  | 'partial-cycle'
+  | 'duplicate-prompt-id';
 
 export type DiagnosticSeverity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -32,6 +34,8 @@ export type DiagnosticSeverity = 'error' | 'warning' | 'information' | 'hint';
  * | sample-type-mismatch | error    | also a sample file or set that is not a map                                |
  * | unknown-helper       | error    | dotprompt compiles with knownHelpersOnly, so rendering would fail          |
  * | missing-partial      | error    |                                                                            |
+ * | partial-cycle        | error    | partials that include themselves; rendering them would never end         |
+ * | duplicate-prompt-id  | error    | two files with one prompt id; on both files, each pointing at the other  |
  */
 export const defaultSeverity: Readonly<Record<DiagnosticCode, DiagnosticSeverity>> = {
   'yaml-syntax': 'error',
@@ -45,6 +49,8 @@ export const defaultSeverity: Readonly<Record<DiagnosticCode, DiagnosticSeverity
   'sample-type-mismatch': 'error',
   'unknown-helper': 'error',
   'missing-partial': 'error',
+  'partial-cycle': 'error',
+  'duplicate-prompt-id': 'error',
 };
 
 /** A place in another (or the same) file that explains a diagnostic. */
@@ -77,7 +83,9 @@ export type DiagnosticData =
       readonly expected: string;
     }
   | { readonly code: 'unknown-helper'; readonly name: string; readonly suggestion?: string }
-  | { readonly code: 'missing-partial'; readonly name: string };
+  | { readonly code: 'missing-partial'; readonly name: string }
+  | { readonly code: 'partial-cycle'; readonly cycle: readonly string[] }
+  | { readonly code: 'duplicate-prompt-id'; readonly id: string };
 
 /** One finding of the checker, shaped so the editor, the CLI and CI can all print it. */
 export interface PromptDiagnostic {

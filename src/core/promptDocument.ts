@@ -1,13 +1,12 @@
-import { splitFrontMatter } from './frontMatterSplit';
 import { validateFrontMatter } from './frontMatterValidation';
 import { readPromptSchema, type PromptSchema } from './inputSchema';
 import { readInputValues, type InputValues } from './inputValues';
 import type { NamedSchemaResolver } from './picoschema';
 import { createDiagnostic, type PromptDiagnostic } from './promptDiagnostic';
+import { parsePromptSyntax } from './promptSyntax';
 import type { TemplateModel } from './templateModel';
-import { parseTemplate } from './templateParser';
-import { createTextDocument, type Range, type TextDocument } from './textDocument';
-import { isParsedNode, parseYamlSource, yamlNodeRange, type YamlSource } from './yamlSource';
+import type { Range, TextDocument } from './textDocument';
+import { isParsedNode, yamlNodeRange, type YamlSource } from './yamlSource';
 
 /** The YAML front matter of a prompt. */
 export interface FrontMatter {
@@ -52,31 +51,17 @@ export interface ParsePromptOptions {
 /** Parses a `.prompt` text into front matter, schemas, defaults and template, collecting parse diagnostics; never throws. */
 export function parsePromptDocument(rawText: string, options: ParsePromptOptions = {}): PromptDocument {
   const path = options.path ?? '';
-  const text = createTextDocument(typeof rawText === 'string' ? rawText : '');
-  const source = text.text;
-  const diagnostics: PromptDiagnostic[] = [];
-  const split = splitFrontMatter(source);
+  const syntax = parsePromptSyntax(rawText, path);
+  const { text, split, template } = syntax;
+  const diagnostics: PromptDiagnostic[] = [...syntax.frontMatterDiagnostics];
 
   let frontMatter: FrontMatter | undefined;
   let inputSchema: PromptSchema | undefined;
   let outputSchema: PromptSchema | undefined;
   let inputDefaults: InputDefaults | undefined;
 
-  if (split.fenceProblem === 'unclosed') {
-    diagnostics.push(
-      createDiagnostic(path, text.rangeAt(0, 3), 'yaml-syntax', 'The front matter opened here is never closed by a --- line, so dotprompt renders the whole file as the template.'),
-    );
-  } else if (split.fenceProblem === 'empty') {
-    diagnostics.push(
-      createDiagnostic(path, text.rangeAt(0, 3), 'front-matter-schema', 'dotprompt ignores empty front matter and renders the --- lines as text; remove them or add a field.', {
-        severity: 'warning',
-      }),
-    );
-  }
-
-  if (split.yaml && split.closingFence) {
-    const yaml = parseYamlSource(path, text, split.yaml.start, source.slice(split.yaml.start, split.yaml.end));
-    diagnostics.push(...yaml.diagnostics);
+  const yaml = syntax.frontMatter;
+  if (yaml && split.yaml && split.closingFence) {
     const valid = !yaml.hasErrors;
     frontMatter = {
       yaml,
@@ -108,12 +93,6 @@ export function parsePromptDocument(rawText: string, options: ParsePromptOptions
       }
     }
   }
-
-  // dotprompt renders `body.trim()` after front matter and the whole text without it.
-  const body = source.slice(split.bodyStart);
-  const templateText = split.yaml ? body.trim() : body;
-  const templateOffset = split.yaml ? split.bodyStart + (body.length - body.trimStart().length) : split.bodyStart;
-  const template = parseTemplate(text, path, templateOffset, templateText);
   diagnostics.push(...template.diagnostics);
 
   return { path, text, frontMatter, template, inputSchema, outputSchema, inputDefaults, diagnostics };

@@ -1,6 +1,8 @@
 import { isScalar } from 'yaml';
+import { splitFrontMatter } from './frontMatterSplit';
 import type { PromptDocument } from './promptDocument';
-import { yamlMapGet } from './yamlSource';
+import { createTextDocument, type Range } from './textDocument';
+import { parseYamlSource, yamlMapGet, yamlNodeRange } from './yamlSource';
 
 /** The `name` and `variant` a prompt's front matter declares, when it does. */
 export interface PromptNameAndVariant {
@@ -35,4 +37,33 @@ function scalarText(node: unknown): string | undefined {
   if (!isScalar(node) || node.value === null) return undefined;
   if (typeof node.value === 'string') return node.value;
   return typeof node.source === 'string' ? node.source : String(node.value);
+}
+
+/** Where a prompt file gets its id: the id, and the range of its front-matter `name` (the file's start for an id from the path). */
+export interface PromptIdDeclaration {
+  /** The file as messages name it. */
+  readonly file: string;
+  readonly id: string;
+  readonly range: Range;
+}
+
+/**
+ * Reads a prompt's id as releases know it (see `promptIdOf`) from its text, parsing only the front
+ * matter, for scans over every prompt of a repository.
+ */
+export function promptIdDeclarationOf(text: string, repoRelativePath: string, file: string): PromptIdDeclaration {
+  const document = createTextDocument(text);
+  const split = splitFrontMatter(document.text);
+  const start = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  if (!split.yaml) return { file, id: promptIdOf(repoRelativePath), range: start };
+  const frontMatter = document.text.slice(split.yaml.start, split.yaml.end);
+  // Most prompts have no top-level name: their id is their path, and their YAML need not be parsed.
+  if (!/^["']?name["']?[ \t]*:/m.test(frontMatter) && !/^\s*\{/.test(frontMatter)) return { file, id: promptIdOf(repoRelativePath), range: start };
+  const yaml = parseYamlSource(file, document, split.yaml.start, frontMatter);
+  if (yaml.hasErrors) return { file, id: promptIdOf(repoRelativePath), range: start };
+  const root = yaml.yaml.contents;
+  const name = yamlMapGet(root, 'name');
+  const nameText = scalarText(name?.value);
+  const id = promptIdOf(repoRelativePath, { name: nameText, variant: scalarText(yamlMapGet(root, 'variant')?.value) });
+  return { file, id, range: name?.value && nameText?.trim() ? yamlNodeRange(yaml, name.value) : start };
 }

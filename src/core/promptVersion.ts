@@ -1,3 +1,5 @@
+import { escapeControlCharacters } from './controlCharacters';
+
 /** A version of a prompt (DESIGN §3), from git history or a registry. */
 export interface PromptVersion {
   /** The full commit SHA for git; the version number for a registry. */
@@ -14,4 +16,11 @@ export interface PromptVersion {
   readonly labels: readonly string[];
   /** The repository-relative path of the file at this version (git). */
   readonly path?: string;
+  /** On the oldest version of a prompt that began as a copy: the file and commit it was copied from (git). */
+  readonly createdFrom?: { readonly path: string; readonly commit: string };
+}
+
+/** How the oldest version of a copied prompt says where it came from: `created from support/a.prompt at 1a2b3c4`, escaped for display. */
+export function createdFromText(createdFrom: { readonly path: string; readonly commit: string }): string {
+  return `created from ${escapeControlCharacters(createdFrom.path)} at ${createdFrom.commit.slice(0, 7)}`;
 }

@@ -14,6 +14,7 @@ import type {
   TemplatePath,
   TemplateStatement,
 } from './templateModel';
+import { partialCycleMessage } from './partialGraph';
 import { parseTemplate } from './templateParser';
 import { createTextDocument, type Range } from './textDocument';
 
@@ -68,6 +69,26 @@ export interface TemplateAnalysisOptions {
   readonly partialExists?: (name: string) => boolean;
   /** Returns a partial's template so the variables it reads count as used; unknown partials suppress `unused-variable`. */
   readonly partialSource?: (name: string) => string | undefined;
+}
+
+// Parsed partials by source text, shared by every analysis in this thread: the prompts of a
+// repository include the same few partials, each parsed once. Large sources are not kept.
+const partialModelLimit = 64;
+const partialModelMaxLength = 100_000;
+const partialModels = new Map<string, TemplateModel>();
+
+function partialModel(source: string): TemplateModel {
+  const cached = partialModels.get(source);
+  if (cached) return cached;
+  const model = parseTemplate(createTextDocument(source), '', 0, source);
+  if (source.length <= partialModelMaxLength) {
+    if (partialModels.size >= partialModelLimit) {
+      const oldest = partialModels.keys().next();
+      if (!oldest.done) partialModels.delete(oldest.value);
+    }
+    partialModels.set(source, model);
+  }
+  return model;
 }
 
 interface Value {
@@ -133,8 +154,9 @@ class TemplateAnalyzer {
   hasOpaquePartial = false;
   private report = true;
   private readonly partialStack: string[] = [];
+  /** The `{{> name}}` of the template itself that the partials being read were reached from. */
+  private partialRoot: PartialNode | undefined;
   /** Partials parsed so far: a template may include the same partial many times. */
-  private readonly partialModels = new Map<string, TemplateModel>();
   private inline = new Set<string>();
   private readonly helpers: ReadonlySet<string>;
   private readonly root: Value;
@@ -319,6 +341,7 @@ class TemplateAnalyzer {
     if (node.program) this.statements(node.program, scope);
     const name = node.name;
     if (name === undefined) return;
+    if (this.partialStack.length === 0) this.partialRoot = node;
     const inline = this.inline.has(name);
     this.partials.push({
       name,
@@ -345,17 +368,19 @@ class TemplateAnalyzer {
   }
 
   private readPartial(name: string, node: PartialNode, scope: Scope, context: Value | undefined): void {
-    if (this.partialStack.includes(name) || this.partialStack.length >= maxPartialDepth) return;
+    const cycleStart = this.partialStack.indexOf(name);
+    if (cycleStart >= 0 && this.partialRoot) {
+      // Reported at the template's own `{{> name}}`, even from inside partials, whose text has no place in this file.
+      const cycle = [...this.partialStack.slice(cycleStart), name];
+      this.diagnostics.push(createDiagnostic(this.file, this.partialRoot.nameRange, 'partial-cycle', partialCycleMessage(cycle), { data: { code: 'partial-cycle', cycle } }));
+    }
+    if (cycleStart >= 0 || this.partialStack.length >= maxPartialDepth) return;
     const source = this.options.partialSource ? safeCall(() => this.options.partialSource?.(name)) : undefined;
     if (typeof source !== 'string') {
       this.hasOpaquePartial = true;
       return;
     }
-    let model = this.partialModels.get(name);
-    if (!model || model.source !== source) {
-      model = parseTemplate(createTextDocument(source), '', 0, source);
-      this.partialModels.set(name, model);
-    }
+    const model = partialModel(source);
     if (!model.statements) {
       this.hasOpaquePartial = true;
       return;

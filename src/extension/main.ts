@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerCanaryFeatures, type CanaryFeatures } from './canary/registerCanaryFeatures';
 import { registerCommands } from './commands/registerCommands';
 import { registerAuthoringFeatures, type AuthoringFeatures } from './registerAuthoringFeatures';
 import { registerRegistryFeatures, type RegistryFeatures } from './registry/registerRegistryFeatures';
@@ -8,13 +9,14 @@ import { releasesFileSetting } from './versions/promptHistory';
 import { registerVersionFeatures, type VersionFeatures } from './versions/registerVersionFeatures';
 
 /** What activate() returns: handles integration tests and other extensions may use. */
-export type PromptOpsApi = AuthoringFeatures & VersionFeatures & ReleaseFeatures & RegistryFeatures;
+export type PromptOpsApi = AuthoringFeatures & VersionFeatures & ReleaseFeatures & RegistryFeatures & CanaryFeatures;
 
 export function activate(context: vscode.ExtensionContext): PromptOpsApi {
   const authoring = registerAuthoringFeatures(context);
   const versions = registerVersionFeatures(context);
   const releases = registerReleaseFeatures(context, versions);
   const registry = registerRegistryFeatures(context, versions);
+  const canary = registerCanaryFeatures(context, versions, releases);
   const refresh = (): void => {
     versions.versions.refresh();
     releases.releaseState.invalidate();
@@ -22,7 +24,7 @@ export function activate(context: vscode.ExtensionContext): PromptOpsApi {
   };
   context.subscriptions.push(new GitStateWatcher(releasesFileSetting(), refresh));
   registerCommands(context, [{ id: 'promptops.refresh', run: refresh }]);
-  return { ...authoring, ...versions, ...releases, ...registry };
+  return { ...authoring, ...versions, ...releases, ...registry, ...canary };
 }
 
 export function deactivate(): void {

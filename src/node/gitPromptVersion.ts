@@ -12,5 +12,6 @@ export function gitPromptVersion(version: FileVersion, labels: readonly string[]
     sha256: version.sha256,
     labels,
     path: version.path,
+    ...(version.copiedFrom ? { createdFrom: version.copiedFrom } : {}),
   };
 }

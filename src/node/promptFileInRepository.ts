@@ -4,9 +4,10 @@ import { parsePromptDocument } from '../core/promptDocument';
 import { promptIdOf, promptNameAndVariantOf } from '../core/promptId';
 import { parseReleaseManifest } from '../core/releases/manifestParser';
 import { promptLabelsIn, type PromptLabels } from '../core/releases/promptLabels';
-import { defaultReleasesFile } from '../core/releases/releaseManifest';
 import { GitError } from './git/gitError';
 import { openRepository, type GitCallOptions, type GitRepository } from './git/gitRepository';
+import { resolveReleasesFile } from './releases/releasesFileLocation';
+import { readTextFile } from './textFiles';
 
 /** A prompt file located in its Git repository, with its prompt id and the release labels of that id. */
 export interface PromptFileInRepository {
@@ -44,10 +45,8 @@ export async function openPromptFile(file: string, options: PromptFileOptions = 
   const workingFile = path.join(repository.root, relative);
   const source = readIfPresent(workingFile);
   const promptId = promptIdOf(repoPath, source === undefined ? undefined : promptNameAndVariantOf(parsePromptDocument(source, { path: repoPath })));
-  const releasesFile = options.releasesFile ?? defaultReleasesFile;
-  const manifestFile = path.join(repository.root, releasesFile);
-  const manifest = readIfPresent(manifestFile);
-  const labels = promptLabelsIn(manifest === undefined ? undefined : parseReleaseManifest(manifest), promptId);
+  const { releasesFile, manifestFile } = resolveReleasesFile(repository.root, options.releasesFile);
+  const labels = labelsFromManifest(manifestFile, promptId);
   return { repository, path: repoPath, workingFile, promptId, labels, releasesFile, manifestFile };
 }
 
@@ -61,10 +60,16 @@ function nearestExistingFolder(folder: string): string {
   return current;
 }
 
+/** The labels of `promptId` in the manifest at `manifestFile`; a manifest that is not a readable text file gives its problem. */
+function labelsFromManifest(manifestFile: string, promptId: string): PromptLabels {
+  if (!fs.existsSync(manifestFile)) return promptLabelsIn(undefined, promptId);
+  const read = readTextFile(manifestFile);
+  if (!read.ok) return { ok: false, problem: read.problem.replace(manifestFile, path.basename(manifestFile)) };
+  return promptLabelsIn(parseReleaseManifest(read.text), promptId);
+}
+
+/** A file's text; undefined when it is missing or not a readable regular text file (a pipe is never read). */
 function readIfPresent(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
+  const read = readTextFile(file);
+  return read.ok ? read.text : undefined;
 }

@@ -1,5 +1,6 @@
+import { describeRenderProblem, renderCheckedPrompt, sampleFileProblem } from '../core/checkedRender';
 import { parsePromptDocument } from '../core/promptDocument';
-import { renderedAsText, renderPrompt } from '../core/promptRenderer';
+import { renderedAsText } from '../core/promptRenderer';
 import { chooseRenderInput, type RenderInputChoice } from '../core/renderInput';
 import { parseSampleFile, type SampleFile } from '../core/sampleSets';
 import type { PromptFileInRepository } from './promptFileInRepository';
@@ -20,7 +21,11 @@ export function workingSampleFile(file: PromptFileInRepository): { ok: true; sam
   const sidecar = findSampleFile(file.workingFile);
   if (sidecar === undefined) return { ok: true, samples: undefined };
   const read = readTextFile(sidecar);
-  return read.ok ? { ok: true, samples: parseSampleFile(sidecar, read.text) } : { ok: false, problem: read.problem };
+  if (!read.ok) return { ok: false, problem: read.problem };
+  const samples = parseSampleFile(sidecar, read.text);
+  // Sets from a file that does not parse would silently be none; the render would then use no input at all.
+  const broken = sampleFileProblem(samples);
+  return broken ? { ok: false, problem: describeRenderProblem(broken) } : { ok: true, samples };
 }
 
 export type RenderedVersion =
@@ -38,10 +43,12 @@ export async function renderVersion(
   samples: SampleFile | undefined,
   choice: RenderInputChoice,
 ): Promise<RenderedVersion> {
-  const chosen = chooseRenderInput(parsePromptDocument(source, { path: resolvedVersionTitle(version) }), samples, choice);
+  // The version's own path, so a problem reads `support/summarize.prompt:3:5: …` at that version's line.
+  const document = parsePromptDocument(source, { path: version.path });
+  const chosen = chooseRenderInput(document, samples, choice);
   if (!chosen.ok) return { ok: false, problem: chosen.problem, renderFailed: false };
-  const outcome = await renderPrompt({ source, input: chosen.input, partials: partialSourceAt(file, version) });
-  if (!outcome.ok) return { ok: false, problem: `${resolvedVersionTitle(version)} does not render: ${outcome.error.replace(/\.?$/, '.')}`, renderFailed: true };
+  const outcome = await renderCheckedPrompt({ document, input: chosen.input, partials: partialSourceAt(file, version) });
+  if (!outcome.ok) return { ok: false, problem: `${resolvedVersionTitle(version)} does not render: ${describeRenderProblem(outcome.problem).replace(/\.?$/, '.')}`, renderFailed: true };
   // As in render snapshots: line endings are not part of what the model receives.
   return { ok: true, text: `${renderedAsText(outcome.rendered).replace(/\r\n?/g, '\n')}\n`, setName: chosen.setName };
 }

@@ -1,35 +1,82 @@
 import * as fs from 'node:fs';
+import { firstInvalidUtf8Position } from '../core/utf8Validity';
+import type { Position } from '../core/textDocument';
 
 export type TextFileRead =
   | { readonly ok: true; readonly text: string }
-  | { readonly ok: false; readonly problem: string };
+  | {
+      readonly ok: false;
+      readonly problem: string;
+      /** Where in the file the problem is, when it is at one place (the first byte that is not UTF-8). */
+      readonly position?: Position;
+    };
+
+export type FileBytesRead = { readonly ok: true; readonly bytes: Buffer } | { readonly ok: false; readonly problem: string };
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
+// Opening without blocking: a named pipe with no writer would otherwise hang the open itself.
+const openFlags = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
+
 /**
- * Reads a file as UTF-8 text, keeping a BOM and CRLF as they are so ranges match the editor.
- * A binary file, invalid UTF-8 or an unreadable file comes back as one sentence, never an exception.
+ * Reads the bytes of a regular file. Folders, named pipes, sockets and devices are refused in one
+ * sentence before anything is read from them, so reading `/dev/zero` or a FIFO never hangs.
  */
-export function readTextFile(file: string): TextFileRead {
-  let bytes: Buffer;
+export function readRegularFile(file: string): FileBytesRead {
+  let descriptor: number;
   try {
-    bytes = fs.readFileSync(file);
+    descriptor = fs.openSync(file, openFlags);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { ok: false, problem: `${file} does not exist.` };
-    if (code === 'EISDIR') return { ok: false, problem: `${file} is a folder, not a file.` };
-    return { ok: false, problem: `${file} cannot be read (${code ?? 'unknown error'}).` };
+    return { ok: false, problem: openProblem(file, (error as NodeJS.ErrnoException).code) };
   }
-  return decodeText(file, bytes);
+  try {
+    const kind = nonRegularKind(fs.fstatSync(descriptor));
+    if (kind !== undefined) return { ok: false, problem: kind === 'a folder' ? `${file} is a folder, not a file.` : `${file} is ${kind}, not a regular file, so it is not read.` };
+    return { ok: true, bytes: fs.readFileSync(descriptor) };
+  } catch (error) {
+    return { ok: false, problem: openProblem(file, (error as NodeJS.ErrnoException).code) };
+  } finally {
+    fs.closeSync(descriptor);
+  }
 }
 
-/** Decodes bytes read from `file` as UTF-8 text, or says in one sentence why they are not text. */
+/** What a file system entry is when it is not a regular file ("a folder", "a named pipe"…); undefined for a regular file. */
+export function nonRegularKind(stat: fs.Stats): string | undefined {
+  if (stat.isFile()) return undefined;
+  if (stat.isDirectory()) return 'a folder';
+  if (stat.isFIFO()) return 'a named pipe';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  if (stat.isSymbolicLink()) return 'a symbolic link';
+  return 'not a regular file';
+}
+
+function openProblem(file: string, code: string | undefined): string {
+  if (code === 'ENOENT') return `${file} does not exist.`;
+  if (code === 'EISDIR') return `${file} is a folder, not a file.`;
+  if (code === 'EACCES' || code === 'EPERM') return `${file} cannot be read: permission denied.`;
+  return `${file} cannot be read (${code ?? 'unknown error'}).`;
+}
+
+/**
+ * Reads a regular file as UTF-8 text, keeping a BOM and CRLF as they are so ranges match the editor.
+ * A binary file, invalid UTF-8, a folder, pipe or device, or an unreadable file comes back as one
+ * sentence, never an exception.
+ */
+export function readTextFile(file: string): TextFileRead {
+  const read = readRegularFile(file);
+  return read.ok ? decodeText(file, read.bytes) : read;
+}
+
+/** Decodes bytes read from `file` as UTF-8 text, or says in one sentence why they are not text (and where, for invalid UTF-8). */
 export function decodeText(file: string, bytes: Uint8Array): TextFileRead {
   if (bytes.subarray(0, 8192).includes(0)) return { ok: false, problem: `${file} is a binary file, not a text prompt.` };
   try {
     return { ok: true, text: decoder.decode(bytes) };
   } catch {
-    return { ok: false, problem: `${file} is not valid UTF-8 text.` };
+    const position = firstInvalidUtf8Position(bytes);
+    if (position === undefined) return { ok: false, problem: `${file} is not valid UTF-8 text.` };
+    return { ok: false, problem: `${file} is not valid UTF-8 text: the byte at line ${position.line + 1}, column ${position.character + 1} is not UTF-8.`, position };
   }
 }
 

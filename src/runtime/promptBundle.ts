@@ -1,3 +1,5 @@
+import { promptSourceProblem } from '../core/promptRenderer';
+
 /** The bundle format `promptops export` writes and this runtime reads. */
 export const bundleFormat = 'promptops-bundle/1';
 
@@ -27,6 +29,11 @@ export interface BundledCanaryJson extends BundledVersionJson {
 export interface BundledPromptJson {
   readonly labels: Readonly<Record<string, BundledVersionJson>>;
   readonly canary?: Readonly<Record<string, BundledCanaryJson>>;
+  /**
+   * The other versions its published flags may name (the labels' recent rollback targets), by
+   * commit, so that a rollback is a flag change only. Older bundles lack it; older runtimes ignore it.
+   */
+  readonly versions?: Readonly<Record<string, BundledVersionJson>>;
 }
 
 /** A bundle as JSON: `{format, labels, prompts: {id: {labels: {label: version}, canary: {label: version + weight}}}}`. */
@@ -53,6 +60,8 @@ export interface BundledCanary extends BundledVersion {
 export interface BundledPrompt {
   readonly labels: ReadonlyMap<string, BundledVersion>;
   readonly canaries: ReadonlyMap<string, BundledCanary>;
+  /** Rollback targets a flag may name, by commit (empty for bundles without them). */
+  readonly versions: ReadonlyMap<string, BundledVersion>;
 }
 
 /** A loaded, validated bundle; maps rather than objects, so an id such as `constructor` is just an id. */
@@ -73,7 +82,11 @@ export class PromptBundleError extends Error {
 const hex40 = /^[0-9a-f]{40}$/;
 const hex64 = /^[0-9a-f]{64}$/;
 
-/** Loads a bundle from its JSON text or the parsed object, checking its format and every field; throws PromptBundleError. */
+/**
+ * Loads a bundle from its JSON text or the parsed object, checking its format, every field, and that
+ * every dotprompt source parses (front matter and template); throws PromptBundleError naming the
+ * prompt, label and commit of the first entry that does not.
+ */
 export function loadPromptBundle(input: string | unknown): PromptBundle {
   let value: unknown = input;
   if (typeof input === 'string') {
@@ -104,7 +117,13 @@ export function loadPromptBundle(input: string | unknown): PromptBundle {
       if (!promptLabels.has(label)) throw new PromptBundleError(`${what} has no ${label} label to split traffic with.`);
       canaries.set(label, { ...bundledVersion(version, what), weight });
     }
-    prompts.set(id, { labels: promptLabels, canaries });
+    const versions = new Map<string, BundledVersion>();
+    for (const [commit, version] of Object.entries(prompt['versions'] === undefined ? {} : record(prompt['versions'], `The versions of ${id}`))) {
+      const loaded = bundledVersion(version, `${id} version ${commit.slice(0, 7)}`);
+      if (loaded.commit !== commit) throw new PromptBundleError(`${id} version ${JSON.stringify(commit)} holds commit ${loaded.commit.slice(0, 7)}, not the one its key names; export it again.`);
+      versions.set(commit, loaded);
+    }
+    prompts.set(id, { labels: promptLabels, canaries, versions });
   }
   return { format: bundleFormat, labels: [...labels], prompts };
 }
@@ -115,6 +134,12 @@ function bundledVersion(value: unknown, what: string): BundledVersion {
   const path = text(version, 'path', what, (field) => field !== '');
   const sha256 = text(version, 'sha256', what, (field) => hex64.test(field));
   const source = text(version, 'source', what, () => true);
+  // Refused now rather than on the first request that renders it, with what names the version.
+  const problem = path.endsWith('.prompt') ? promptSourceProblem(source) : undefined;
+  if (problem) {
+    const { line, character } = problem.position;
+    throw new PromptBundleError(`${what} (${commit.slice(0, 7)}) does not parse: ${path}:${line + 1}:${character + 1}: ${problem.message}`);
+  }
   const partials = new Map<string, BundledPartialJson>();
   for (const [name, partial] of Object.entries(version['partials'] === undefined ? {} : record(version['partials'], `The partials of ${what}`))) {
     const fields = record(partial, `Partial ${name} of ${what}`);

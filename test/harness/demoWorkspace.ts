@@ -10,6 +10,7 @@ import { releaseCommitMessage } from '../../src/core/releases/releaseCommitMessa
 import type { ReleaseTarget } from '../../src/core/releases/releaseManifest';
 import { planCanary, planCanaryClear, planPromote, planRollback, type MovePlan } from '../../src/core/releases/releaseMoves';
 import { repositoryRoot } from './codeServerInstall';
+import { writeDemoOutcomes } from './demoOutcomes';
 import { scriptedGit as git, type ScriptedAuthor } from './scriptedGit';
 
 const demoFolder = path.join(repositoryRoot, 'demo');
@@ -124,5 +125,7 @@ export function createDemoRepository(target: string): ReadonlyMap<string, string
     git(target, ['commit', '--quiet', '-m', step.message], identity(history, step.by, step.at));
     if (step.ref) commits.set(step.ref, git(target, ['rev-parse', 'HEAD']));
   }
+  // What the application logged during the canary, for the Canary report (not committed: logs are not source).
+  writeDemoOutcomes(target);
   return commits;
 }

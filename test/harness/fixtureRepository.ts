@@ -40,13 +40,14 @@ export function createFixtureRepository(workspace: string): void {
   });
   git(workspace, ['add', '-A'], 5);
   git(workspace, ['commit', '--quiet', '-m', 'Add the other fixture prompts'], 5);
-  const target = (index: number): string => {
-    const text = storyVersions[index]?.text ?? '';
-    return `{commit: ${commits[index] ?? ''}, path: prompts/story.prompt, sha256: ${createHash('sha256').update(text).digest('hex')}}`;
-  };
+  const hash = (index: number): string => createHash('sha256').update(storyVersions[index]?.text ?? '').digest('hex');
+  const target = (index: number): string => `{commit: ${commits[index] ?? ''}, path: prompts/story.prompt, sha256: ${hash(index)}}`;
+  // Each label as promptops promote leaves it: explained by an event, so the release gate passes.
+  const promoted = (label: string, index: number): string =>
+    `  - {at: 2026-01-06T09:00:00Z, by: Fixture Author <fixture@example.com>, action: promote, prompt: prompts/story, label: ${label}, from: null, to: ${commits[index] ?? ''}, sha256: ${hash(index)}, note: ""}\n`;
   fs.writeFileSync(
     path.join(workspace, 'prompt-releases.yaml'),
-    `version: 1\nprompts:\n  prompts/story:\n    labels:\n      production: ${target(2)}\n      staging: ${target(3)}\nevents: []\n`,
+    `version: 1\nprompts:\n  prompts/story:\n    labels:\n      production: ${target(2)}\n      staging: ${target(3)}\nevents:\n${promoted('production', 2)}${promoted('staging', 3)}`,
   );
   git(workspace, ['add', 'prompt-releases.yaml'], 6);
   git(workspace, ['commit', '--quiet', '-m', 'promote prompts/story to production and staging'], 6);

@@ -9,6 +9,7 @@ import { launchBrowser, openAutomatedPage, workbenchUrl } from './workbench';
 import type { Browser, Page } from 'playwright-core';
 import { notificationReaderVariable, serveNotificationTexts } from './notificationReader';
 import { testOutputTag } from '../integration/testOutputTag';
+import { browserClickRequest, performBrowserClick, type BrowserClick } from './browserClicks';
 
 const timeoutMs = Number(process.env['PROMPTOPS_TEST_TIMEOUT_MS'] ?? 15 * 60_000);
 const fixtureWorkspace = path.join(repositoryRoot, 'test', 'integration', 'fixtures', 'workspace');
@@ -60,6 +61,18 @@ export async function runIntegration(summaryFile: string, untrusted = process.en
     const exitCode = new Promise<number>((resolve) => (settle = resolve));
     page = await openAutomatedPage(browser, {
       onLog: (level, message) => {
+        // Tests that need a user's click (a webview button, a modal dialog) ask for it in a tagged line; the test waits for its effect.
+        if (message.startsWith(`${testOutputTag}${browserClickRequest}`)) {
+          const click = JSON.parse(message.slice(testOutputTag.length + browserClickRequest.length)) as BrowserClick;
+          const shot = path.join(repositoryRoot, 'test-results', 'browser-click-failure.png');
+          // The page exists by then: the tests that ask for clicks run inside it.
+          if (page === undefined) {
+            console.error(`A click was requested before the workbench page opened: ${JSON.stringify(click)}`);
+            return;
+          }
+          void performBrowserClick(page, click, shot).catch((error: unknown) => console.error(`The requested click (${JSON.stringify(click)}) failed, see ${path.relative(repositoryRoot, shot)}: ${error instanceof Error ? error.message : String(error)}`));
+          return;
+        }
         if (message.startsWith(testOutputTag)) console.log(message.slice(testOutputTag.length));
         else if (verbose) console.log(`[workbench ${level}] ${message}`);
       },

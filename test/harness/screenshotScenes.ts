@@ -1,6 +1,7 @@
 // Runs inside the extension host (as extensionTestsPath) while takeScreenshots.ts drives the browser:
 // each scene sets up the editor through real commands, then asks the browser side for a screenshot.
 import * as vscode from 'vscode';
+import type { CanaryReport } from '../../src/extension/canary/canaryReport';
 import type { PromptOpsApi } from '../../src/extension/main';
 import { testOutputTag } from '../integration/testOutputTag';
 
@@ -16,6 +17,15 @@ async function shot(name: string): Promise<void> {
   await sleep(settleMs);
   console.log(`${testOutputTag}${shotRequest}${name}`);
   await sleep(settleMs);
+}
+
+/** Polls until `ready` holds (a scene waits for what it shows), failing after 20 s. */
+async function waitFor(ready: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (!(await ready())) {
+    if (Date.now() > deadline) throw new Error('A scene did not become ready within 20 s.');
+    await sleep(200);
+  }
 }
 
 function demoFile(relative: string): vscode.Uri {
@@ -53,6 +63,33 @@ export async function run(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   await vscode.commands.executeCommand('promptops.renderedDiff', summarize, 'production', 'staging', 'outage');
   await shot('rendered-diff');
+
+  // The demo's outcomes and the settings pointing at them come from demoOutcomes.ts.
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await vscode.commands.executeCommand('workbench.action.closeSidebar');
+  const report = await vscode.commands.executeCommand<CanaryReport | undefined>('promptops.canaryReport', summarize, 'production');
+  if (!report) throw new Error('The Canary report did not open.');
+  await report.snapshot((snapshot) => snapshot.verdict !== undefined);
+  await shot('canary-report');
+
+  // Live delivery: the flags published from the editor, and the status bar item saying when they went live.
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await vscode.commands.executeCommand('workbench.view.extension.promptops');
+  await vscode.workspace.getConfiguration('promptops').update('publish.flagsFile', 'prompts.flagd.json', vscode.ConfigurationTarget.Workspace);
+  const [repository] = await api.releaseState.repositories();
+  if (!repository) throw new Error('The demo has no release manifest.');
+  await api.livePublishing.publishNow(repository.workspace);
+  await vscode.window.showTextDocument(summarize);
+  await waitFor(async () => {
+    await api.livePublishing.check();
+    await api.statusBar.update();
+    return api.statusBar.text.includes('live: published');
+  });
+  // Setting the file before the first publish warns that it has not been published yet; that is past now.
+  await vscode.commands.executeCommand('notifications.clearAll');
+  await shot('live-publishing');
+  await vscode.workspace.getConfiguration('promptops').update('publish.flagsFile', undefined, vscode.ConfigurationTarget.Workspace);
+  await vscode.workspace.fs.delete(demoFile('prompts.flagd.json'));
 
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   // The last scene: hide the other two views so the Registry view has the side bar to itself.

@@ -60,7 +60,13 @@ describe('Releases from the editor', () => {
 
   it('the Releases view shows what each label of a prompt serves', async () => {
     assert.deepEqual(await storyLabels(), new Map([['production', toneCommit], ['staging', titleCommit]]));
-    assert.deepEqual(await auditEvents(), []);
+    assert.deepEqual(
+      (await auditEvents()).map((node) => (node.kind === 'event' ? [node.event.action, node.event.label] : [node.kind])),
+      [
+        ['promote', 'staging'],
+        ['promote', 'production'],
+      ],
+    );
   });
 
   it('promote moves production in the manifest, the Releases view and the version badges, and logs it', async () => {
@@ -94,11 +100,11 @@ describe('Releases from the editor', () => {
     await vscode.commands.executeCommand('promptops.rollback', story, 'production');
     await vscode.commands.executeCommand('promptops.setCanary', story, 'staging', 'production', 20);
     const events = await auditEvents();
-    assert.deepEqual(events.map((node) => (node.kind === 'event' ? node.event.action : node.kind)), ['canary', 'rollback', 'promote']);
+    assert.deepEqual(events.map((node) => (node.kind === 'event' ? node.event.action : node.kind)), ['canary', 'rollback', 'promote', 'promote', 'promote']);
     const uri = await vscode.commands.executeCommand<vscode.Uri>('promptops.showAuditLog', story);
     const document = await vscode.workspace.openTextDocument(uri);
     const rows = document.getText().split('\n').filter((line) => line.startsWith('| 20'));
-    assert.equal(rows.length, 3);
+    assert.equal(rows.length, 5);
     assert.match(rows[0] ?? '', /\| canary 20% \|/);
     assert.match(rows[2] ?? '', /\| promote \|.*ready for everyone \|$/);
   });
@@ -120,7 +126,7 @@ describe('Releases from the editor', () => {
       'PromptOps could not promote the version: WORKING is the uncommitted working tree and labels point at commits only: commit prompts/story.prompt first, then name that commit.',
       () => vscode.commands.executeCommand('promptops.promote', story, 'WORKING', 'production'),
     );
-    assert.equal(outcome, undefined);
+    assert.deepEqual(outcome, { kind: 'refused', reason: 'WORKING is the uncommitted working tree and labels point at commits only: commit prompts/story.prompt first, then name that commit.' });
     assert.equal((await vscode.workspace.fs.readFile(manifest)).toString(), before);
   });
 
@@ -131,6 +137,71 @@ describe('Releases from the editor', () => {
       () => vscode.commands.executeCommand('promptops.rollback', story, 'staging'),
     );
     assert.equal((await vscode.workspace.fs.readFile(manifest)).toString(), before);
+  });
+
+  it('refuses to promote a version that does not pass check, naming its first error as file:line:col, before asking anything', async () => {
+    const broken = workspaceFile('prompts/broken-release.prompt');
+    await vscode.workspace.fs.writeFile(broken, new TextEncoder().encode('---\ninput:\n  schema:\n    ticket: string\n---\nTriage {{#if ticket}}{{ticket}}\n'));
+    git('add', 'prompts/broken-release.prompt');
+    git('commit', '--quiet', '-m', 'Add a prompt with an unclosed block');
+    const commit = git('rev-parse', 'HEAD');
+    try {
+      const before = (await vscode.workspace.fs.readFile(manifest)).toString();
+      // Without a label the command would ask for one; the refusal comes first.
+      for (const label of ['production', undefined]) {
+        const outcome = await vscode.commands.executeCommand('promptops.promote', broken, commit, label);
+        assert.deepEqual(outcome, {
+          kind: 'refused',
+          reason: `${commit.slice(0, 7)} does not pass check, so it is not released: prompts/broken-release.prompt:6:8: {{#if ticket}} is never closed; add {{/if}} after its content (fix it in a new commit, or pass --allow-errors in an emergency).`,
+        });
+      }
+      assert.equal((await vscode.workspace.fs.readFile(manifest)).toString(), before);
+    } finally {
+      git('rm', '--quiet', 'prompts/broken-release.prompt');
+      git('commit', '--quiet', '-m', 'Remove the broken prompt');
+    }
+  });
+
+  it('the Releases view and the audit log show notes and authors with control characters escaped', async () => {
+    const name = git('config', 'user.name');
+    git('config', 'user.name', 'Mallory\u001b[31m (approved)');
+    try {
+      await vscode.commands.executeCommand('promptops.promote', story, toneCommit, 'staging', 'ok\u001b[2J\r\nForged: all checks passed');
+    } finally {
+      git('config', 'user.name', name);
+    }
+    // Staging goes back to what it served, so the labels the Versions tests expect are as they were.
+    await vscode.commands.executeCommand('promptops.promote', story, titleCommit, 'staging');
+    const api = await promptOps();
+    const hostile = (await auditEvents()).find((node) => node.kind === 'event' && node.event.note.includes('Forged'));
+    assert.ok(hostile?.kind === 'event');
+    const item = api.releases.getTreeItem(hostile);
+    assert.match(String(item.description), /^Mallory\\x1b\[31m \(approved\) · [^·]+ · ok\\x1b\[2J\\r\\nForged: all checks passed$/);
+    const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : String(item.tooltip);
+    assert.ok(!/[\u0000-\u001f\u007f-\u009f]/.test(tooltip.replace(/\n/g, '')), 'no raw control character in the tooltip');
+    assert.match(tooltip, /ok\\\\x1b\\\[2J\\\\r\\\\nForged: all checks passed/);
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('promptops.showAuditLog', story);
+    // An audit log opened earlier follows the manifest through its change event: wait for the row.
+    const row = await eventually(async () => (await vscode.workspace.openTextDocument(uri)).getText().split('\n').find((line) => line.includes('Forged')), (line) => line !== undefined);
+    assert.match(row ?? '', /\| Mallory\\x1b\[31m \(approved\) <fixture@example\.com> \| promote \|.*\| ok\\x1b\[2J\\r\\nForged: all checks passed \|$/);
+  });
+
+  it('manifest diagnostics run the status gate: a label moved by hand is marked as unexplained by the audit log', async () => {
+    const original = (await vscode.workspace.fs.readFile(manifest)).toString();
+    const edited = original.replace(/(staging:\s*\{?\s*commit: )[0-9a-f]{40}/, `$1${toneCommit}`);
+    assert.notEqual(edited, original, 'the manifest has a staging label to edit');
+    await vscode.workspace.fs.writeFile(manifest, new TextEncoder().encode(edited));
+    try {
+      await vscode.window.showTextDocument(manifest);
+      const diagnostics = await eventually(() => vscode.languages.getDiagnostics(manifest), (list) => list.some((d) => d.code === 'unexplained-label'));
+      const unexplained = diagnostics.find((d) => d.code === 'unexplained-label');
+      assert.match(unexplained?.message ?? '', new RegExp(`^prompts/story staging serves ${toneCommit.slice(0, 7)}, but the audit log's last move of it \\(promote of [^)]+\\) is to ${titleCommit.slice(0, 7)}; labels move only through promptops promote, rollback and canary, which record who and why\\.$`));
+      assert.equal(unexplained?.severity, vscode.DiagnosticSeverity.Error);
+    } finally {
+      await vscode.workspace.fs.writeFile(manifest, new TextEncoder().encode(original));
+      // The next test looks for diagnostics of its own: these must be gone first.
+      await eventually(() => vscode.languages.getDiagnostics(manifest), (list) => list.every((d) => d.severity !== vscode.DiagnosticSeverity.Error));
+    }
   });
 
   it('the manifest gets diagnostics for a SHA-256 that does not match the file at that commit', async () => {

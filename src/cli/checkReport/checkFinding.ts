@@ -1,4 +1,5 @@
 import type { DiagnosticCode, PromptDiagnostic } from '../../core/promptDiagnostic';
+import type { Position } from '../../core/textDocument';
 
 /** What `check` reports: the core's diagnostics, plus files it could not read at all. */
 export type CheckFinding = PromptDiagnostic | UnreadableFile;
@@ -9,9 +10,8 @@ export interface UnreadableFile extends Omit<PromptDiagnostic, 'code'> {
 
 export type FindingCode = DiagnosticCode | 'unreadable-file';
 
-/** A finding for a file that is binary, not UTF-8 or cannot be read; it counts as an error. */
-export function unreadableFile(file: string, problem: string): UnreadableFile {
-  const start = { line: 0, character: 0 };
+/** A finding for a file that is binary, not UTF-8 or cannot be read, at the bad byte when there is one; it counts as an error. */
+export function unreadableFile(file: string, problem: string, start: Position = { line: 0, character: 0 }): UnreadableFile {
   return { file, range: { start, end: start }, severity: 'error', code: 'unreadable-file', message: problem, related: [] };
 }
 

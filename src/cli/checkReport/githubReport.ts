@@ -1,4 +1,16 @@
+import type { DiagnosticSeverity } from '../../core/promptDiagnostic';
+import type { Range } from '../../core/textDocument';
 import type { CheckRun } from './checkFinding';
+
+/** What a report prints of a finding: `check`'s diagnostics and `status`'s manifest problems alike. */
+export interface ReportedFinding {
+  readonly file: string;
+  readonly range: Range;
+  readonly severity: DiagnosticSeverity;
+  readonly code: string;
+  readonly message: string;
+  readonly related?: readonly { readonly file: string; readonly range: Range; readonly message: string }[];
+}
 
 // GitHub workflow commands: data escapes %, CR, LF; properties also escape : and ,.
 function escapeData(text: string): string {
@@ -13,7 +25,12 @@ const commands = { error: 'error', warning: 'warning', information: 'notice', hi
 
 /** One workflow command per finding, so GitHub Actions annotates the pull request's lines. */
 export function githubReport(run: CheckRun): string {
-  return run.findings
+  return githubAnnotations(run.findings);
+}
+
+/** The workflow commands of any findings. */
+export function githubAnnotations(findings: readonly ReportedFinding[]): string {
+  return findings
     .map((finding) => {
       const { start, end } = finding.range;
       const properties = [

@@ -1,5 +1,6 @@
 import type { Range } from '../../core/textDocument';
 import type { CheckRun, FindingCode } from './checkFinding';
+import type { ReportedFinding } from './githubReport';
 
 const levels = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
 
@@ -15,6 +16,8 @@ const ruleDescriptions: Readonly<Record<FindingCode, string>> = {
   'sample-type-mismatch': 'A sample value does not match the declared type.',
   'unknown-helper': 'The template calls a helper dotprompt does not know.',
   'missing-partial': 'The template includes a partial that cannot be found.',
+  'partial-cycle': 'Partials include each other in a cycle, so rendering would never end.',
+  'duplicate-prompt-id': 'Two prompt files resolve to the same prompt id, so releases could not tell them apart.',
   'unreadable-file': 'The file is binary, not UTF-8, or cannot be read.',
 };
 
@@ -27,23 +30,28 @@ function location(file: string, range: Range): Record<string, unknown> {
   return { physicalLocation: { artifactLocation: { uri: file.split('\\').join('/'), uriBaseId: '%SRCROOT%' }, region: region(range) } };
 }
 
-/** A SARIF 2.1.0 log, for code scanning uploads. */
+/** A SARIF 2.1.0 log of a check run, for code scanning uploads. */
 export function sarifReport(run: CheckRun, toolVersion: string, sourceRoot: string): string {
-  const rules = Object.entries(ruleDescriptions).map(([id, text]) => ({ id, shortDescription: { text } }));
+  return sarifLog(run.findings, ruleDescriptions, toolVersion, sourceRoot);
+}
+
+/** A SARIF 2.1.0 log of any findings, with one rule per code of `rules`. */
+export function sarifLog(findings: readonly ReportedFinding[], rules: Readonly<Record<string, string>>, toolVersion: string, sourceRoot: string): string {
+  const ruleList = Object.entries(rules).map(([id, text]) => ({ id, shortDescription: { text } }));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'promptops', version: toolVersion, rules } },
+        tool: { driver: { name: 'promptops', version: toolVersion, rules: ruleList } },
         originalUriBaseIds: { '%SRCROOT%': { uri: `file://${sourceRoot.split('\\').join('/').replace(/\/?$/, '/')}` } },
-        results: run.findings.map((finding) => ({
+        results: findings.map((finding) => ({
           ruleId: finding.code,
-          ruleIndex: rules.findIndex((rule) => rule.id === finding.code),
+          ruleIndex: ruleList.findIndex((rule) => rule.id === finding.code),
           level: levels[finding.severity],
           message: { text: finding.message },
           locations: [location(finding.file, finding.range)],
-          ...(finding.related.length > 0
+          ...(finding.related && finding.related.length > 0
             ? { relatedLocations: finding.related.map((related, id) => ({ id, ...location(related.file, related.range), message: { text: related.message } })) }
             : {}),
         })),

@@ -4,7 +4,7 @@ import { parsePromptDocument } from '../../core/promptDocument';
 import { renderedAsText, renderPrompt } from '../../core/promptRenderer';
 import { chooseRenderInput } from '../../core/renderInput';
 import { selectorText } from '../../core/registry/registryLabels';
-import { printable } from '../../core/printableText';
+import { escapeControlCharacters } from '../../core/controlCharacters';
 import { findPartialFile } from '../../node/partialFiles';
 import { loadPromptFromDisk } from '../../node/promptOnDisk';
 import { registryVersionText } from '../../node/registries/registryVersionText';
@@ -32,7 +32,7 @@ export function registryDiff(args: readonly string[], io: CliIo): Promise<ExitCo
     const local = localPromptFile(workspace, name);
     const side = async (argument: string): Promise<{ title: string; text: string }> => {
       if (argument === 'WORKING') {
-        if (local === undefined) throw new CliError(`No prompt file in ${workspace.root} has the id ${printable(name)}; give TO as a registry version.`);
+        if (local === undefined) throw new CliError(`No prompt file in ${workspace.root} has the id ${escapeControlCharacters(name)}; give TO as a registry version.`);
         const read = readTextFile(local);
         if (!read.ok) throw new CliError(read.problem);
         return { title: `${path.relative(workspace.root, local).split(path.sep).join('/')} (working tree)`, text: read.text };
@@ -40,7 +40,7 @@ export function registryDiff(args: readonly string[], io: CliIo): Promise<ExitCo
       const selector = registryVersionArgument(argument);
       const version = await registry.getVersion(name, selector);
       const title = 'version' in selector ? `${name} (v${version.version})` : `${name} (${selectorText(selector).replace('label ', '')} v${version.version})`;
-      return { title: printable(title), text: (await registryVersionText(version, workspace.repository)).text };
+      return { title: escapeControlCharacters(title), text: (await registryVersionText(version, workspace.repository)).text };
     };
     const [from, to] = await Promise.all([side(fromArgument), side(toArgument)]);
     if (values.rendered !== true) {
@@ -54,7 +54,7 @@ export function registryDiff(args: readonly string[], io: CliIo): Promise<ExitCo
       const chosen = chooseRenderInput(parsePromptDocument(side.text, { path: side.title }), samples, values.sample === undefined ? { kind: 'set' } : { kind: 'set', name: values.sample });
       if (!chosen.ok) throw new CliError(chosen.problem);
       const rendered = await renderPrompt({ source: side.text, input: chosen.input, partials });
-      if (!rendered.ok) throw new CliError(`${side.title} does not render: ${printable(rendered.error)}`, ExitCode.findings);
+      if (!rendered.ok) throw new CliError(`${side.title} does not render: ${escapeControlCharacters(rendered.error)}`, ExitCode.findings);
       return { text: `${renderedAsText(rendered.rendered).replace(/\r\n?/g, '\n')}\n`, setName: chosen.setName };
     };
     const [fromRendered, toRendered] = [await render(from), await render(to)];

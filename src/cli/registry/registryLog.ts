@@ -1,4 +1,4 @@
-import { printable } from '../../core/printableText';
+import { escapeControlCharacters } from '../../core/controlCharacters';
 import type { RegistryJournalEntry } from '../../core/registry/registryJournal';
 import { registryLabelProblem } from '../../core/registry/registryLabels';
 import { journalPath, readRegistryJournal } from '../../node/registries/registryWorkspace';
@@ -20,13 +20,13 @@ export function registryLog(args: readonly string[], io: CliIo): Promise<ExitCod
     for (const problem of journal.problems) io.err(`promptops log: warning: ${journalPath}:${problem.line}: ${problem.message}; the line is skipped.\n`);
     const entries = journal.entries.filter((entry) => (name === undefined || entry.prompt === name) && (values.label === undefined || entry.label === values.label)).reverse();
     if (format === 'json') io.out(`${JSON.stringify({ entries }, null, 2)}\n`);
-    else io.out(entries.length === 0 ? `No registry label moves${name === undefined ? '' : ` of ${printable(name)}`} in ${journalPath} yet.\n` : entries.map(entryText).join(''));
+    else io.out(entries.length === 0 ? `No registry label moves${name === undefined ? '' : ` of ${escapeControlCharacters(name)}`} in ${journalPath} yet.\n` : entries.map(entryText).join(''));
     return ExitCode.ok;
   });
 }
 
 function entryText(entry: RegistryJournalEntry): string {
   const from = entry.from === null ? 'new' : `v${entry.from}`;
-  const line = `${printable(entry.at)}  ${entry.action.padEnd(8)}  ${printable(entry.prompt)}  ${printable(entry.label)}  ${from} → v${entry.to}  ${printable(entry.by)}  ${printable(entry.registry)}\n`;
-  return entry.note === '' ? line : `${line}    ${printable(entry.note)}\n`;
+  const line = `${escapeControlCharacters(entry.at)}  ${entry.action.padEnd(8)}  ${escapeControlCharacters(entry.prompt)}  ${escapeControlCharacters(entry.label)}  ${from} → v${entry.to}  ${escapeControlCharacters(entry.by)}  ${escapeControlCharacters(entry.registry)}\n`;
+  return entry.note === '' ? line : `${line}    ${escapeControlCharacters(entry.note)}\n`;
 }

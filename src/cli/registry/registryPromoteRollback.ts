@@ -1,4 +1,4 @@
-import { printable } from '../../core/printableText';
+import { escapeControlCharacters } from '../../core/controlCharacters';
 import { defaultLabel } from '../../core/releases/releaseManifest';
 import { promoteRegistryVersion, rollbackRegistryLabel, type RegistryMoveOutcome } from '../../node/registries/registryLabelMoves';
 import { CliError, ExitCode, type CliIo } from '../cliIo';
@@ -11,7 +11,7 @@ const rollbackUsage = 'rollback NAME --source langfuse [--label L] [--to VERSION
 function moveText(outcome: RegistryMoveOutcome, verb: 'Promoted' | 'Rolled back', location: string): string {
   if (outcome.kind === 'unchanged') return `${outcome.message} Nothing to do.\n`;
   const from = outcome.from === undefined ? 'a new label' : `v${outcome.from}`;
-  const what = verb === 'Promoted' ? `Promoted ${printable(outcome.name)} to ${outcome.label}` : `Rolled back ${printable(outcome.name)} ${outcome.label}`;
+  const what = verb === 'Promoted' ? `Promoted ${escapeControlCharacters(outcome.name)} to ${outcome.label}` : `Rolled back ${escapeControlCharacters(outcome.name)} ${outcome.label}`;
   return `${what} in Langfuse (${location}): ${from} → v${outcome.to.version}.\n`;
 }
 

@@ -61,7 +61,7 @@ export async function withRegistryErrors<T>(work: () => Promise<T>): Promise<T> 
     return await work();
   } catch (error) {
     if (error instanceof RegistryError) throw new CliError(error.message, error.kind === 'badRequest' ? ExitCode.findings : ExitCode.usage);
-    if (error instanceof ReleaseRefusal) throw new CliError(error.message, ExitCode.findings);
+    if (error instanceof ReleaseRefusal) throw new CliError(error.message, ExitCode.findings, error.details);
     if (error instanceof GitError) throw new CliError(error.message);
     throw error;
   }

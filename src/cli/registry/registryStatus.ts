@@ -1,4 +1,4 @@
-import { printable } from '../../core/printableText';
+import { escapeControlCharacters } from '../../core/controlCharacters';
 import { driftText } from '../../core/registry/registryDrift';
 import { shortSha } from '../../core/releases/promotionHistory';
 import { readRegistryDrift, type LabelDrift, type PromptDrift } from '../../node/registries/registryDriftStatus';
@@ -41,9 +41,9 @@ function statusText(prompts: readonly PromptDrift[], location: string, total: nu
   if (prompts.length === 0) return `${releasesFile} releases no prompts yet, so there is nothing to compare with Langfuse at ${location}.\n`;
   const lines = [`Langfuse at ${location}: ${total - drifting} of ${total} label${total === 1 ? '' : 's'} in sync with ${releasesFile}.`];
   for (const prompt of prompts) {
-    lines.push(printable(prompt.id));
+    lines.push(escapeControlCharacters(prompt.id));
     const width = Math.max(0, ...prompt.labels.map((drift) => drift.label.length));
-    for (const drift of prompt.labels) lines.push(`  ${printable(drift.label).padEnd(width)}  ${driftText(drift.state).padEnd(14)}  ${sides(drift)}`);
+    for (const drift of prompt.labels) lines.push(`  ${escapeControlCharacters(drift.label).padEnd(width)}  ${driftText(drift.state).padEnd(14)}  ${sides(drift)}`);
   }
   if (drifting > 0) lines.push('', 'promptops sync --source langfuse plans the pushes and label moves that bring Langfuse in line with Git.');
   return `${lines.join('\n')}\n`;

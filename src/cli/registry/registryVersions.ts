@@ -1,4 +1,4 @@
-import { printable } from '../../core/printableText';
+import { escapeControlCharacters } from '../../core/controlCharacters';
 import type { PromptVersion } from '../../core/promptVersion';
 import type { RegistryPromptVersion } from '../../core/registry/promptRegistry';
 import { newestFirst, promptSummary, readVersions } from '../../core/registry/registryListing';
@@ -40,9 +40,9 @@ export function registryVersions(args: readonly string[], io: CliIo): Promise<Ex
     const rows = versions.map((version) => {
       const provenance = provenanceOf(version.config);
       const origin = provenance === undefined ? '' : provenance.commit === undefined ? '  (uncommitted push)' : `  (git ${provenance.commit.slice(0, 7)})`;
-      const labels = version.labels.length > 0 ? `  [${[...version.labels].sort().map(printable).join(', ')}]` : '';
+      const labels = version.labels.length > 0 ? `  [${[...version.labels].sort().map(escapeControlCharacters).join(', ')}]` : '';
       const date = version.createdAt === undefined ? '' : `${version.createdAt.slice(0, 10)} ${version.createdAt.slice(11, 16)}`;
-      return [`v${version.version}`.padEnd(7), date.padEnd(16), `${printable(((version.commitMessage ?? '').split('\n')[0] ?? '') || '(no message)')}${labels}${origin}`].join('  ');
+      return [`v${version.version}`.padEnd(7), date.padEnd(16), `${escapeControlCharacters(((version.commitMessage ?? '').split('\n')[0] ?? '') || '(no message)')}${labels}${origin}`].join('  ');
     });
     io.out(`${[`${'VERSION'.padEnd(7)}  ${'DATE'.padEnd(16)}  MESSAGE`, ...rows].join('\n')}\n`);
     return ExitCode.ok;

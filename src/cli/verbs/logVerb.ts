@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { escapeControlCharacters } from '../../core/controlCharacters';
 import { labelNameProblem } from '../../core/releases/labelName';
 import { manifestErrors } from '../../core/releases/manifestParser';
 import { shortSha } from '../../core/releases/promotionHistory';
@@ -15,13 +16,16 @@ import type { Verb } from '../verb';
 import { registrySourceOf } from '../registry/registrySource';
 import { registryLog } from '../registry/registryLog';
 
-const usage = 'log [FILE|PROMPT-ID] [--label L] [--format text|json]';
+const usage = 'log [FILE|PROMPT-ID] [--label L] [--format text|json] [--source langfuse]';
 
 /** `promptops log`: the audit events of the manifest, newest first, of one prompt and/or one label. */
 export const logVerb: Verb = {
   name: 'log',
+  group: 'releases',
   usage,
-  summary: 'List the audit events (promote, rollback, canary, canary-clear), newest first, optionally of one prompt (a file or an id) and one label.',
+  summary: 'List the release audit events, newest first.',
+  details: "Events are promote, rollback, canary and canary-clear; give a prompt (a file or an id) and --label to see only theirs. With --source langfuse, lists PromptOps' journal of Langfuse label moves.",
+  example: 'promptops log support/summarize.prompt --label production',
   run: (args, io) =>
     registrySourceOf(args) ? registryLog(args, io) : withReleaseErrors(async () => {
       const { values, positionals } = parseVerbArgs(args, { label: { type: 'string' }, format: { type: 'string' } }, usage);
@@ -51,14 +55,17 @@ export const logVerb: Verb = {
     }),
 };
 
+/** One event as lines of text; whatever the manifest's authors wrote (prompt ids, names, notes) is printed with control characters escaped, so it cannot forge output. */
 function eventText(event: ReleaseEvent): string {
   const from = event.from === null ? 'new' : shortSha(event.from);
   const weight = event.weight === undefined ? '' : ` (${event.weight}%)`;
-  const line = `${event.at}  ${event.action.padEnd(12)}  ${event.prompt}  ${event.label}  ${from} → ${shortSha(event.to)}${weight}  ${event.by}\n`;
-  return event.note === '' ? line : `${line}    ${event.note}\n`;
+  const lines = [`${escapeControlCharacters(event.at)}  ${event.action.padEnd(12)}  ${escapeControlCharacters(event.prompt)}  ${event.label}  ${from} → ${shortSha(event.to)}${weight}  ${escapeControlCharacters(event.by)}`];
+  if (event.note !== '') lines.push(`    ${escapeControlCharacters(event.note)}`);
+  if (event.allowedError !== undefined) lines.push(`    released with errors allowed: ${escapeControlCharacters(event.allowedError)}`);
+  return `${lines.join('\n')}\n`;
 }
 
 function eventJson(event: ReleaseEvent): unknown {
-  const { at, by, action, prompt, label, from, to, sha256, weight, note } = event;
-  return { at, by, action, prompt, label, from, to, sha256, ...(weight === undefined ? {} : { weight }), note };
+  const { at, by, action, prompt, label, from, to, sha256, weight, note, allowedError } = event;
+  return { at, by, action, prompt, label, from, to, sha256, ...(weight === undefined ? {} : { weight }), note, ...(allowedError === undefined ? {} : { allowedError }) };
 }

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { printable } from '../../core/printableText';
+import { escapeControlCharacters } from '../../core/controlCharacters';
 import type { RegistryVersionSelector } from '../../core/registry/promptRegistry';
 import { registryLabelProblem } from '../../core/registry/registryLabels';
 import { defaultLabel } from '../../core/releases/releaseManifest';
@@ -14,8 +14,11 @@ const usage = 'pull NAME [--version N | --label L] [--out F]';
 /** `promptops pull`: a Langfuse version written as a `.prompt` file in the workspace. */
 export const pullVerb: Verb = {
   name: 'pull',
+  group: 'registry',
   usage,
-  summary: `Write a Langfuse version (default: the one labelled ${defaultLabel}) as a .prompt file, by default NAME.prompt at the repository root; refuses a file outside the workspace or with uncommitted changes.`,
+  summary: 'Write a Langfuse version as a .prompt file in the workspace.',
+  details: `The version defaults to the one labelled ${defaultLabel}, the file to NAME.prompt at the repository root; a file outside the workspace or with uncommitted changes is refused.`,
+  example: 'promptops pull support/summarize --label production --out drafts/summarize.prompt',
   run: (args, io) =>
     withRegistryErrors(async () => {
       const { values, positionals } = parseVerbArgs(args, { ...sourceOption, version: { type: 'string' }, label: { type: 'string' }, out: { type: 'string' } }, usage);
@@ -25,14 +28,14 @@ export const pullVerb: Verb = {
       let selector: RegistryVersionSelector = { label: values.label ?? defaultLabel };
       if (values.version !== undefined) {
         selector = registryVersionArgument(values.version);
-        if (!('version' in selector)) throw new CliError(`--version takes a version number, not "${printable(values.version)}"; use --label for labels.`);
+        if (!('version' in selector)) throw new CliError(`--version takes a version number, not "${escapeControlCharacters(values.version)}"; use --label for labels.`);
       } else if (values.label !== undefined && values.label !== 'latest' && registryLabelProblem(values.label)) {
         throw new CliError(registryLabelProblem(values.label) ?? '');
       }
       const workspace = await openWorkspace(io);
       const outcome = await pullPrompt(workspace, openRegistry(io), { name, selector, out: values.out === undefined ? undefined : path.resolve(io.cwd, values.out) });
       const how = outcome.exact ? ' (the file it was pushed from, byte for byte)' : '';
-      io.out(`Wrote ${printable(outcome.displayPath)} from ${printable(name)} v${outcome.version.version}${how}.\n`);
+      io.out(`Wrote ${escapeControlCharacters(outcome.displayPath)} from ${escapeControlCharacters(name)} v${outcome.version.version}${how}.\n`);
       return ExitCode.ok;
     }),
 };

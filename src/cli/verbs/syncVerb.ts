@@ -1,4 +1,4 @@
-import { printable } from '../../core/printableText';
+import { escapeControlCharacters } from '../../core/controlCharacters';
 import { shortSha } from '../../core/releases/promotionHistory';
 import { applyRegistrySync, planRegistrySync, type SyncStep } from '../../node/registries/registrySync';
 import { CliError, ExitCode } from '../cliIo';
@@ -9,7 +9,7 @@ import type { Verb } from '../verb';
 const usage = 'sync [--label L]... [--yes] [--flatten]';
 
 function stepText(step: SyncStep): string {
-  const prompt = printable(step.prompt);
+  const prompt = escapeControlCharacters(step.prompt);
   if (step.kind === 'move') return `move   ${prompt} ${step.label}: ${step.from === undefined ? 'new label' : `v${step.from}`} → v${step.to}`;
   const from = step.labels.map((label) => `${label}${step.from.has(label) ? ` (now v${step.from.get(label)})` : ''}`).join(', ');
   return `push   ${prompt} from ${step.path} at ${shortSha(step.commit)} as a new version labelled ${from}`;
@@ -21,8 +21,11 @@ function stepText(step: SyncStep): string {
  */
 export const syncVerb: Verb = {
   name: 'sync',
+  group: 'registry',
   usage,
-  summary: 'Make Langfuse labels match prompt-releases.yaml: print the plan (pushes of released versions Langfuse lacks, label moves); --yes applies it; exit 1 when something cannot be synced.',
+  summary: 'Make Langfuse labels match prompt-releases.yaml (prints the plan; --yes applies it).',
+  details: 'The plan pushes released versions Langfuse lacks and moves labels; exit 1 when something cannot be synced.',
+  example: 'promptops sync --label production --yes',
   run: (args, io) =>
     withRegistryErrors(async () => {
       const { values, positionals } = parseVerbArgs(args, { ...sourceOption, label: { type: 'string', multiple: true }, yes: { type: 'boolean' }, flatten: { type: 'boolean' } }, usage);
@@ -37,7 +40,7 @@ export const syncVerb: Verb = {
       io.out(`${[header, ...plan.steps.map(stepText)].join('\n')}\n`);
       if (plan.steps.length > 0 && values.yes !== true) io.out('Nothing was changed; run again with --yes to apply this plan.\n');
       if (plan.steps.length > 0 && values.yes === true) {
-        await applyRegistrySync(workspace, registry, plan, { onApplied: ({ step, version }) => io.out(`applied ${step.kind} ${printable(step.prompt)}: ${step.kind === 'push' ? step.labels.join(', ') : step.label} → v${version}\n`) });
+        await applyRegistrySync(workspace, registry, plan, { onApplied: ({ step, version }) => io.out(`applied ${step.kind} ${escapeControlCharacters(step.prompt)}: ${step.kind === 'push' ? step.labels.join(', ') : step.label} → v${version}\n`) });
         io.out(`Langfuse now serves what ${workspace.releasesFile} releases${plan.refusals.length > 0 ? ', except what was refused' : ''}.\n`);
       }
       return plan.refusals.length > 0 ? ExitCode.findings : ExitCode.ok;

@@ -1,4 +1,6 @@
 import * as fs from 'node:fs';
+import { escapeControlCharacters } from '../../core/controlCharacters';
+import { createdFromText } from '../../core/promptVersion';
 import { labelsPointingAt, type ReleaseTarget } from '../../core/releases/releaseManifest';
 import { readFileHistoryPage, type FileVersion } from '../../node/git/fileHistory';
 import { gitPromptVersion } from '../../node/gitPromptVersion';
@@ -9,13 +11,16 @@ import type { Verb } from '../verb';
 import { registrySourceOf } from '../registry/registrySource';
 import { registryVersions } from '../registry/registryVersions';
 
-const usage = 'versions FILE [--format text|json]';
+const usage = 'versions FILE [--format text|json] [--source langfuse]';
 
 /** `promptops versions`: the committed versions of a prompt file, newest first, following renames. */
 export const versionsVerb: Verb = {
   name: 'versions',
+  group: 'versions',
   usage,
-  summary: 'List the committed versions of a prompt, newest first, following renames, with their release labels.',
+  summary: "List a prompt's committed versions, newest first, with their release labels.",
+  details: "Follows renames; each version has its commit, date, author, subject and the sha256 of the file at that commit. With --source langfuse, FILE is the prompt's name in Langfuse and its versions are Langfuse's.",
+  example: 'promptops versions support/summarize.prompt --format json',
   run: (args, io) =>
     registrySourceOf(args) ? registryVersions(args, io) : withGitErrorsAsUsageErrors(async () => {
       const { values, positionals } = parseVerbArgs(args, { format: { type: 'string' } }, usage);
@@ -27,7 +32,7 @@ export const versionsVerb: Verb = {
       if (history.versions.length === 0 && !fs.existsSync(file.workingFile)) {
         throw new CliError(`${fileArgument} does not exist and has no committed versions.`);
       }
-      if (!file.labels.ok) io.err(`promptops versions: ${file.labels.problem} Labels are not shown.\n`);
+      if (!file.labels.ok) io.err(`promptops versions: ${escapeControlCharacters(file.labels.problem)} Labels are not shown.\n`);
       const labels: ReadonlyMap<string, ReleaseTarget> = file.labels.ok ? file.labels.labels : new Map();
       const labelsOf = (commit: string): string[] => labelsPointingAt(labels, commit);
       if (format === 'json') {
@@ -40,17 +45,25 @@ export const versionsVerb: Verb = {
     }),
 };
 
-/** A readable table: short sha, date, author, subject, then labels and the older path before a rename. */
+/**
+ * A readable table: short sha, date, author, subject, then labels and the older path before a rename.
+ * Authors, subjects and paths come from commits anyone can write, so control characters are escaped.
+ */
 function versionsTable(currentPath: string, versions: readonly FileVersion[], labelsOf: (commit: string) => readonly string[], truncated: boolean): string {
-  if (versions.length === 0) return `No committed versions of ${currentPath} yet.\n`;
-  const authorWidth = Math.max('AUTHOR'.length, ...versions.map((version) => version.authorName.length));
+  if (versions.length === 0) return `No committed versions of ${escapeControlCharacters(currentPath)} yet.\n`;
+  const authorOf = (version: FileVersion): string => escapeControlCharacters(version.authorName);
+  const authorWidth = Math.max('AUTHOR'.length, ...versions.map((version) => authorOf(version).length));
   const lines = [`${'COMMIT'.padEnd(7)}  ${'DATE'.padEnd(16)}  ${'AUTHOR'.padEnd(authorWidth)}  SUBJECT`];
   for (const version of versions) {
     const labels = labelsOf(version.id);
-    const notes = [...(labels.length > 0 ? [`[${labels.join(', ')}]`] : []), ...(version.path !== currentPath ? [`(as ${version.path})`] : [])];
+    const notes = [
+      ...(labels.length > 0 ? [`[${labels.join(', ')}]`] : []),
+      ...(version.path !== currentPath ? [`(as ${escapeControlCharacters(version.path)})`] : []),
+      ...(version.copiedFrom ? [`(${createdFromText(version.copiedFrom)})`] : []),
+    ];
     // The author's own clock, as git shows it: the date and time written in the ISO string.
     const date = `${version.date.slice(0, 10)} ${version.date.slice(11, 16)}`;
-    lines.push([version.id.slice(0, 7), date, version.authorName.padEnd(authorWidth), [version.subject, ...notes].join('  ')].join('  '));
+    lines.push([version.id.slice(0, 7), date, authorOf(version).padEnd(authorWidth), [escapeControlCharacters(version.subject), ...notes].join('  ')].join('  '));
   }
   if (truncated) lines.push('', 'The history stops at the boundary of a shallow clone; fetch more history (git fetch --unshallow) to see older versions.');
   return `${lines.join('\n')}\n`;

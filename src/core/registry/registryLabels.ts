@@ -1,4 +1,4 @@
-import { printable } from '../printableText';
+import { escapeControlCharacters } from '../controlCharacters';
 import type { RegistryVersionSelector } from './promptRegistry';
 
 const registryLabelPattern = /^[a-z0-9_.-]{1,36}$/;
@@ -9,7 +9,7 @@ export const latestLabel = 'latest';
 /** Says in one sentence what is wrong with a label a registry command would set, or undefined when it may be set (DESIGN §8). */
 export function registryLabelProblem(label: string): string | undefined {
   if (label === latestLabel) return `"${latestLabel}" is managed by the registry (it always marks the newest version), so it cannot be set.`;
-  if (!registryLabelPattern.test(label)) return `"${printable(label)}" is not a valid label name: use 1 to 36 characters of a-z, 0-9, "_", "." and "-".`;
+  if (!registryLabelPattern.test(label)) return `"${escapeControlCharacters(label)}" is not a valid label name: use 1 to 36 characters of a-z, 0-9, "_", "." and "-".`;
   return undefined;
 }
 
@@ -25,7 +25,7 @@ export function parseRegistryVersion(text: string): { ok: true; selector: Regist
     return version >= 1 ? { ok: true, selector: { version } } : { ok: false, problem: 'Registry versions count from 1.' };
   }
   if (trimmed === latestLabel || registryLabelPattern.test(trimmed)) return { ok: true, selector: { label: trimmed } };
-  return { ok: false, problem: `"${printable(trimmed)}" is neither a version number nor a label name.` };
+  return { ok: false, problem: `"${escapeControlCharacters(trimmed)}" is neither a version number nor a label name.` };
 }
 
 /** How messages name a selector: `v3` or `label production`. */

@@ -73,8 +73,8 @@ function keepScalarsAsWritten(document: Document<Node>): void {
 
 /** An event as the manifest writes it, fields in DESIGN order. */
 function eventRecord(event: ReleaseEvent): Record<string, unknown> {
-  const { at, by, action, prompt, label, from, to, sha256, weight, note } = event;
-  return { at, by, action, prompt, label, from, to, sha256, ...(weight !== undefined ? { weight } : {}), note };
+  const { at, by, action, prompt, label, from, to, sha256, weight, note, allowedError } = event;
+  return { at, by, action, prompt, label, from, to, sha256, ...(weight !== undefined ? { weight } : {}), note, ...(allowedError !== undefined ? { allowedError } : {}) };
 }
 
 function targetRecord(target: ReleaseTarget | CanaryTarget): Record<string, unknown> {

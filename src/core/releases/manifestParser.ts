@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { createTextDocument, type Range, type TextDocument } from '../textDocument';
 import { findConflictMarkers } from './conflictMarkers';
 import { labelNameProblem } from './labelName';
@@ -26,7 +26,10 @@ export type ManifestProblemCode =
   | 'sha256'
   | 'weight'
   | 'event'
-  | 'unknown-key';
+  | 'unknown-key'
+  | 'duplicate-key'
+  | 'unexplained-label'
+  | 'flag-key-collision';
 
 /** A mistake in the manifest, with the exact range it is written at. */
 export interface ManifestProblem {
@@ -52,7 +55,7 @@ const commitPattern = /^[0-9a-f]{40}$/;
 const sha256Pattern = /^[0-9a-f]{64}$/;
 const isoDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
 const targetKeys = ['commit', 'path', 'sha256'];
-const eventKeys = ['at', 'by', 'action', 'prompt', 'label', 'from', 'to', 'sha256', 'note', 'weight'];
+const eventKeys = ['at', 'by', 'action', 'prompt', 'label', 'from', 'to', 'sha256', 'note', 'weight', 'allowedError'];
 
 /**
  * Parses and validates a release manifest (DESIGN §4): the `version` field, the `prompts` map with
@@ -74,13 +77,19 @@ export function parseReleaseManifest(rawText: string): ParsedReleaseManifest {
   }
   let yaml: Document.Parsed;
   try {
-    yaml = parseDocument(text.text, { prettyErrors: false, logLevel: 'silent' });
+    // logLevel 'error' (not 'silent'): a second document must be an error, not silently ignored.
+    yaml = parseDocument(text.text, { prettyErrors: false, logLevel: 'error' });
   } catch (error) {
     // Nesting deep enough to overflow the stack is the one way the parser throws.
     reader.problemAt(text.rangeAt(0, 0), 'yaml-syntax', `The release manifest does not parse: ${error instanceof Error ? error.message : String(error)}.`);
     return reader.result(parseDocument(''), emptyManifest);
   }
   for (const error of yaml.errors) {
+    if (error.code === 'MULTIPLE_DOCS') {
+      // Whatever follows the first document would never be read: by export, by status, by review.
+      reader.problemAt(reader.offsets(error.pos[0], error.pos[0] + 3), 'yaml-syntax', 'The release manifest holds more than one YAML document (another starts here); keep one, since only the first would be read.');
+      continue;
+    }
     const message = (error.message.split('\n')[0] ?? error.message).trim().replace(/\.?$/, '.');
     reader.problemAt(reader.offsets(error.pos[0], error.pos[1]), 'yaml-syntax', `The release manifest does not parse: ${message}`);
   }
@@ -88,6 +97,7 @@ export function parseReleaseManifest(rawText: string): ParsedReleaseManifest {
     reader.problemAt(reader.offsets(warning.pos[0], warning.pos[1]), 'yaml-syntax', (warning.message.split('\n')[0] ?? warning.message).replace(/\.?$/, '.'), 'warning');
   }
   if (yaml.errors.length > 0) return reader.result(yaml, emptyManifest);
+  reader.duplicateKeys(yaml);
   return reader.result(yaml, reader.readRoot(yaml.contents));
 }
 
@@ -131,6 +141,24 @@ class ManifestReader {
     this.problems.push({ code, severity, message, range: this.rangeOf(node) });
   }
 
+  /**
+   * Keys that read as the same text in one map (`2024` and `"2024"`, which YAML tells apart but a
+   * prompt id or label does not): only one of them would count, so which one is meant is unclear.
+   */
+  duplicateKeys(yaml: Document.Parsed): void {
+    visit(yaml, {
+      Map: (_key, map) => {
+        const seen = new Set<string>();
+        for (const pair of map.items) {
+          const text = scalarText(pair.key);
+          if (text === undefined) continue;
+          if (seen.has(text)) this.problem(asNode(pair.key), 'duplicate-key', `"${text}" is written twice in this map; only the first would count, so keep one.`);
+          seen.add(text);
+        }
+      },
+    });
+  }
+
   readRoot(root: unknown): ReleaseManifest {
     if (root === null || root === undefined) return emptyManifest;
     if (!isMap(root)) {
@@ -141,6 +169,10 @@ class ManifestReader {
     const versionText = scalarText(version?.value);
     if (!version) {
       this.problemAt(this.text.rangeAt(0, 0), 'manifest-version', `The release manifest has no version field; add "version: ${manifestFormatVersion}" at the top.`);
+      return emptyManifest;
+    }
+    if (isQuotedNumber(version.value)) {
+      this.problemAt(this.rangeOf(asNode(version.value)), 'manifest-version', `version must be the number ${manifestFormatVersion}, not the string "${versionText ?? ''}"; remove the quotes.`);
       return emptyManifest;
     }
     if (versionText !== String(manifestFormatVersion)) {
@@ -274,6 +306,10 @@ class ManifestReader {
       this.problem(keyNode, 'weight', `${what} has no weight; give the percentage of traffic it serves, from 1 to 99.`);
       return undefined;
     }
+    if (isQuotedNumber(pair.value)) {
+      this.problem(asNode(pair.value), 'weight', `A canary weight is a number, not the string "${text}"; remove the quotes.`);
+      return undefined;
+    }
     const weight = /^\d{1,2}$/.test(text) ? Number(text) : Number.NaN;
     if (!(weight >= 1 && weight <= 99)) {
       this.problem(asNode(pair.value), 'weight', `A canary weight is a whole percentage from 1 to 99, not ${text}.`);
@@ -339,7 +375,12 @@ class ManifestReader {
     const to = field('to', (value) => (commitPattern.test(value) ? undefined : `to must be a 40-character commit SHA, not "${value}".`));
     const sha256 = field('sha256', (value) => (sha256Pattern.test(value) ? undefined : `sha256 must be 64 lowercase hex characters, not "${value}".`));
     const note = field('note', () => undefined, true) ?? '';
-    const weightText = field('weight', (value) => (/^\d{1,2}$/.test(value) && Number(value) >= 1 ? undefined : `weight must be a whole percentage from 1 to 99, not ${value}.`), true);
+    const allowedError = field('allowedError', (value) => (value.trim() === '' ? 'allowedError must name the check error that was allowed.' : undefined), true);
+    const weightText = field(
+      'weight',
+      (value) => (isQuotedNumber(pairOf(node, 'weight')?.value) ? `weight is a number, not the string "${value}"; remove the quotes.` : /^\d{1,2}$/.test(value) && Number(value) >= 1 ? undefined : `weight must be a whole percentage from 1 to 99, not ${value}.`),
+      true,
+    );
     if (weightText !== undefined && action !== 'canary') {
       this.problem(asNode(pairOf(node, 'weight')?.key), 'event', `${what}: only canary events have a weight.`);
       valid = false;
@@ -356,6 +397,7 @@ class ManifestReader {
       sha256,
       note,
       ...(weightText !== undefined ? { weight: Number(weightText) } : {}),
+      ...(allowedError !== undefined ? { allowedError } : {}),
       range: this.rangeOf(node),
     };
   }
@@ -363,6 +405,11 @@ class ManifestReader {
 
 function isCanaryTarget(target: ReleaseTarget | CanaryTarget): target is CanaryTarget {
   return 'weight' in target && typeof target.weight === 'number';
+}
+
+/** A number written as a string (`"10"`): YAML reads it as text, so whoever reads the manifest by its types sees no number. */
+function isQuotedNumber(value: unknown): boolean {
+  return isScalar(value) && typeof value.value === 'string' && value.type !== 'PLAIN' && /^-?\d+(\.\d+)?$/.test(value.value.trim());
 }
 
 function asNode(value: unknown): Node | undefined {

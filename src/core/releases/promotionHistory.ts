@@ -56,7 +56,7 @@ export function chooseRollbackTarget(manifest: ReleaseManifest, request: { reado
     if (!previous) return { kind: 'refused', reason: `${prompt} ${label} has no earlier version to roll back to: ${shortSha(current.commit)} is the first version it served.` };
     return { kind: 'target', current, target: previous };
   }
-  if (to === current.commit) return { kind: 'unchanged', message: `${prompt} ${label} already serves ${shortSha(to)}.` };
+  if (to === current.commit) return { kind: 'unchanged', message: `${prompt} ${label} is already at ${shortSha(to)}.` };
   // An earlier rollback may have dropped the version from the history; it still served the label once.
   const servedEvent = [...manifest.events]
     .reverse()

@@ -1,5 +1,6 @@
 import { shortSha } from './promotionHistory';
 import type { ReleaseEvent } from './releaseManifest';
+import type { ReleaseMove } from './releaseMoves';
 
 /** One sentence saying what an audit event did, e.g. `Rolled back support/summarize production: e552fe6 → 95fda74.` */
 export function releaseEventSentence(event: ReleaseEvent): string {
@@ -15,4 +16,14 @@ export function releaseEventSentence(event: ReleaseEvent): string {
     case 'canary-clear':
       return `Cleared the canary of ${event.prompt} ${event.label}: ${to} serves all traffic.`;
   }
+}
+
+/** What a move did, one sentence per event, plus the end of a canary that a promote or rollback to its version made. */
+export function releaseMoveSentences(move: ReleaseMove): string[] {
+  const sentences = move.events.map(releaseEventSentence);
+  const to = move.setLabel;
+  if (move.clearCanary && to && !move.events.some((event) => event.action === 'canary-clear')) {
+    sentences.push(`The canary of ${move.prompt} ${move.label} is over: ${shortSha(to.commit)} now serves all traffic.`);
+  }
+  return sentences;
 }

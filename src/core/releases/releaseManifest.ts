@@ -65,6 +65,8 @@ export interface ReleaseEvent {
   readonly note: string;
   /** The canary's percentage, on `canary` events only. */
   readonly weight?: number;
+  /** On a promote or canary made with `--allow-errors`: the first check error of the version it released anyway. */
+  readonly allowedError?: string;
   /** The event in the manifest text, when read from one. */
   readonly range?: Range;
 }

@@ -9,6 +9,8 @@ export interface EventStamp {
   /** `user.name <user.email>`. */
   readonly by: string;
   readonly note?: string | undefined;
+  /** The check error an emergency release (`--allow-errors`) went past, recorded in its event. */
+  readonly allowedError?: string | undefined;
 }
 
 /** A change to the manifest: what the label and its canary become, and the events that record it. */
@@ -36,7 +38,9 @@ interface LabelRequest {
 
 /**
  * Plans pointing a label at a committed version. Promoting the version the label's canary serves
- * completes that canary, so the canary is cleared and a `canary-clear` event follows the promote.
+ * completes that canary: it is cleared along with the promote, whose event says it all (the canary's
+ * version now serves every request). An event never goes from a commit to the same commit: a label
+ * already at the version is left as it is.
  */
 export function planPromote(manifest: ReleaseManifest, request: LabelRequest & { readonly target: ReleaseTarget }): MovePlan {
   const { prompt, label, target, stamp } = request;
@@ -44,23 +48,28 @@ export function planPromote(manifest: ReleaseManifest, request: LabelRequest & {
   if (nameProblem) return { kind: 'refused', reason: nameProblem };
   const entry = manifest.prompts.get(prompt);
   const current = entry?.labels.get(label);
-  if (current && sameTarget(current, target)) return { kind: 'unchanged', message: `${prompt} ${label} already serves ${shortSha(target.commit)}.` };
+  if (current && current.commit === target.commit) return { kind: 'unchanged', message: alreadyAt(prompt, label, target) };
+  const completesCanary = entry?.canaries.get(label)?.commit === target.commit;
   const events: ReleaseEvent[] = [event(stamp, 'promote', request, current?.commit ?? null, target)];
-  const canary = entry?.canaries.get(label);
-  const completesCanary = canary !== undefined && canary.commit === target.commit;
-  if (completesCanary) {
-    events.push(event({ ...stamp, note: `The canary is complete: ${label} serves ${shortSha(target.commit)} to all traffic.` }, 'canary-clear', request, canary.commit, target));
-  }
   return { kind: 'move', move: { prompt, label, setLabel: plainTarget(target), ...(completesCanary ? { clearCanary: true } : {}), events } };
 }
 
-/** Plans returning a label to an earlier version that `chooseRollbackTarget` picked and the caller located. */
+/**
+ * Plans returning a label to an earlier version that `chooseRollbackTarget` picked and the caller
+ * located; a canary of that very version ends with it, as a promote of it would end it.
+ */
 export function planRollback(manifest: ReleaseManifest, request: LabelRequest & { readonly target: ReleaseTarget }): MovePlan {
   const { prompt, label, target, stamp } = request;
-  const current = manifest.prompts.get(prompt)?.labels.get(label);
+  const entry = manifest.prompts.get(prompt);
+  const current = entry?.labels.get(label);
   if (!current) return { kind: 'refused', reason: `${prompt} has no label ${label}, so there is nothing to roll back.` };
-  if (sameTarget(current, target)) return { kind: 'unchanged', message: `${prompt} ${label} already serves ${shortSha(target.commit)}.` };
-  return { kind: 'move', move: { prompt, label, setLabel: plainTarget(target), events: [event(stamp, 'rollback', request, current.commit, target)] } };
+  if (current.commit === target.commit) return { kind: 'unchanged', message: alreadyAt(prompt, label, target) };
+  const endsCanary = entry?.canaries.get(label)?.commit === target.commit;
+  return { kind: 'move', move: { prompt, label, setLabel: plainTarget(target), ...(endsCanary ? { clearCanary: true } : {}), events: [event(stamp, 'rollback', request, current.commit, target)] } };
+}
+
+function alreadyAt(prompt: string, label: string, target: ReleaseTarget): string {
+  return `${prompt} ${label} is already at ${shortSha(target.commit)}.`;
 }
 
 /** Plans serving another version to `weight` percent of a label's traffic; the label itself must exist and serve a different version. */
@@ -92,11 +101,25 @@ export function planCanaryClear(manifest: ReleaseManifest, request: LabelRequest
   const canary = entry?.canaries.get(label);
   const stable = entry?.labels.get(label);
   if (!canary || !stable) return { kind: 'refused', reason: `${prompt} ${label} has no canary to clear.` };
+  if (canary.commit === stable.commit) {
+    return { kind: 'refused', reason: `The canary of ${prompt} ${label} serves ${shortSha(stable.commit)}, the label's own version, which no move of promptops leaves behind; remove it from the manifest in a reviewed change.` };
+  }
   return { kind: 'move', move: { prompt, label, clearCanary: true, events: [event(stamp, 'canary-clear', request, canary.commit, stable)] } };
 }
 
 function event(stamp: EventStamp, action: ReleaseEvent['action'], request: LabelRequest, from: string | null, to: ReleaseTarget): ReleaseEvent {
-  return { at: stamp.at, by: stamp.by, action, prompt: request.prompt, label: request.label, from, to: to.commit, sha256: to.sha256, note: stamp.note ?? '' };
+  return {
+    at: stamp.at,
+    by: stamp.by,
+    action,
+    prompt: request.prompt,
+    label: request.label,
+    from,
+    to: to.commit,
+    sha256: to.sha256,
+    note: stamp.note ?? '',
+    ...(stamp.allowedError === undefined ? {} : { allowedError: stamp.allowedError }),
+  };
 }
 
 function sameTarget(a: ReleaseTarget, b: ReleaseTarget): boolean {

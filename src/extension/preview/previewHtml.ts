@@ -6,9 +6,14 @@ import * as vscode from 'vscode';
  * (CSP default-src 'none'), so even text that escaped into markup could not execute.
  */
 export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+  return webviewPageHtml(webview, extensionUri, { script: 'preview.js', style: 'preview.css', title: 'Prompt preview' });
+}
+
+/** A webview page of ours: one stylesheet from media/, one nonce'd script from dist/webview/, under the same strict CSP. */
+export function webviewPageHtml(webview: vscode.Webview, extensionUri: vscode.Uri, page: { readonly script: string; readonly style: string; readonly title: string }): string {
   const nonce = randomBytes(16).toString('base64');
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'preview.js'));
-  const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'preview.css'));
+  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', page.script));
+  const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', page.style));
   const csp = [
     "default-src 'none'",
     `style-src ${webview.cspSource}`,
@@ -23,7 +28,7 @@ export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): 
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${style.toString()}">
-<title>Prompt preview</title>
+<title>${page.title}</title>
 </head>
 <body>
 <main id="root"></main>

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { printable } from '../../core/printableText';
+import { escapeControlCharacters } from '../../core/controlCharacters';
 import type { PromptRegistry, RegistryVersionSelector } from '../../core/registry/promptRegistry';
 import { RegistryError } from '../../core/registry/registryError';
 import { chooseRegistryRollback } from '../../core/registry/registryJournal';
@@ -53,7 +53,7 @@ function selectorOf(text: string): RegistryVersionSelector {
 
 function moveSentence(outcome: RegistryMoveOutcome, verb: string): string {
   if (outcome.kind === 'unchanged') return outcome.message;
-  return `${verb} ${printable(outcome.name)} ${outcome.label} in Langfuse: ${outcome.from === undefined ? 'new label' : `v${outcome.from}`} → v${outcome.to.version}.`;
+  return `${verb} ${escapeControlCharacters(outcome.name)} ${outcome.label} in Langfuse: ${outcome.from === undefined ? 'new label' : `v${outcome.from}`} → v${outcome.to.version}.`;
 }
 
 /**
@@ -81,7 +81,9 @@ export function registryCommands(connection: RegistryConnection, tree: RegistryT
       const workspace = await openRegistryWorkspace(folder?.uri.fsPath ?? process.cwd(), { releasesFile: releasesFileSetting() });
       return await work(registry, workspace);
     } catch (error) {
-      if (error instanceof RegistryError || error instanceof ReleaseRefusal || error instanceof Error) void vscode.window.showErrorMessage(`PromptOps could not ${action}: ${error.message}`);
+      // A refusal that names places shows the first one, so the user sees where before why.
+      const where = error instanceof ReleaseRefusal && error.details[0] !== undefined ? `${error.details[0]} ` : '';
+      if (error instanceof Error) void vscode.window.showErrorMessage(`PromptOps could not ${action}: ${where}${error.message}`);
       return undefined;
     }
   };
@@ -168,7 +170,7 @@ export function registryCommands(connection: RegistryConnection, tree: RegistryT
           let rightTitle: string;
           if (to === 'WORKING') {
             const local = localPromptFile(workspace, name);
-            if (!local) throw new ReleaseRefusal(`no prompt file in this workspace has the id ${printable(name)}.`);
+            if (!local) throw new ReleaseRefusal(`no prompt file in this workspace has the id ${escapeControlCharacters(name)}.`);
             right = vscode.Uri.file(local);
             rightTitle = 'working copy';
           } else {
@@ -260,7 +262,7 @@ export function registryCommands(connection: RegistryConnection, tree: RegistryT
             outcome = await push(true);
           }
           const moved = labelName === undefined ? '' : ` with ${labelName}`;
-          const sentence = outcome.kind === 'created' ? `Pushed ${printable(outcome.name)} to Langfuse as v${outcome.version.version}${moved}.` : outcome.kind === 'labelled' ? `Langfuse already had these bytes as v${outcome.version.version}; moved ${labelName ?? ''} there.` : `Langfuse already has these bytes as v${outcome.version.version}. Nothing to do.`;
+          const sentence = outcome.kind === 'created' ? `Pushed ${escapeControlCharacters(outcome.name)} to Langfuse as v${outcome.version.version}${moved}.` : outcome.kind === 'labelled' ? `Langfuse already had these bytes as v${outcome.version.version}; moved ${labelName ?? ''} there.` : `Langfuse already has these bytes as v${outcome.version.version}. Nothing to do.`;
           void vscode.window.showInformationMessage([sentence, ...outcome.warnings].join(' '));
           afterChange();
           return outcome;
@@ -281,7 +283,7 @@ export function registryCommands(connection: RegistryConnection, tree: RegistryT
           }
           const outcome = await pullPrompt(workspace, registry, { name, selector: selectorOf(wanted), out: target });
           if (!complete) await vscode.window.showTextDocument(vscode.Uri.file(outcome.file));
-          void vscode.window.showInformationMessage(`Wrote ${outcome.displayPath} from ${printable(name)} v${outcome.version.version}${outcome.exact ? ' (the file it was pushed from)' : ''}.`);
+          void vscode.window.showInformationMessage(`Wrote ${outcome.displayPath} from ${escapeControlCharacters(name)} v${outcome.version.version}${outcome.exact ? ' (the file it was pushed from)' : ''}.`);
           void drift.update();
           return outcome;
         }),

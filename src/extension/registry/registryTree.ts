@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { printable } from '../../core/printableText';
+import { escapeControlCharacters } from '../../core/controlCharacters';
 import type { RegistryPromptSummary, RegistryPromptVersion } from '../../core/registry/promptRegistry';
 import { newestFirst, readVersions } from '../../core/registry/registryListing';
 import { provenanceOf } from '../../core/registry/registryProvenance';
@@ -207,17 +207,17 @@ export class RegistryTree implements vscode.TreeDataProvider<RegistryNode>, vsco
       case 'folder': {
         const item = new vscode.TreeItem(node.path.slice(node.path.lastIndexOf('/') + 1), vscode.TreeItemCollapsibleState.Expanded);
         item.iconPath = vscode.ThemeIcon.Folder;
-        item.tooltip = printable(node.path);
+        item.tooltip = escapeControlCharacters(node.path);
         return item;
       }
       case 'prompt': {
         const { summary } = node;
-        const item = new vscode.TreeItem(printable(summary.name.slice(summary.name.lastIndexOf('/') + 1)), vscode.TreeItemCollapsibleState.Collapsed);
+        const item = new vscode.TreeItem(escapeControlCharacters(summary.name.slice(summary.name.lastIndexOf('/') + 1)), vscode.TreeItemCollapsibleState.Collapsed);
         item.resourceUri = registryPromptUri(summary.name);
         item.iconPath = new vscode.ThemeIcon(summary.type === 'chat' ? 'comment-discussion' : 'note');
         const labels = summary.labels.filter((label) => label !== 'latest');
-        item.description = `${summary.versions.length} version${summary.versions.length === 1 ? '' : 's'}${labels.length > 0 ? ` · ${labels.map(printable).join(', ')}` : ''}`;
-        item.tooltip = `${printable(summary.name)} (${summary.type})`;
+        item.description = `${summary.versions.length} version${summary.versions.length === 1 ? '' : 's'}${labels.length > 0 ? ` · ${labels.map(escapeControlCharacters).join(', ')}` : ''}`;
+        item.tooltip = `${escapeControlCharacters(summary.name)} (${summary.type})`;
         item.contextValue = 'registryPrompt';
         return item;
       }
@@ -272,9 +272,9 @@ function versionItem(name: string, version: RegistryPromptVersion): vscode.TreeI
   const subject = ((version.commitMessage ?? '').split('\n')[0] ?? '') || '(no commit message)';
   const item = new vscode.TreeItem(`v${version.version}`, vscode.TreeItemCollapsibleState.None);
   const labels = [...version.labels].sort();
-  const badges = labels.map((label) => `⟨${printable(label)}⟩`).join(' ');
+  const badges = labels.map((label) => `⟨${escapeControlCharacters(label)}⟩`).join(' ');
   const when = version.createdAt ? ` · ${relativeTime(new Date(version.createdAt), new Date())}` : '';
-  item.description = `${badges ? `${badges} ` : ''}${printable(subject)}${when}`;
+  item.description = `${badges ? `${badges} ` : ''}${escapeControlCharacters(subject)}${when}`;
   item.iconPath = new vscode.ThemeIcon(labels.some((label) => label !== 'latest') ? 'tag' : 'versions');
   const provenance = provenanceOf(version.config);
   const tooltip = new vscode.MarkdownString(undefined, false);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { escapeControlCharacters } from '../../core/controlCharacters';
 import type { ReleaseEvent } from '../../core/releases/releaseManifest';
 import type { ReleaseState } from './releaseState';
 
@@ -41,14 +42,15 @@ export class AuditLogDocuments implements vscode.TextDocumentContentProvider, vs
   }
 }
 
+/** A table cell from text in the manifest: control characters escaped (a note cannot forge rows or lines), pipes escaped. */
 function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return escapeControlCharacters(text).replace(/\|/g, '\\|');
 }
 
 /** The events newest first as a Markdown table: when, who, what moved from where to where, and why. */
 export function auditLogMarkdown(releasesFile: string, prompt: string | null, events: readonly ReleaseEvent[]): string {
   const lines = [
-    `# Audit log${prompt ? ` of ${prompt}` : ''}`,
+    `# Audit log${prompt ? ` of ${escapeControlCharacters(prompt)}` : ''}`,
     '',
     `${events.length} event${events.length === 1 ? '' : 's'} from \`${releasesFile}\`, newest first.`,
     '',
@@ -57,7 +59,8 @@ export function auditLogMarkdown(releasesFile: string, prompt: string | null, ev
   ];
   for (const event of [...events].reverse()) {
     const action = event.action === 'canary' && event.weight !== undefined ? `canary ${event.weight}%` : event.action;
-    lines.push(`| ${cell(event.at)} | ${cell(event.by)} | ${action} | ${cell(event.prompt)} | ${cell(event.label)} | ${event.from ? event.from.slice(0, 7) : '—'} | ${event.to.slice(0, 7)} | ${event.sha256.slice(0, 12)}… | ${cell(event.note)} |`);
+    const note = event.allowedError === undefined ? event.note : `${event.note}${event.note ? ' ' : ''}(released with errors allowed: ${event.allowedError})`;
+    lines.push(`| ${cell(event.at)} | ${cell(event.by)} | ${action} | ${cell(event.prompt)} | ${cell(event.label)} | ${event.from ? event.from.slice(0, 7) : '—'} | ${event.to.slice(0, 7)} | ${event.sha256.slice(0, 12)}… | ${cell(note)} |`);
   }
   return `${lines.join('\n')}\n`;
 }

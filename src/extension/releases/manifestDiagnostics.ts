@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parseReleaseManifest } from '../../core/releases/manifestParser';
-import { checkManifestTargets } from '../../node/releases/manifestTargetCheck';
+import { manifestGateProblems, type ManifestGateProblem } from '../../node/releases/manifestGate';
 import { toVscodeRange } from '../diagnostics/toVscodeDiagnostic';
 import { releasesFileSetting } from '../versions/promptHistory';
 import type { ReleaseState } from './releaseState';
@@ -9,9 +9,10 @@ import type { ReleaseState } from './releaseState';
 const checkDelayMs = 300;
 
 /**
- * Diagnostics on the release manifest itself: what does not parse or break the format, then
- * (in trusted workspaces, since it runs git) prompts that do not exist, commits the repository
- * lacks and SHA-256 values that do not match the file at that commit.
+ * Diagnostics on the release manifest itself: what does not parse or break the format at once, then
+ * (in trusted workspaces, since it runs git) the whole release gate `promptops status` runs in CI:
+ * labels the audit log does not explain, commits the repository lacks, paths missing at their
+ * commit and SHA-256 values that do not match, so the editor shows what CI would fail on.
  */
 export class ManifestDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('promptops-releases');
@@ -42,29 +43,24 @@ export class ManifestDiagnostics implements vscode.Disposable {
     const generation = (this.generation.get(key) ?? 0) + 1;
     this.generation.set(key, generation);
     const parsed = parseReleaseManifest(document.getText());
-    const diagnostics = parsed.problems.map((problem) => {
-      const diagnostic = new vscode.Diagnostic(toVscodeRange(problem.range), problem.message, problem.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
-      diagnostic.source = 'promptops';
-      diagnostic.code = problem.code;
-      return diagnostic;
-    });
-    this.collection.set(document.uri, diagnostics);
+    this.collection.set(document.uri, parsed.problems.map(toDiagnostic));
     if (parsed.fatal || !vscode.workspace.isTrusted) return;
     const repository = await this.state.repositoryOf(document.uri.fsPath);
     if (!repository || repository.workspace.manifestFile !== document.uri.fsPath) return;
-    const problems = await checkManifestTargets(repository.workspace, parsed.manifest);
+    const problems = await manifestGateProblems(repository.workspace, parsed);
     if (this.generation.get(key) !== generation) return; // A newer edit is being checked.
-    for (const problem of problems) {
-      const diagnostic = new vscode.Diagnostic(problem.range ? toVscodeRange(problem.range) : new vscode.Range(0, 0, 0, 0), problem.message, vscode.DiagnosticSeverity.Error);
-      diagnostic.source = 'promptops';
-      diagnostic.code = problem.code;
-      diagnostics.push(diagnostic);
-    }
-    this.collection.set(document.uri, diagnostics);
+    this.collection.set(document.uri, problems.map(toDiagnostic));
   }
 
   dispose(): void {
     for (const timer of this.pending.values()) clearTimeout(timer);
     for (const subscription of this.subscriptions) subscription.dispose();
   }
+}
+
+function toDiagnostic(problem: ManifestGateProblem): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(toVscodeRange(problem.range), problem.message, problem.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+  diagnostic.source = 'promptops';
+  diagnostic.code = problem.code;
+  return diagnostic;
 }

@@ -1,21 +1,26 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { labelNameProblem } from '../../core/releases/labelName';
-import { releaseEventSentence } from '../../core/releases/releaseEventSentence';
+import { releaseMoveSentences } from '../../core/releases/releaseEventSentence';
 import { chooseRollbackTarget } from '../../core/releases/promotionHistory';
 import { defaultLabel } from '../../core/releases/releaseManifest';
 import type { BreakingChange } from '../../core/releases/breakingChanges';
+import { ReleaseRefusal } from '../../core/releases/releaseRefusal';
 import type { PromptFileInRepository } from '../../node/promptFileInRepository';
 import { readManifestFile } from '../../node/releases/manifestFile';
 import { clearCanary, promotePrompt, rollbackPrompt, setCanary, type ReleaseOutcome } from '../../node/releases/releaseActions';
-import { breakingChangesBetween, resolveReleaseTarget } from '../../node/releases/releaseTarget';
+import { releaseWorkspaceOf } from '../../node/releases/releaseWorkspace';
+import { releasePreflight } from '../../node/releases/releasePreflight';
+import { breakingChangesBetween } from '../../node/releases/releaseTarget';
 import { commandTargetOf, optionalString, withPromptFile, type CommandTarget } from '../commands/commandArguments';
 import type { PromptOpsCommand } from '../commands/promptOpsCommand';
 import { pickVersion } from '../commands/versionPicker';
 import { referenceTo, type PromptHistory } from '../versions/promptHistory';
 import { versionUri } from '../versions/versionUri';
+import { displayText } from '../displayText';
 import { requireTrust } from '../workspaceTrust';
 import { AuditLogDocuments } from './auditLogDocument';
+import type { LivePublishing } from './livePublishing';
 import type { ReleaseState } from './releaseState';
 
 /** Whether release commands commit the manifest alone after each change (setting `promptops.releases.commit`). */
@@ -37,22 +42,46 @@ function breakingChangeLines(changes: readonly BreakingChange[]): string {
   return changes.length === 0 ? '' : `\n\nThis can break callers:\n${changes.map((change) => `• ${change.message}`).join('\n')}`;
 }
 
-/** Tells the user what a release command did, with any breaking change it went ahead with. */
+/** Tells the user what a release command did, with any breaking change it went ahead with, and where it published. */
 function report(outcome: ReleaseOutcome, releasesFile: string): void {
   if (outcome.kind === 'unchanged') void vscode.window.showInformationMessage(outcome.message);
   if (outcome.kind !== 'applied') return;
-  const summary = outcome.move.events.map(releaseEventSentence).join(' ').replace(/\.$/, '');
+  const summary = releaseMoveSentences(outcome.move).join(' ').replace(/\.$/, '');
   const committed = outcome.commit ? `; committed the manifest as ${outcome.commit.slice(0, 7)}` : `; ${releasesFile} is changed, not committed`;
-  void vscode.window.showInformationMessage(`${summary}${committed}.${outcome.breakingChanges.length > 0 ? ` Breaking: ${outcome.breakingChanges.map((change) => change.message).join(' ')}` : ''}`);
+  const published = outcome.publication?.ok ? `; published to ${outcome.publication.to}` : '';
+  void vscode.window.showInformationMessage(`${summary}${committed}${published}.${outcome.breakingChanges.length > 0 ? ` Breaking: ${outcome.breakingChanges.map((change) => change.message).join(' ')}` : ''}`);
+  if (outcome.publication && !outcome.publication.ok) {
+    // The move stands: services keep serving the old flags until a publish goes through.
+    void vscode.window.showErrorMessage(`Publishing to ${displayText(outcome.publication.to)} failed: ${displayText(outcome.publication.problem)} The move stands in ${releasesFile}; running services still serve the previous flags.`);
+  }
 }
 
-/** promote, rollback, setCanary and showAuditLog (DESIGN §6): complete arguments ask nothing, missing ones are asked for and confirmed. */
-export function releaseCommands(history: PromptHistory, state: ReleaseState, afterChange: () => void): PromptOpsCommand[] {
+/** What a release command returns when it refuses: the sentence it showed, so callers (tests, other extensions) know why. */
+export interface ReleaseCommandRefusal {
+  readonly kind: 'refused';
+  readonly reason: string;
+}
+
+/**
+ * promote, rollback, setCanary and showAuditLog (DESIGN §6): complete arguments ask nothing, missing
+ * ones are asked for and confirmed, and everything that would refuse is checked before anyone is asked.
+ */
+export function releaseCommands(history: PromptHistory, state: ReleaseState, afterChange: () => void, live: LivePublishing): PromptOpsCommand[] {
+  // With promptops.publish.flagsFile set, every move publishes; checked before anything is asked.
+  const publisherFor = (file: PromptFileInRepository) => live.publisherFor(releaseWorkspaceOf(file));
   // Each release command reads labels afresh, and every view shows what it changed, even when it failed halfway.
-  const withFile = async <T>(action: string, argument: unknown, work: (file: PromptFileInRepository, target: CommandTarget) => Promise<T>): Promise<T | undefined> => {
+  const withFile = async <T>(action: string, argument: unknown, work: (file: PromptFileInRepository, target: CommandTarget) => Promise<T>): Promise<T | ReleaseCommandRefusal | undefined> => {
     history.clear();
     try {
-      return await withPromptFile(history, action, argument, work);
+      return await withPromptFile(history, action, argument, async (file, target): Promise<T | ReleaseCommandRefusal> => {
+        try {
+          return await work(file, target);
+        } catch (error) {
+          if (!(error instanceof ReleaseRefusal)) throw error;
+          void vscode.window.showErrorMessage(`PromptOps could not ${action}: ${displayText(error.message)}`);
+          return { kind: 'refused', reason: error.message };
+        }
+      });
     } finally {
       state.invalidate();
       afterChange();
@@ -65,12 +94,14 @@ export function releaseCommands(history: PromptHistory, state: ReleaseState, aft
       run: (argument?: unknown, version?: unknown, label?: unknown, note?: unknown) =>
         withFile('promote the version', argument, async (file, target) => {
           const complete = optionalString(version) !== undefined && optionalString(label) !== undefined;
+          const publisher = await publisherFor(file);
           const wanted = optionalString(version) ?? target.version ?? (await pickVersion(history, file, 'Promote which version?', false));
           if (!wanted) return undefined;
+          // Everything that would refuse the promote is checked before the user is asked anything more (promotePrompt checks it again when nothing is asked).
+          const to = complete ? undefined : (await releasePreflight(file, wanted)).target;
           const labelName = optionalString(label) ?? target.label ?? (await pickLabel(file, `Promote ${wanted.slice(0, 12)} of ${file.promptId} to which label?`));
           if (!labelName) return undefined;
-          if (!complete) {
-            const to = await resolveReleaseTarget(file, wanted);
+          if (to) {
             const current = file.labels.ok ? file.labels.labels.get(labelName) : undefined;
             let changes: BreakingChange[] = [];
             if (current) {
@@ -87,7 +118,7 @@ export function releaseCommands(history: PromptHistory, state: ReleaseState, aft
             );
             if (answer !== 'Promote') return undefined;
           }
-          const outcome = await promotePrompt(file, { version: wanted, label: labelName, note: optionalString(note), commit: commitSetting() });
+          const outcome = await promotePrompt(file, { version: wanted, label: labelName, note: optionalString(note), commit: commitSetting(), publisher });
           report(outcome, file.releasesFile);
           return outcome;
         }),
@@ -97,13 +128,14 @@ export function releaseCommands(history: PromptHistory, state: ReleaseState, aft
       run: (argument?: unknown, label?: unknown, toVersion?: unknown) =>
         withFile('roll back', argument, async (file, target) => {
           const complete = optionalString(label) !== undefined;
+          const publisher = await publisherFor(file);
           const labelName = optionalString(label) ?? target.label ?? (await pickLabel(file, `Roll back which label of ${file.promptId}?`));
           if (!labelName) return undefined;
           const to = optionalString(toVersion);
           if (!complete) {
             const manifest = readManifestFile(file.manifestFile).parsed.manifest;
             const choice = chooseRollbackTarget(manifest, { prompt: file.promptId, label: labelName, to: to && /^[0-9a-f]{40}$/.test(to) ? to : undefined });
-            if (choice.kind === 'refused') throw new Error(choice.reason);
+            if (choice.kind === 'refused') throw new ReleaseRefusal(choice.reason);
             if (choice.kind === 'unchanged') throw new Error(choice.message);
             const answer = await vscode.window.showWarningMessage(
               `Roll ${file.promptId} ${labelName} back?`,
@@ -112,7 +144,7 @@ export function releaseCommands(history: PromptHistory, state: ReleaseState, aft
             );
             if (answer !== 'Roll Back') return undefined;
           }
-          const outcome = await rollbackPrompt(file, { label: labelName, to, commit: commitSetting() });
+          const outcome = await rollbackPrompt(file, { label: labelName, to, commit: commitSetting(), publisher });
           report(outcome, file.releasesFile);
           return outcome;
         }),
@@ -122,6 +154,10 @@ export function releaseCommands(history: PromptHistory, state: ReleaseState, aft
       run: (argument?: unknown, version?: unknown, label?: unknown, weight?: unknown) =>
         withFile('set the canary', argument, async (file, target) => {
           const complete = optionalString(version) !== undefined && optionalString(label) !== undefined && typeof weight === 'number';
+          const given = optionalString(version) ?? target.version;
+          const publisher = await publisherFor(file);
+          // A version already named is checked before anything is asked; a picked one, before the confirmation.
+          if (!complete && given !== undefined) await releasePreflight(file, given);
           const labelName = optionalString(label) ?? target.label ?? (await pickLabel(file, `Canary which label of ${file.promptId}?`));
           if (!labelName) return undefined;
           let percent = typeof weight === 'number' ? weight : undefined;
@@ -135,17 +171,23 @@ export function releaseCommands(history: PromptHistory, state: ReleaseState, aft
             percent = Number(typed);
           }
           if (percent === 0) {
-            const outcome = await clearCanary(file, { label: labelName, commit: commitSetting() });
+            if (!complete) {
+              const stable = file.labels.ok ? file.labels.labels.get(labelName) : undefined;
+              const answer = await vscode.window.showWarningMessage(`End the canary of ${file.promptId} ${labelName}?`, { modal: true, detail: `All traffic returns to ${stable ? stable.commit.slice(0, 7) : labelName}.` }, 'End Canary');
+              if (answer !== 'End Canary') return undefined;
+            }
+            const outcome = await clearCanary(file, { label: labelName, commit: commitSetting(), publisher });
             report(outcome, file.releasesFile);
             return outcome;
           }
           const wanted = optionalString(version) ?? target.version ?? (await pickVersion(history, file, `Canary which version on ${percent}% of ${labelName}?`, false));
           if (!wanted) return undefined;
           if (!complete) {
+            if (given === undefined) await releasePreflight(file, wanted);
             const answer = await vscode.window.showWarningMessage(`Send ${percent}% of ${file.promptId} ${labelName} traffic to ${wanted.slice(0, 12)}?`, { modal: true }, 'Set Canary');
             if (answer !== 'Set Canary') return undefined;
           }
-          const outcome = await setCanary(file, { version: wanted, label: labelName, weight: percent, commit: commitSetting() });
+          const outcome = await setCanary(file, { version: wanted, label: labelName, weight: percent, commit: commitSetting(), publisher });
           report(outcome, file.releasesFile);
           return outcome;
         }),

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { ReleaseEvent } from '../../core/releases/releaseManifest';
 import type { LabelStatus, PromptReleaseStatus } from '../../node/releases/releaseStatus';
 import { relativeTime } from '../../core/relativeTime';
+import { displayText, markdownText } from '../displayText';
 import type { ReleaseState, RepositoryReleases } from './releaseState';
 
 /** A node of the Releases view: prompt → labels (with canary) and its audit log → events. */
@@ -30,7 +31,7 @@ export class ReleasesTree implements vscode.TreeDataProvider<ReleasesNode>, vsco
       const nodes: ReleasesNode[] = [];
       for (const repository of repositories) {
         for (const problem of repository.status.problems.filter((candidate) => candidate.severity === 'error')) {
-          nodes.push({ kind: 'message', text: `${repository.workspace.releasesFile}:${problem.range.start.line + 1}: ${problem.message}`, icon: 'error' });
+          nodes.push({ kind: 'message', text: displayText(`${repository.workspace.releasesFile}:${problem.range.start.line + 1}: ${problem.message}`), icon: 'error' });
         }
         nodes.push(...repository.status.prompts.map((prompt): ReleasesNode => ({ kind: 'prompt', repository, prompt })));
       }
@@ -50,13 +51,13 @@ export class ReleasesTree implements vscode.TreeDataProvider<ReleasesNode>, vsco
   getTreeItem(node: ReleasesNode): vscode.TreeItem {
     switch (node.kind) {
       case 'prompt': {
-        const item = new vscode.TreeItem(node.prompt.id, vscode.TreeItemCollapsibleState.Expanded);
+        const item = new vscode.TreeItem(displayText(node.prompt.id), vscode.TreeItemCollapsibleState.Expanded);
         item.id = `prompt:${node.repository.workspace.repository.root}:${node.prompt.id}`;
         item.iconPath = new vscode.ThemeIcon('file-code');
-        item.description = node.prompt.file ?? 'no file has this id';
+        item.description = node.prompt.file === undefined ? 'no file has this id' : displayText(node.prompt.file);
         if (node.prompt.file) item.resourceUri = vscode.Uri.file(path.join(node.repository.workspace.repository.root, node.prompt.file));
         const drift = node.prompt.workingCopyDiffersFromProduction ? 'The working copy differs from production.' : node.prompt.headDiffersFromProduction ? 'HEAD differs from production.' : '';
-        item.tooltip = `${node.prompt.id}${node.prompt.file ? ` (${node.prompt.file})` : ''}${drift ? `\n${drift}` : ''}`;
+        item.tooltip = `${displayText(node.prompt.id)}${node.prompt.file ? ` (${displayText(node.prompt.file)})` : ''}${drift ? `\n${drift}` : ''}`;
         item.contextValue = 'releasePrompt';
         return item;
       }
@@ -67,7 +68,7 @@ export class ReleasesTree implements vscode.TreeDataProvider<ReleasesNode>, vsco
         item.iconPath = new vscode.ThemeIcon(canary ? 'git-compare' : 'tag');
         item.description = `${target.commit.slice(0, 7)}${canary ? ` · canary ${canary.weight}% → ${canary.commit.slice(0, 7)}` : ''}`;
         item.tooltip = new vscode.MarkdownString(
-          `**${label}** serves \`${target.commit}\`  \n${target.path}  \nsha256 \`${target.sha256}\`${canary ? `  \n\ncanary: ${canary.weight}% of traffic → \`${canary.commit}\`` : ''}`,
+          `**${label}** serves \`${target.commit}\`  \n${markdownText(target.path)}  \nsha256 \`${target.sha256}\`${canary ? `  \n\ncanary: ${canary.weight}% of traffic → \`${canary.commit}\`` : ''}`,
         );
         item.contextValue = canary ? 'releaseLabel.canary' : 'releaseLabel';
         if (node.prompt.file) {
@@ -114,13 +115,16 @@ export function describeEvent(event: ReleaseEvent): string {
   }
 }
 
+/** An audit event: who wrote it, its note and its prompt id are data, shown with control characters (and in the tooltip, Markdown) escaped. */
 function eventItem(event: ReleaseEvent): vscode.TreeItem {
   const item = new vscode.TreeItem(describeEvent(event), vscode.TreeItemCollapsibleState.None);
-  const who = event.by.replace(/\s*<[^>]*>$/, '');
-  item.description = `${who} · ${relativeTime(new Date(event.at), new Date())}${event.note ? ` · ${event.note}` : ''}`;
+  const who = displayText(event.by.replace(/\s*<[^>]*>$/, ''));
+  item.description = `${who} · ${relativeTime(new Date(event.at), new Date())}${event.note ? ` · ${displayText(event.note)}` : ''}`;
   item.iconPath = new vscode.ThemeIcon(event.action === 'rollback' ? 'discard' : event.action.startsWith('canary') ? 'git-compare' : 'arrow-up');
+  const note = event.note ? `  \n\n${markdownText(event.note)}` : '';
+  const allowed = event.allowedError === undefined ? '' : `  \n\nreleased with errors allowed: ${markdownText(event.allowedError)}`;
   item.tooltip = new vscode.MarkdownString(
-    `**${event.action}** ${event.prompt} \`${event.label}\`  \nfrom \`${event.from ?? '—'}\`  \nto \`${event.to}\`  \nsha256 \`${event.sha256}\`  \nby ${event.by}, ${event.at}${event.note ? `  \n\n${event.note}` : ''}`,
+    `**${event.action}** ${markdownText(event.prompt)} \`${event.label}\`  \nfrom \`${event.from ?? '—'}\`  \nto \`${event.to}\`  \nsha256 \`${event.sha256}\`  \nby ${markdownText(event.by)}, ${markdownText(event.at)}${note}${allowed}`,
   );
   return item;
 }

@@ -1,11 +1,13 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { promptFileGlob } from '../../core/promptFileKind';
+import { createdFromText } from '../../core/promptVersion';
 import { relativeTime } from '../../core/relativeTime';
 import type { FileVersion } from '../../node/git/fileHistory';
 import { GitError } from '../../node/git/gitError';
 import { workingCopyDiffersFromHead } from '../../node/git/workingCopyStatus';
 import type { PromptFileInRepository } from '../../node/promptFileInRepository';
+import { displayText, markdownText } from '../displayText';
 import type { PromptHistory } from './promptHistory';
 
 /** A node of the Versions view. Version nodes carry their release labels (badges). */
@@ -83,7 +85,13 @@ export class VersionsTree implements vscode.TreeDataProvider<VersionsNode>, vsco
   async loadMore(uri: vscode.Uri): Promise<void> {
     const key = uri.fsPath;
     const loaded = await this.histories.get(key);
-    if (!loaded?.hasMore) return;
+    if (!loaded) {
+      // A refresh (a commit, a checkout) dropped the loaded pages: the next read loads one page more than was shown.
+      this.wanted.set(key, (this.wanted.get(key) ?? pageSize) + pageSize);
+      this.changed.fire({ kind: 'prompt', uri });
+      return;
+    }
+    if (!loaded.hasMore) return;
     this.wanted.set(key, loaded.versions.length + pageSize);
     this.histories.set(key, this.withProgress(async () => {
       const file = await this.history.file(uri.fsPath);
@@ -212,22 +220,19 @@ function nodeId(node: VersionsNode): string {
 }
 
 function versionItem(version: FileVersion, labels: readonly string[], uri: vscode.Uri): vscode.TreeItem {
-  const item = new vscode.TreeItem(version.subject || '(no subject)', vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(displayText(version.subject) || '(no subject)', vscode.TreeItemCollapsibleState.None);
   const when = relativeTime(new Date(version.date), new Date());
   const badges = labels.map((label) => `⟨${label}⟩`).join(' ');
-  item.description = `${badges ? `${badges} ` : ''}${version.id.slice(0, 7)} · ${when} · ${version.authorName}`;
+  item.description = `${badges ? `${badges} ` : ''}${version.id.slice(0, 7)} · ${when} · ${displayText(version.authorName)}${version.copiedFrom ? ` · ${createdFromText(version.copiedFrom)}` : ''}`;
   item.iconPath = new vscode.ThemeIcon(labels.length > 0 ? 'tag' : 'git-commit');
   const tooltip = new vscode.MarkdownString(undefined, true);
-  tooltip.appendMarkdown(`**${escapeMarkdown(version.subject)}**\n\n`);
-  tooltip.appendMarkdown(`$(git-commit) \`${version.id}\`  \n$(person) ${escapeMarkdown(version.authorName)} <${escapeMarkdown(version.authorEmail)}>  \n$(calendar) ${version.date} (${when})  \n`);
-  tooltip.appendMarkdown(`$(file) ${escapeMarkdown(version.path)}  \nsha256 \`${version.sha256}\``);
-  if (labels.length > 0) tooltip.appendMarkdown(`  \n$(tag) ${labels.map(escapeMarkdown).join(', ')}`);
+  tooltip.appendMarkdown(`**${markdownText(version.subject)}**\n\n`);
+  tooltip.appendMarkdown(`$(git-commit) \`${version.id}\`  \n$(person) ${markdownText(version.authorName)} <${markdownText(version.authorEmail)}>  \n$(calendar) ${version.date} (${when})  \n`);
+  tooltip.appendMarkdown(`$(file) ${markdownText(version.path)}  \nsha256 \`${version.sha256}\``);
+  if (version.copiedFrom) tooltip.appendMarkdown(`  \n$(copy) ${markdownText(createdFromText(version.copiedFrom))}`);
+  if (labels.length > 0) tooltip.appendMarkdown(`  \n$(tag) ${labels.map(markdownText).join(', ')}`);
   item.tooltip = tooltip;
   item.contextValue = labels.length > 0 ? 'promptVersion.labelled' : 'promptVersion';
   item.command = { command: 'promptops.openVersion', title: 'Open Version', arguments: [uri, version.id] };
   return item;
-}
-
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }

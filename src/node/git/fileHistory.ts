@@ -23,6 +23,11 @@ export interface FileVersion {
   readonly blob: string;
   /** SHA-256 of the file's bytes in that commit. */
   readonly sha256: string;
+  /**
+   * Set on the oldest version of a file that began as a copy of another: the file it was copied from
+   * and the commit that file was taken at (the copy's parent). Its history starts here.
+   */
+  readonly copiedFrom?: { readonly path: string; readonly commit: string };
 }
 
 /** How a history ended: `truncated` when a shallow clone cut it while the file already existed. */
@@ -64,7 +69,9 @@ const maxQueuedVersions = 2000;
  * The versions of the file at repository-relative `filePath`, newest first, following renames
  * (`git log --follow`). Versions arrive while git is still walking, so a caller can show the first
  * ones at once and stop early (which ends the git processes). Commits that delete the file are not
- * versions; a merge is one only when its result differs from every parent.
+ * versions; a merge is one only when its result differs from every parent. A copy is not a rename:
+ * `--follow` reports the commit that created the file as a copy (`C`) of another and would go on with
+ * that file's history, so the history stops there, the copy marked with where it came from.
  */
 export async function* fileHistory(repository: GitRepository, filePath: string, options: GitCallOptions = {}): AsyncGenerator<FileVersion, FileHistoryEnd, undefined> {
   const invocation = invocationIn(repository, options);
@@ -122,8 +129,12 @@ export async function* fileHistory(repository: GitRepository, filePath: string, 
       if (next) {
         if (stdout.isPaused() && queue.length < maxQueuedVersions / 2) stdout.resume();
         oldest = next.record;
-        const { id, date, authorName, authorEmail, subject } = next.record.fields;
-        yield { id, path: next.change.path, date, authorName, authorEmail, subject, blob: next.change.blob, sha256: await next.sha256 };
+        const { id, date, authorName, authorEmail, subject, parents } = next.record.fields;
+        const copied = next.change.status.startsWith('C') && next.change.previousPath !== undefined;
+        const copiedFrom = copied ? { copiedFrom: { path: next.change.previousPath ?? '', commit: parents.split(' ')[0] || id } } : {};
+        yield { id, path: next.change.path, date, authorName, authorEmail, subject, blob: next.change.blob, sha256: await next.sha256, ...copiedFrom };
+        // What --follow finds before the copy is the history of the file it was copied from.
+        if (copied) return { truncated: false };
       } else if (logDone) {
         break;
       } else {
@@ -173,7 +184,7 @@ export async function readFileHistoryPage(
 }
 
 /** Whether this git has `cat-file --batch-command` (2.36); a missing git answers no and fails later with a clear error. */
-async function supportsBufferedBatch(repository: GitRepository): Promise<boolean> {
+export async function supportsBufferedBatch(repository: GitRepository): Promise<boolean> {
   try {
     return isAtLeast(await gitVersionOf(repository.gitPath, repository.root), [2, 36]);
   } catch {

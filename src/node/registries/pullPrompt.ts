@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { printable } from '../../core/printableText';
+import { escapeControlCharacters } from '../../core/controlCharacters';
 import { promptIdOf } from '../../core/promptId';
 import type { PromptRegistry, RegistryPromptVersion, RegistryVersionSelector } from '../../core/registry/promptRegistry';
 import { ReleaseRefusal } from '../../core/releases/releaseRefusal';
@@ -47,19 +47,20 @@ export async function pullPrompt(workspace: RegistryWorkspace, registry: PromptR
   const root = fs.realpathSync.native(workspace.root);
   const relative = path.relative(root, resolvedThroughLinks(target));
   if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
-    throw new ReleaseRefusal(`${printable(target)} is outside the workspace (${root}); pull writes only inside it.`);
+    throw new ReleaseRefusal(`${escapeControlCharacters(target)} is outside the workspace (${root}); pull writes only inside it.`);
   }
   const displayPath = relative.split(path.sep).join('/');
-  if (!displayPath.endsWith('.prompt')) throw new ReleaseRefusal(`${printable(displayPath)} does not end in .prompt; pull writes dotprompt files.`);
+  if (!displayPath.endsWith('.prompt')) throw new ReleaseRefusal(`${escapeControlCharacters(displayPath)} does not end in .prompt; pull writes dotprompt files.`);
   const existing = fs.statSync(target, { throwIfNoEntry: false });
-  if (existing && !existing.isFile()) throw new ReleaseRefusal(`${printable(displayPath)} exists and is not a file.`);
+  if (existing && !existing.isFile()) throw new ReleaseRefusal(`${escapeControlCharacters(displayPath)} exists and is not a file.`);
   if (existing) {
     const uncommitted = workspace.repository ? await workingCopyDiffersFromHead(workspace.repository, displayPath) : true;
-    if (uncommitted) throw new ReleaseRefusal(`${printable(displayPath)} has uncommitted changes (or is not committed); commit or stash them first, or pull with --out to another file.`);
+    if (uncommitted) throw new ReleaseRefusal(`${escapeControlCharacters(displayPath)} has uncommitted changes (or is not committed); commit or stash them first, or pull with --out to another file.`);
   }
   const version = await registry.getVersion(request.name, request.selector);
   const needsName = promptIdOf(displayPath) !== request.name;
   const { text, exact } = await registryVersionText(version, workspace.repository, needsName ? request.name : undefined);
-  writeFileAtomically(target, text);
+  // The folders a prompt name implies are created: pull has already refused anything outside the workspace.
+  writeFileAtomically(target, text, { createParentFolders: true, displayName: displayPath });
   return { file: target, displayPath, version, exact };
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { printable } from '../../core/printableText';
+import { escapeControlCharacters } from '../../core/controlCharacters';
 import { promptLanguageOf } from '../../core/promptFileKind';
 import { promptIdOf, promptNameAndVariantOf } from '../../core/promptId';
 import type { PromptRegistry, RegistryPromptVersion, RegistryVersionSelector } from '../../core/registry/promptRegistry';
@@ -12,7 +12,7 @@ import { ReleaseRefusal } from '../../core/releases/releaseRefusal';
 import { readFileHistoryPage } from '../git/fileHistory';
 import { workingCopyDiffersFromHead } from '../git/workingCopyStatus';
 import { loadPromptFromDisk } from '../promptOnDisk';
-import { prepareRegistryContent, refuseFailingChecks } from './registryContent';
+import { prepareRegistryContent, refuseUnreleasable } from './registryContent';
 import { appendRegistryJournal, journalTimestamp, registryIdentity, type RegistryWorkspace } from './registryWorkspace';
 
 export interface PushRequest {
@@ -53,8 +53,8 @@ function relativeInside(workspace: RegistryWorkspace, file: string): string | un
  * the label moves. A file with uncommitted changes or outside Git is pushed without a commit, with a warning.
  */
 export async function pushPrompt(workspace: RegistryWorkspace, registry: PromptRegistry, request: PushRequest): Promise<PushOutcome> {
-  if (promptLanguageOf(request.file) !== 'dotprompt') throw new ReleaseRefusal(`${printable(path.basename(request.file))} is not a .prompt file; push sends dotprompt files.`);
-  if (!fs.statSync(request.file, { throwIfNoEntry: false })?.isFile()) throw new ReleaseRefusal(`${printable(request.file)} is not a file.`);
+  if (promptLanguageOf(request.file) !== 'dotprompt') throw new ReleaseRefusal(`${escapeControlCharacters(path.basename(request.file))} is not a .prompt file; push sends dotprompt files.`);
+  if (!fs.statSync(request.file, { throwIfNoEntry: false })?.isFile()) throw new ReleaseRefusal(`${escapeControlCharacters(request.file)} is not a file.`);
   if (request.label !== undefined) {
     const problem = registryLabelProblem(request.label);
     if (problem) throw new ReleaseRefusal(problem);
@@ -65,7 +65,7 @@ export async function pushPrompt(workspace: RegistryWorkspace, registry: PromptR
   if (!loaded.ok) throw new ReleaseRefusal(loaded.problem);
   const { prompt } = loaded;
   const name = promptIdOf(displayPath, promptNameAndVariantOf(prompt.document));
-  refuseFailingChecks(prompt.document, prompt.samples, { exists: (partial) => prompt.partial(partial) !== undefined, source: (partial) => prompt.partial(partial)?.text });
+  await refuseUnreleasable(prompt.document, (partial) => prompt.partial(partial)?.text);
 
   const warnings: string[] = [];
   const bytes = fs.readFileSync(request.file);

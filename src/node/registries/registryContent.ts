@@ -1,7 +1,8 @@
 import { analyzePromptDocument } from '../../core/checkPrompt';
-import { printable } from '../../core/printableText';
+import { describeRenderProblem, firstRenderBlockingError, renderProblemOf } from '../../core/checkedRender';
+import { escapeControlCharacters } from '../../core/controlCharacters';
 import { parsePromptDocument, type PromptDocument } from '../../core/promptDocument';
-import type { PromptDiagnostic } from '../../core/promptDiagnostic';
+import type { PartialLookup } from '../../core/partialGraph';
 import { messageText, renderPrompt, type PartialSource } from '../../core/promptRenderer';
 import type { RegistryPromptContent } from '../../core/registry/promptRegistry';
 import { placeholderInput } from '../../core/registry/placeholderInput';
@@ -9,7 +10,6 @@ import { registryConfigOf, registryContentOf } from '../../core/registry/registr
 import { unportableFeaturesOf, unportableFeatureSentence } from '../../core/registry/registryTemplateFeatures';
 import { roleSectionsOf } from '../../core/registry/templateSections';
 import { ReleaseRefusal } from '../../core/releases/releaseRefusal';
-import type { SampleFile } from '../../core/sampleSets';
 
 /** A prompt turned into registry content, with the warnings the user should see. */
 export interface PreparedContent {
@@ -29,24 +29,13 @@ function frontMatterValues(document: PromptDocument): { model?: unknown; config?
   }
 }
 
-function position(diagnostic: PromptDiagnostic): string {
-  return `${diagnostic.file}:${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1}`;
-}
-
 /**
- * Refuses a prompt whose checks find errors, as a release would (the lead unifies this with the
- * release gate): the first error with its file, line and column, and how many there are.
+ * Refuses a prompt that the release gate refuses (`firstRenderBlockingError`, as promote and canary
+ * do): the first error with its file, line and column; partials as the pushed version has them.
  */
-export function refuseFailingChecks(document: PromptDocument, samples: SampleFile | undefined, partials: { readonly exists?: (name: string) => boolean; readonly source?: (name: string) => string | undefined } = {}): void {
-  const { diagnostics } = analyzePromptDocument(document, samples, {
-    ...(partials.exists ? { partialExists: partials.exists } : {}),
-    ...(partials.source ? { partialSource: partials.source } : {}),
-  });
-  const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
-  const [first] = errors;
-  if (!first) return;
-  const more = errors.length === 1 ? '' : ` (and ${errors.length - 1} more error${errors.length === 2 ? '' : 's'}; promptops check lists them)`;
-  throw new ReleaseRefusal(`${position(first)}: ${first.code}: ${printable(first.message)}${more} A prompt that fails its checks is not pushed.`);
+export async function refuseUnreleasable(document: PromptDocument, partials: PartialLookup): Promise<void> {
+  const blocking = await firstRenderBlockingError(document, partials);
+  if (blocking) throw new ReleaseRefusal(`${describeRenderProblem(renderProblemOf(blocking))} A prompt that fails its checks is not pushed.`);
 }
 
 /**
@@ -59,15 +48,15 @@ export async function prepareRegistryContent(source: string, displayPath: string
   const document = parsePromptDocument(source, { path: displayPath });
   const config = registryConfigOf(frontMatterValues(document));
   const features = unportableFeaturesOf(document);
-  const located = features.map((feature) => `${displayPath}:${feature.range.start.line + 1}:${feature.range.start.character + 1}: ${printable(unportableFeatureSentence(feature, options.registryName))}`);
+  const located = features.map((feature) => `${displayPath}:${feature.range.start.line + 1}:${feature.range.start.character + 1}: ${escapeControlCharacters(unportableFeatureSentence(feature, options.registryName))}`);
   if (features.length === 0) return { content: registryContentOf({ sections: roleSectionsOf(document), text: document.template.source }), config, warnings: [] };
   if (!options.flatten) {
     const count = features.length === 1 ? 'a Handlebars feature' : `${features.length} Handlebars features`;
-    throw new ReleaseRefusal(`${located.join('\n')}\n${displayPath} uses ${count} ${options.registryName} will not reproduce; pass --flatten to push its rendered shape (partials inlined, blocks and helpers run once) instead.`);
+    throw new ReleaseRefusal(`${displayPath} uses ${count} ${options.registryName} will not reproduce; pass --flatten to push its rendered shape (partials inlined, blocks and helpers run once) instead.`, located);
   }
   const analysis = analyzePromptDocument(document, undefined).analysis;
   const rendered = await renderPrompt({ source, input: placeholderInput(analysis?.uses ?? []), partials: options.partials });
-  if (!rendered.ok) throw new ReleaseRefusal(`${displayPath} cannot be flattened: it does not render (${printable(rendered.error)}).`);
+  if (!rendered.ok) throw new ReleaseRefusal(`${displayPath} cannot be flattened: it does not render (${escapeControlCharacters(rendered.error)}).`);
   const messages = rendered.rendered.messages.map((message) => ({ role: message.role, text: messageText(message) }));
   const sections = roleSectionsOf(document) === undefined && messages.length === 1 ? undefined : messages;
   return {

@@ -1,4 +1,4 @@
-import { printable } from '../../core/printableText';
+import { escapeControlCharacters } from '../../core/controlCharacters';
 import type { PromptRegistry, RegistryPromptVersion, RegistryVersionSelector } from '../../core/registry/promptRegistry';
 import { chooseRegistryRollback } from '../../core/registry/registryJournal';
 import { registryLabelProblem } from '../../core/registry/registryLabels';
@@ -26,7 +26,7 @@ export async function promoteRegistryVersion(
   const label = checkedLabel(request.label);
   const target = await registry.getVersion(request.name, request.selector);
   const current = await versionIfAny(registry, request.name, { label });
-  if (current?.version === target.version) return { kind: 'unchanged', message: `${printable(request.name)} ${label} already points at v${target.version}.` };
+  if (current?.version === target.version) return { kind: 'unchanged', message: `${escapeControlCharacters(request.name)} ${label} already points at v${target.version}.` };
   return move(workspace, registry, { ...request, label, action: 'promote', from: current?.version, to: target.version });
 }
 
@@ -42,8 +42,8 @@ export async function rollbackRegistryLabel(
   const label = checkedLabel(request.label);
   const current = await versionIfAny(registry, request.name, { label });
   const choice = chooseRegistryRollback(readRegistryJournal(workspace).entries, { registry: registry.location, prompt: request.name, label }, current?.version, request.to);
-  if (choice.kind === 'refused') throw new ReleaseRefusal(printable(choice.reason));
-  if (choice.kind === 'unchanged') return { kind: 'unchanged', message: printable(choice.message) };
+  if (choice.kind === 'refused') throw new ReleaseRefusal(escapeControlCharacters(choice.reason));
+  if (choice.kind === 'unchanged') return { kind: 'unchanged', message: escapeControlCharacters(choice.message) };
   return move(workspace, registry, { ...request, label, action: 'rollback', from: choice.from, to: choice.to });
 }
 

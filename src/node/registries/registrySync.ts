@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { parsePromptDocument } from '../../core/promptDocument';
-import { printable } from '../../core/printableText';
+import { escapeControlCharacters } from '../../core/controlCharacters';
 import type { PromptRegistry, RegistryPromptContent, RegistryPromptVersion } from '../../core/registry/promptRegistry';
 import { mapWithConcurrency } from '../../core/registry/registryPaging';
 import { newestFirst, readVersions, registryConcurrency } from '../../core/registry/registryListing';
@@ -12,7 +12,7 @@ import { readFileAtCommit } from '../git/gitObjects';
 import { describeManifestProblem, readManifestFile } from '../releases/manifestFile';
 import { openPromptById } from '../releases/releaseWorkspace';
 import { partialSourceAt } from '../versionPartialSource';
-import { prepareRegistryContent, refuseFailingChecks } from './registryContent';
+import { prepareRegistryContent, refuseUnreleasable } from './registryContent';
 import { requireRepository } from './registryDriftStatus';
 import { appendRegistryJournal, journalTimestamp, registryIdentity, type RegistryWorkspace } from './registryWorkspace';
 
@@ -89,15 +89,17 @@ export async function planRegistrySync(workspace: RegistryWorkspace, registry: P
         const bytes = await readFileAtCommit(repository, push.commit, push.path);
         if (createHash('sha256').update(bytes).digest('hex') !== sha256) throw new ReleaseRefusal(`${push.path} at ${shortSha(push.commit)} does not have the SHA-256 ${workspace.releasesFile} records for ${id}, so it is not pushed.`);
         const source = bytes.toString('utf8');
-        refuseFailingChecks(parsePromptDocument(source, { path: `${push.path}@${shortSha(push.commit)}` }), undefined);
         const file = openPromptById(releaseWorkspace, id);
         const partials = file ? partialSourceAt(file, { kind: 'commit', commit: push.commit, path: push.path, blob: '' }) : () => undefined;
+        await refuseUnreleasable(parsePromptDocument(source, { path: `${push.path}@${shortSha(push.commit)}` }), partials);
         const prepared = await prepareRegistryContent(source, `${push.path}@${shortSha(push.commit)}`, { flatten: options.flatten === true, registryName: registry.displayName, partials });
         const provenance = { commit: push.commit, sha256, path: push.path };
         steps.push({ kind: 'push', prompt: id, labels: push.labels, from: push.from, commit: push.commit, path: push.path, sha256, content: prepared.content, config: { ...prepared.config, [provenanceKey]: provenanceConfig(provenance) }, warnings: prepared.warnings });
       } catch (error) {
         if (!(error instanceof ReleaseRefusal)) throw error;
-        refusals.push(`${printable(id)} ${push.labels.join(', ')}: ${error.message}`);
+        // One line per place the refusal names, each escaped on its own.
+        const [first = error.message, ...rest] = [...error.details, error.message];
+        refusals.push([`${id} ${push.labels.join(', ')}: ${first}`, ...rest].map(escapeControlCharacters).join('\n'));
       }
     }
     return { steps, inSync, refusals };

@@ -4,8 +4,9 @@ import { applyReleaseMove } from '../../core/releases/manifestEditor';
 import { manifestErrors, parseReleaseManifest, type ManifestProblem, type ParsedReleaseManifest } from '../../core/releases/manifestParser';
 import { ReleaseRefusal } from '../../core/releases/releaseRefusal';
 import type { MovePlan, ReleaseMove } from '../../core/releases/releaseMoves';
-import { isTemporaryFileOf, writeFileAtomically, type AtomicWriteOptions } from '../atomicWrite';
-import { decodeText } from '../textFiles';
+import { isTemporaryFileOf, writeFileAtomically, writeTargetOf, type AtomicWriteOptions } from '../atomicWrite';
+import { FileSystemRefusal } from '../fileSystemRefusal';
+import { decodeText, readRegularFile } from '../textFiles';
 import { withFileLock, type ManifestLockOptions } from './manifestLock';
 
 /** The manifest as read from disk: parsed (empty when the file does not exist) and its bytes. */
@@ -15,22 +16,26 @@ export interface ManifestFileRead {
   readonly bytes: Buffer | undefined;
 }
 
-/** Reads and parses the manifest; a missing file reads as an empty manifest. Throws a ReleaseRefusal when it is not UTF-8 text. */
+/**
+ * Reads and parses the manifest; a missing file reads as an empty manifest. Throws a ReleaseRefusal
+ * when it is not UTF-8 text (naming the line of the first bad byte), and a FileSystemRefusal when a
+ * folder, pipe or device, or a link to nothing, stands where it belongs.
+ */
 export function readManifestFile(manifestFile: string): ManifestFileRead {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(manifestFile);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { parsed: parseReleaseManifest(''), exists: false, bytes: undefined };
-    throw error;
+  const name = path.basename(manifestFile);
+  if (!fs.existsSync(manifestFile)) {
+    if (fs.lstatSync(manifestFile, { throwIfNoEntry: false })?.isSymbolicLink()) throw new FileSystemRefusal(`${name} is a symbolic link to a file that does not exist; point it at the manifest, or remove it.`);
+    return { parsed: parseReleaseManifest(''), exists: false, bytes: undefined };
   }
-  const text = decodeText(path.basename(manifestFile), bytes);
-  if (!text.ok) throw new ReleaseRefusal(text.problem);
-  return { parsed: parseReleaseManifest(text.text), exists: true, bytes };
+  const read = readRegularFile(manifestFile);
+  if (!read.ok) throw new FileSystemRefusal(read.problem.replace(manifestFile, name));
+  const text = decodeText(name, read.bytes);
+  if (!text.ok) throw new ReleaseRefusal(text.position ? `${name}:${text.position.line + 1}:${text.position.character + 1}: ${text.problem}` : text.problem);
+  return { parsed: parseReleaseManifest(text.text), exists: true, bytes: read.bytes };
 }
 
 /** `prompt-releases.yaml:12:1: <problem>`: where a problem is, the way compilers and editors link it. */
-export function describeManifestProblem(displayName: string, problem: ManifestProblem): string {
+export function describeManifestProblem(displayName: string, problem: Pick<ManifestProblem, 'range' | 'message'>): string {
   return `${displayName}:${problem.range.start.line + 1}:${problem.range.start.character + 1}: ${problem.message}`;
 }
 
@@ -70,6 +75,7 @@ export async function changeManifestFile(manifestFile: string, decide: (parsed: 
       const text = applyReleaseMove(before.parsed, plan.move);
       const [mistake] = manifestErrors(parseReleaseManifest(text));
       if (mistake) throw new Error(`Writing the move would leave the manifest with an error, so nothing was written: ${mistake.message}`);
+      // A linked manifest is written through to its target; a hard-linked one in place, under this lock.
       writeFileAtomically(manifestFile, text, options);
       if (options.afterWrite) {
         try {
@@ -77,7 +83,7 @@ export async function changeManifestFile(manifestFile: string, decide: (parsed: 
         } catch (error) {
           // The label did not move after all: the manifest goes back to what it was.
           if (before.bytes === undefined) fs.rmSync(manifestFile, { force: true });
-          else writeFileAtomically(manifestFile, before.bytes.toString('utf8'));
+          else writeFileAtomically(manifestFile, before.bytes, { displayName: options.displayName });
           throw error;
         }
       }
@@ -89,8 +95,9 @@ export async function changeManifestFile(manifestFile: string, decide: (parsed: 
 
 /** Temporary files of a write that crashed before its rename; only ever removed under the lock, when no write is running. */
 function removeLeftoverTemporaryFiles(manifestFile: string): void {
-  const folder = path.dirname(manifestFile);
+  const target = writeTargetOf(manifestFile);
+  const folder = path.dirname(target);
   for (const name of fs.readdirSync(folder)) {
-    if (isTemporaryFileOf(manifestFile, name)) fs.rmSync(path.join(folder, name), { force: true });
+    if (isTemporaryFileOf(target, name)) fs.rmSync(path.join(folder, name), { force: true });
   }
 }

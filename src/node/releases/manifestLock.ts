@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { FileSystemRefusal } from '../fileSystemRefusal';
+import { nonRegularKind } from '../textFiles';
 
 /** How long to wait for another writer and when a lock counts as left behind. */
 export interface ManifestLockOptions {
@@ -87,7 +89,9 @@ function tryCreate(lockFile: string, token: string): boolean {
 
 function observe(lockFile: string): ObservedLock | undefined {
   try {
-    const stat = fs.statSync(lockFile);
+    const stat = fs.lstatSync(lockFile);
+    // Never a lock this code made: reading or deleting it would be guessing.
+    if (!stat.isFile()) throw new FileSystemRefusal(`${path.basename(lockFile)} is ${nonRegularKind(stat) ?? 'not a file'}, not a lock file promptops made; remove it and try again.`);
     const raw = fs.readFileSync(lockFile, 'utf8');
     return { raw, owner: parseOwner(raw), ino: stat.ino, mtimeMs: stat.mtimeMs };
   } catch (error) {

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ManifestProblem } from '../../core/releases/manifestParser';
 import { defaultLabel, type CanaryTarget, type ReleaseTarget } from '../../core/releases/releaseManifest';
 import { GitError } from '../git/gitError';
 import { blobsAtCommit, readBlob } from '../git/gitObjects';
 import type { GitCallOptions } from '../git/gitRepository';
 import { readManifestFile } from './manifestFile';
+import { manifestGateProblems, type ManifestGateProblem } from './manifestGate';
 import { PromptFileIndex, type ReleaseWorkspace } from './releaseWorkspace';
 
 /** What one label of a prompt serves. */
@@ -32,11 +32,14 @@ export interface PromptReleaseStatus {
 export interface ReleaseStatus {
   readonly releasesFile: string;
   readonly manifestExists: boolean;
-  readonly problems: readonly ManifestProblem[];
+  /** Set when nothing in the manifest can be read (a syntax error, conflict markers, an unknown version). */
+  readonly unreadable: boolean;
+  /** What the release gate finds: the text, the audit log and the repository (see `manifestGateProblems`). */
+  readonly problems: readonly ManifestGateProblem[];
   readonly prompts: readonly PromptReleaseStatus[];
 }
 
-/** Reads the manifest and compares each prompt's production version with HEAD and the working tree, by SHA-256. */
+/** Reads the manifest, runs the release gate over it, and compares each prompt's production version with HEAD and the working tree, by SHA-256. */
 export async function readReleaseStatus(workspace: ReleaseWorkspace, options: GitCallOptions = {}): Promise<ReleaseStatus> {
   const { parsed, exists } = readManifestFile(workspace.manifestFile);
   const index = new PromptFileIndex(workspace);
@@ -59,7 +62,8 @@ export async function readReleaseStatus(workspace: ReleaseWorkspace, options: Gi
       workingCopyDiffersFromProduction: comparable ? workingHash !== production.sha256 : undefined,
     };
   });
-  return { releasesFile: workspace.releasesFile, manifestExists: exists, problems: parsed.problems, prompts };
+  const problems = await manifestGateProblems(workspace, parsed, options);
+  return { releasesFile: workspace.releasesFile, manifestExists: exists, unreadable: parsed.fatal !== undefined, problems, prompts };
 }
 
 function workingFileHash(workspace: ReleaseWorkspace, file: string): string | undefined {

@@ -3,11 +3,12 @@ import * as path from 'node:path';
 import { parsePromptDocument } from '../../core/promptDocument';
 import { promptIdOf, promptNameAndVariantOf } from '../../core/promptId';
 import { promptLabelsIn } from '../../core/releases/promptLabels';
-import { defaultReleasesFile, type PromptReleases } from '../../core/releases/releaseManifest';
+import type { PromptReleases } from '../../core/releases/releaseManifest';
 import { openRepository, type GitCallOptions, type GitRepository } from '../git/gitRepository';
 import type { PromptFileInRepository } from '../promptFileInRepository';
 import { findPromptFiles } from '../promptFileWalker';
 import { readManifestFile } from './manifestFile';
+import { resolveReleasesFile } from './releasesFileLocation';
 
 /** A repository with its release manifest: what status, log and export work on. */
 export interface ReleaseWorkspace {
@@ -20,15 +21,14 @@ export interface ReleaseWorkspace {
 
 export interface ReleaseWorkspaceOptions extends GitCallOptions {
   readonly gitPath?: string | undefined;
-  /** The manifest relative to the repository root (setting `promptops.releasesFile`); default `prompt-releases.yaml`. */
+  /** The manifest relative to the repository root, or absolute inside it (setting `promptops.releasesFile`); default `prompt-releases.yaml`. */
   readonly releasesFile?: string | undefined;
 }
 
 /** Finds the repository holding `folder` and its release manifest (which need not exist yet). */
 export async function openReleaseWorkspace(folder: string, options: ReleaseWorkspaceOptions = {}): Promise<ReleaseWorkspace> {
   const repository = await openRepository(folder, { gitPath: options.gitPath, signal: options.signal });
-  const releasesFile = options.releasesFile ?? defaultReleasesFile;
-  return { repository, releasesFile, manifestFile: path.join(repository.root, releasesFile) };
+  return { repository, ...resolveReleasesFile(repository.root, options.releasesFile) };
 }
 
 /** The workspace a prompt file belongs to. */

@@ -85,7 +85,7 @@ describe('promptops check', () => {
     const run = await runPromptops(['check'], repo.root);
     assert.equal(run.code, 1);
     assert.match(run.stdout, /^binary\.prompt:1:1: error unreadable-file: binary\.prompt is a binary file, not a text prompt\.$/m);
-    assert.match(run.stdout, /^latin1\.prompt:1:1: error unreadable-file: latin1\.prompt is not valid UTF-8 text\.$/m);
+    assert.match(run.stdout, /^latin1\.prompt:1:2: error unreadable-file: latin1\.prompt is not valid UTF-8 text: the byte at line 1, column 2 is not UTF-8\.$/m);
   });
 
   it('keeps ranges right in a CRLF file with a byte order mark', async () => {

@@ -62,11 +62,11 @@ describe('promptops render', () => {
     assert.match(run.stderr, /^promptops render: The input is not valid JSON: .*\.\n$/);
   });
 
-  it('a prompt that cannot render (missing partial) exits 1 with the reason', async () => {
+  it('a prompt that cannot render (missing partial) exits 1 with the checker\'s sentence at file:line:col', async () => {
     repo.write('broken.prompt', 'Hi {{> nowhere}}\n');
     const run = await runPromptops(['render', 'broken.prompt'], repo.root);
     assert.equal(run.code, 1);
-    assert.equal(run.stderr, 'promptops render: broken.prompt does not render: The partial "nowhere" could not be found.\n');
+    assert.equal(run.stderr, "promptops render: broken.prompt:1:8: No partial named 'nowhere' was found (dotprompt looks for _nowhere.prompt beside the prompt or in a partials/ folder).\n");
   });
 });
 

@@ -55,7 +55,7 @@ describe('promptops test', () => {
     repo.write('support/summarize.prompt', 'Summarize: {{ticket}}\n{{> nowhere}}\n');
     const run = await runPromptops(['test', '--update'], repo.root);
     assert.equal(run.code, 1);
-    assert.match(run.stdout, /✗ support\/summarize\.prompt: sample set "short" does not render: The partial "nowhere" could not be found\./);
+    assert.match(run.stdout, /✗ support\/summarize\.prompt: sample set "short" does not render: support\/summarize\.prompt:2:5: No partial named 'nowhere' was found \(dotprompt looks for _nowhere\.prompt beside the prompt or in a partials\/ folder\)\./);
     assert.ok(!fs.existsSync(snapshot()), 'nothing is written for a prompt that fails');
   });
 });

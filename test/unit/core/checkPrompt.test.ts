@@ -64,9 +64,11 @@ describe('checkPrompt', () => {
 
   it('gives every code a default severity, and the documented ones', () => {
     assert.deepEqual(Object.keys(defaultSeverity).sort(), [
+      'duplicate-prompt-id',
       'front-matter-schema',
       'missing-partial',
       'missing-sample-value',
+      'partial-cycle',
       'sample-type-mismatch',
       'template-syntax',
       'undeclared-variable',

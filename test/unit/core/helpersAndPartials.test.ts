@@ -73,7 +73,7 @@ describe('Helper and partial checks', () => {
       assert.deepEqual(check('{{> anything}}'), []);
     });
 
-    it('counts variables used inside a partial and follows nested partials without looping', () => {
+    it('counts variables used inside a partial and follows nested partials, reporting their cycle once instead of looping', () => {
       const text = lines('---', 'input:', '  schema:', '    title: string', '    name: string', '    extra: string', '---', '{{> card}}');
       const diagnostics = checkPrompt({
         path: 'p',
@@ -83,8 +83,12 @@ describe('Helper and partial checks', () => {
       });
       assert.deepEqual(
         diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range]),
-        [['unused-variable', span(5, 4, 5, 9)]],
+        [
+          ['unused-variable', span(5, 4, 5, 9)],
+          ['partial-cycle', span(7, 4, 7, 8)],
+        ],
       );
+      assert.equal(diagnostics[1]?.message, 'The partials include each other in a cycle (card → inner → card), so rendering would never end.');
     });
 
     it("counts a partial's hash arguments as uses and resolves them inside the partial", () => {

@@ -149,3 +149,65 @@ function reference(text: string): number {
   hash = (hash ^ (hash >>> 16)) >>> 0;
   return Math.floor((hash * 100) / 4294967296);
 }
+
+describe('Runtime: nothing broken is rendered or loaded', () => {
+  const commit = 'c'.repeat(40);
+  const bundleWith = (source: string, partials: Record<string, string> = {}): PromptBundleJson => ({
+    format: 'promptops-bundle/1',
+    labels: ['production'],
+    prompts: {
+      'support/summarize': {
+        labels: {
+          production: {
+            commit,
+            path: 'support/summarize.prompt',
+            sha256: sha256(source),
+            source,
+            partials: Object.fromEntries(Object.entries(partials).map(([name, text]) => [name, { path: `support/_${name}.prompt`, sha256: sha256(text), source: text }])),
+          },
+        },
+      },
+    },
+  });
+
+  it('renderResolved never sends front matter as a message: unclosed or unparsable front matter is refused at its line', async () => {
+    const cases: [string, string][] = [
+      ['---\nmodel: m\nSummarize {{ticket}}\n', 'support/summarize (ccccccc) does not render: support/summarize.prompt:1:1: The front matter opened here is never closed by a --- line, so dotprompt renders the whole file as the template.'],
+      ['---\nmodel: [m\n---\nSummarize {{ticket}}\n', 'support/summarize (ccccccc) does not render: support/summarize.prompt:2:9: Flow sequence in block collection must be sufficiently indented and end with a ].'],
+    ];
+    for (const [source, message] of cases) {
+      const resolved = { source, path: 'support/summarize.prompt', partials: new Map<string, string>(), provenance: { id: 'support/summarize', label: 'production', commit, sha256: sha256(source), arm: 'stable' as const } };
+      await assert.rejects(renderResolved(resolved, { ticket: 'T-1' }), (error: unknown) => error instanceof PromptBundleError && error.message === message);
+    }
+  });
+
+  it('a bundle entry that does not parse is rejected at load time, naming its id and commit', () => {
+    assert.throws(
+      () => loadPromptBundle(bundleWith('---\nmodel: m\n---\nSummarize {{#each tickets}}{{this}}\n')),
+      (error: unknown) =>
+        error instanceof PromptBundleError &&
+        error.message === 'support/summarize production (ccccccc) does not parse: support/summarize.prompt:4:11: {{#each tickets}} is never closed; add {{/each}} after its content.',
+    );
+  });
+
+  it('verifyPromptBundle fails when a partial the source includes (directly or through another partial) is not in the bundle', async () => {
+    const source = '---\nmodel: m\n---\n{{> header}} Summarize {{ticket}}\n';
+    await verifyPromptBundle(loadPromptBundle(bundleWith(source, { header: 'Hi {{> sign}}', sign: '-- Support' })));
+    await assert.rejects(
+      verifyPromptBundle(loadPromptBundle(bundleWith(source, { header: 'Hi {{> sign}}' }))),
+      (error: unknown) => error instanceof PromptBundleError && error.message === 'support/summarize production (support/summarize.prompt) includes the partial sign, which the bundle does not carry; export it again.',
+    );
+    await assert.rejects(verifyPromptBundle(loadPromptBundle(bundleWith(source))), /includes the partial header, which the bundle does not carry/);
+  });
+
+  it('a partial cycle in a bundle stops the render with the checker\'s sentence instead of overflowing the stack', async () => {
+    const source = '---\nmodel: m\n---\n{{> header}} Summarize {{ticket}}\n';
+    const bundle = loadPromptBundle(bundleWith(source, { header: 'Hi {{> sign}}', sign: '-- {{> header}}' }));
+    await assert.rejects(
+      renderResolved(resolvePrompt(bundle, 'support/summarize'), { ticket: 'T-1' }),
+      (error: unknown) =>
+        error instanceof PromptBundleError &&
+        error.message === 'support/summarize (ccccccc) does not render: support/summarize.prompt:4:5: The partials include each other in a cycle (header → sign → header), so rendering would never end.',
+    );
+  });
+});

@@ -1,4 +1,4 @@
-import { printable } from '../../../core/printableText';
+import { escapeControlCharacters } from '../../../core/controlCharacters';
 import type { NewRegistryVersion, PromptRegistry, RegistryCapabilities, RegistryPromptPage, RegistryPromptVersion, RegistryVersionSelector } from '../../../core/registry/promptRegistry';
 import { RegistryError } from '../../../core/registry/registryError';
 import { selectorText } from '../../../core/registry/registryLabels';
@@ -93,7 +93,7 @@ export class LangfuseRegistry implements PromptRegistry {
       // A PATCH whose answer was lost may have moved the labels: read the version back and say which.
       const now = await this.getVersion(name, { version }).catch(() => undefined);
       if (now && labels.every((label) => now.labels.includes(label))) return now;
-      const where = now === undefined ? 'PromptOps could not read the registry back, so it cannot tell whether the label moved.' : `Read back: v${version} carries ${now.labels.length === 0 ? 'no labels' : now.labels.map(printable).join(', ')}, so the label did not move.`;
+      const where = now === undefined ? 'PromptOps could not read the registry back, so it cannot tell whether the label moved.' : `Read back: v${version} carries ${now.labels.length === 0 ? 'no labels' : now.labels.map(escapeControlCharacters).join(', ')}, so the label did not move.`;
       throw new RegistryError(error.kind, `${error.message} ${where}`, error.status);
     }
   }
@@ -124,7 +124,7 @@ export class LangfuseRegistry implements PromptRegistry {
   private errorOf(context: CallContext, failure: AttemptFailure, attempts: number): RegistryError {
     const host = this.location;
     const tries = attempts === 1 ? '' : ` (${attempts} attempts)`;
-    const scrub = (text: string): string => printable(text.split(this.connection.secretKey).join('***'));
+    const scrub = (text: string): string => escapeControlCharacters(text.split(this.connection.secretKey).join('***'));
     if (failure.kind === 'timeout') return new RegistryError('timeout', `Langfuse at ${host} did not answer "${context.action}" within ${this.policy.timeoutMs / 1000} s${tries}.`);
     if (failure.kind === 'malformed') return new RegistryError('malformed', `Langfuse at ${host} answered "${context.action}" with a malformed response (${scrub(failure.detail)}).`);
     if (failure.kind === 'unreachable') return new RegistryError('unreachable', `Could not connect to Langfuse at ${host}${tries} (${scrub(failure.detail)}); check that the server is running and the host setting is right.`);
@@ -157,10 +157,10 @@ function outcomeUnknown(error: RegistryError): boolean {
 }
 
 function notFoundSentence(host: string, context: CallContext): string {
-  const name = context.name === undefined ? 'the prompt' : printable(context.name);
+  const name = context.name === undefined ? 'the prompt' : escapeControlCharacters(context.name);
   if (context.selector === undefined) return `Langfuse at ${host} has no prompt ${name}.`;
   if ('version' in context.selector) return `Langfuse at ${host} has no version ${context.selector.version} of ${name} (or no prompt of that name).`;
-  return `Langfuse at ${host} has no version of ${name} labelled ${printable(context.selector.label)} (or no prompt of that name).`;
+  return `Langfuse at ${host} has no version of ${name} labelled ${escapeControlCharacters(context.selector.label)} (or no prompt of that name).`;
 }
 
 function classifyFailure(error: unknown, timedOut: boolean): AttemptFailure {

@@ -60,10 +60,10 @@ describe('promptops push and pull (Langfuse)', () => {
 
   it('push refuses a prompt that fails its checks, with the line and column, and sends nothing', async () => {
     const { promptops, server, repo } = fixture();
-    repo.write('support/triage.prompt', triageV1.replace('{{ticket}}', '{{tikcet}}'));
+    repo.write('support/triage.prompt', triageV1.replace('{{ticket}}', '{{#if ticket}}{{ticket}}'));
     const refused = await promptops('push', 'support/triage.prompt');
     assert.equal(refused.code, 1);
-    assert.equal(refused.stderr, "promptops push: support/triage.prompt:6:53: undeclared-variable: 'tikcet' is not declared in the input schema; did you mean 'ticket'? A prompt that fails its checks is not pushed.\n");
+    assert.equal(refused.stderr, 'promptops push: support/triage.prompt:6:51: {{#if ticket}} is never closed; add {{/if}} after its content. A prompt that fails its checks is not pushed.\n');
     assert.deepEqual(server.requests, []);
   });
 

@@ -25,7 +25,7 @@ describe('promptops versions, show, diff, promote, rollback and log with --sourc
     assert.equal(listed.code, 0);
     const lines = listed.stdout.split('\n');
     assert.equal(lines[0], 'VERSION  DATE              MESSAGE');
-    assert.equal(lines[1], 'v3       2026-02-01 10:00  UI edit \\u001b[31mred\\u001b[0m  [latest]');
+    assert.equal(lines[1], 'v3       2026-02-01 10:00  UI edit \\x1b[31mred\\x1b[0m  [latest]');
     assert.match(lines[2] ?? '', /^v2 {7}\d{4}-\d\d-\d\d \d\d:\d\d {2}Second {2}\[staging\] {2}\(git [0-9a-f]{7}\)$/);
     assert.match(lines[3] ?? '', /^v1 {7}\d{4}-\d\d-\d\d \d\d:\d\d {2}First {2}\[production\] {2}\(git [0-9a-f]{7}\)$/);
     const json = JSON.parse((await promptops('versions', 'support/summarize', '--source=langfuse', '--format', 'json')).stdout) as { versions: { id: string; source: string; labels: string[]; subject: string }[] };
@@ -118,7 +118,7 @@ describe('promptops versions, show, diff, promote, rollback and log with --sourc
     const latest = await promptops('promote', 'support/triage', '1', '--source', 'langfuse', '--label', 'latest');
     assert.deepEqual([latest.code, latest.stderr], [1, 'promptops promote: "latest" is managed by the registry (it always marks the newest version), so it cannot be set.\n']);
     const bad = await promptops('promote', 'support/triage', '1', '--source', 'langfuse', '--label', 'Prod\u0007');
-    assert.equal(bad.stderr, 'promptops promote: "Prod\\u0007" is not a valid label name: use 1 to 36 characters of a-z, 0-9, "_", "." and "-".\n');
+    assert.equal(bad.stderr, 'promptops promote: "Prod\\x07" is not a valid label name: use 1 to 36 characters of a-z, 0-9, "_", "." and "-".\n');
     assert.deepEqual(server.requests, []);
   });
 });

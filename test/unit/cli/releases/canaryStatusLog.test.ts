@@ -51,7 +51,7 @@ describe('promptops canary, status and log', () => {
     const promoted = await promptops('promote', file, repo.v2);
     assert.equal(
       promoted.stdout,
-      `Promoted support/summarize to production: ${short(repo.v1)} → ${short(repo.v2)}.\nCleared the canary of support/summarize production: ${short(repo.v2)} serves all traffic.\n`,
+      `Promoted support/summarize to production: ${short(repo.v1)} → ${short(repo.v2)}.\nThe canary of support/summarize production is over: ${short(repo.v2)} now serves all traffic.\n`,
     );
     assert.equal(manifestIn(repo.fixture).manifest.prompts.get('support/summarize')?.canaries.size, 0);
   });

@@ -49,7 +49,7 @@ describe('promptops export', () => {
   it('exports several labels with --label, to a file with --out, which the runtime loads and renders', async () => {
     await promptops('promote', file, repo.v2);
     await promptops('promote', 'support/triage.prompt', repo.triage, '--label', 'staging');
-    const run = await promptops('export', '--label', 'production', '--label', 'staging', '--out', 'build/prompts.json');
+    const run = await promptops('export', '--label', 'production', '--label', 'staging', '--out', 'build/prompts.json', '--mkdir');
     assert.deepEqual(run, { code: 0, stdout: 'Exported 2 prompts (production, staging) to build/prompts.json.\n', stderr: '' });
     const written = JSON.parse(fs.readFileSync(path.join(repo.fixture.root, 'build/prompts.json'), 'utf8')) as { prompts: Record<string, object> };
     // A prompt without a canary has no "canary" key at all.
@@ -71,7 +71,7 @@ describe('promptops export', () => {
     assert.equal(run.code, 1);
     assert.equal(
       run.stderr,
-      `promptops export: support/summarize production: support/summarize.prompt at ${short(repo.v1)} has SHA-256 ${sha256(summarizeV1).slice(0, 12)}…, but prompt-releases.yaml records ffffffffffff…, so it is not the version that was reviewed; nothing was exported.\n`,
+      `promptops export: prompt-releases.yaml:10:17: support/summarize production: support/summarize.prompt at ${short(repo.v1)} has SHA-256 ${sha256(summarizeV1).slice(0, 12)}…, but prompt-releases.yaml records ffffffffffff…, so it is not the version that was reviewed.\n`,
     );
     assert.equal(fs.existsSync(path.join(repo.fixture.root, 'bundle.json')), false);
   });
@@ -102,8 +102,9 @@ describe('promptops export', () => {
     repo.fixture.commit('release', { files: { 'prompt-releases.yaml': fs.readFileSync(path.join(repo.fixture.root, 'prompt-releases.yaml'), 'utf8') } });
     const clone = repo.fixture.shallowClone(1);
     const run = await runPromptops(['export'], clone);
-    assert.equal(run.code, 2);
-    assert.equal(run.stderr, `promptops export: support/summarize production is commit ${short(repo.v1)}, which this clone does not have; fetch the full history (git fetch --unshallow) before exporting.\n`);
+    assert.equal(run.code, 1);
+    assert.equal(run.stderr, `promptops export: prompt-releases.yaml:8:17: support/summarize production: commit ${short(repo.v1)} is not in this clone; fetch the full history (git fetch --unshallow), or the history was rewritten.\n`);
+    assert.equal((await runPromptops(['status'], clone)).code, 1, 'status, the CI gate, fails on it too');
   });
 });
 

@@ -59,7 +59,7 @@ describe('promptops promote and rollback', () => {
     assert.equal(to.stdout, `Rolled back support/summarize production: ${short(repo.v3)} → ${short(repo.v1)}.\n`);
     assert.equal(manifestIn(repo.fixture).manifest.events.at(-1)?.note, 'v2 and v3 both regressed');
     const viaLabel = await promptops('rollback', file, '--to', 'staging');
-    assert.equal(viaLabel.stdout, `support/summarize production already serves ${short(repo.v1)}. Nothing to do.\n`);
+    assert.equal(viaLabel.stdout, `support/summarize production is already at ${short(repo.v1)}. Nothing to do.\n`);
     await promptops('promote', file, repo.v2);
     const never = await promptops('rollback', file, '--label', 'staging', '--to', repo.v2);
     assert.equal(never.code, 1);
@@ -82,7 +82,7 @@ describe('promptops promote and rollback', () => {
     await promptops('promote', file, repo.v1);
     const before = manifestBytes(repo.fixture);
     const again = await promptops('promote', file, repo.v1);
-    assert.deepEqual(again, { code: 0, stdout: `support/summarize production already serves ${short(repo.v1)}. Nothing to do.\n`, stderr: '' });
+    assert.deepEqual(again, { code: 0, stdout: `support/summarize production is already at ${short(repo.v1)}. Nothing to do.\n`, stderr: '' });
     assert.deepEqual(manifestBytes(repo.fixture), before);
   });
 

@@ -6,7 +6,7 @@ import { unportableFeaturesOf } from '../../../../src/core/registry/registryTemp
 import { roleSectionsOf } from '../../../../src/core/registry/templateSections';
 import { placeholderInput } from '../../../../src/core/registry/placeholderInput';
 import { analyzePromptDocument } from '../../../../src/core/checkPrompt';
-import { printable } from '../../../../src/core/printableText';
+import { escapeControlCharacters } from '../../../../src/core/controlCharacters';
 
 function contentOf(text: string) {
   const document = parsePromptDocument(text);
@@ -79,6 +79,6 @@ describe('registry content of a prompt', () => {
   });
 
   it('control characters print as escapes', () => {
-    assert.equal(printable('a\u001b[2Jb\nc\u0085'), 'a\\u001b[2Jb\\u000ac\\u0085');
+    assert.equal(escapeControlCharacters('a\u001b[2Jb\nc\u0085'), 'a\\x1b[2Jb\\nc\\x85');
   });
 });

@@ -96,7 +96,7 @@ describe('Release manifest: rollback follows the label\'s own promotion history'
   it('--to refuses a version the label never served, and the current one is nothing to do', () => {
     const story = new Story().promote(commitA).promote(commitB);
     assert.throws(() => story.rollback(commitD), { message: `${commitD.slice(0, 7)} never served greet production, so a rollback cannot return to it; promote it instead.` });
-    assert.equal(story.rollback(commitB), `greet production already serves ${commitB.slice(0, 7)}.`);
+    assert.equal(story.rollback(commitB), `greet production is already at ${commitB.slice(0, 7)}.`);
   });
 
   it('a label edited by hand counts as promoted to what it now serves', () => {

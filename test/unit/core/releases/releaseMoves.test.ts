@@ -33,17 +33,14 @@ describe('Release manifest: planning moves', () => {
   it('promoting what the label already serves changes nothing', () => {
     assert.deepEqual(planPromote(manifest, { prompt, label: 'production', target: { commit: commitB, path, sha256: hashB }, stamp }), {
       kind: 'unchanged',
-      message: `support/summarize production already serves ${commitB.slice(0, 7)}.`,
+      message: `support/summarize production is already at ${commitB.slice(0, 7)}.`,
     });
   });
 
-  it('promoting the canary\'s version completes the canary: it is cleared with its own event', () => {
+  it('promoting the canary\'s version completes the canary: it is cleared with the promote, and no event goes from a commit to itself', () => {
     const move = moveOf(planPromote(manifest, { prompt, label: 'production', target: { commit: commitC, path, sha256: hashC }, stamp }));
     assert.equal(move.clearCanary, true);
-    assert.deepEqual(move.events.map((event) => [event.action, event.from, event.to]), [
-      ['promote', commitB, commitC],
-      ['canary-clear', commitC, commitC],
-    ]);
+    assert.deepEqual(move.events.map((event) => [event.action, event.from, event.to]), [['promote', commitB, commitC]]);
   });
 
   it('refuses reserved and malformed label names, saying which rule each breaks', () => {

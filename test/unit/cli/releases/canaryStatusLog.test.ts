@@ -122,7 +122,7 @@ describe('promptops canary, status and log', () => {
     // Rolling staging "back" to what it already serves writes no event, so the log below has three.
     assert.deepEqual(await promptops('rollback', file, '--label', 'staging', '--to', repo.v2), {
       code: 0,
-      stdout: `support/summarize staging already serves ${short(repo.v2)}. Nothing to do.\n`,
+      stdout: `support/summarize staging is already at ${short(repo.v2)}. Nothing to do.\n`,
       stderr: '',
     });
     const all = await promptops('log');

@@ -84,7 +84,7 @@ describe('promptops export', () => {
     const run = await promptops('export', '--out', 'bundle.json');
     assert.deepEqual([run.code, run.stderr], [
       1,
-      `promptops export: support/summarize production canary: support/summarize.prompt at ${short(repo.v2)} has SHA-256 ${sha256(summarizeV2).slice(0, 12)}…, but prompt-releases.yaml records eeeeeeeeeeee…, so it is not the version that was reviewed; nothing was exported.\n`,
+      `promptops export: prompt-releases.yaml:15:17: support/summarize production canary: support/summarize.prompt at ${short(repo.v2)} has SHA-256 ${sha256(summarizeV2).slice(0, 12)}…, but prompt-releases.yaml records eeeeeeeeeeee…, so it is not the version that was reviewed.\n`,
     ]);
     assert.equal(fs.existsSync(path.join(repo.fixture.root, 'bundle.json')), false);
   });
@@ -120,7 +120,7 @@ input:
 {{> greeting}}
 {{#if urgent}}{{> urgent-note}}{{else}}{{> calm-note}}{{/if}}
 {{#> layout}}Body{{/layout}}
-{{> (footer)}}
+{{> (lookup this "footer")}}
 {{> greeting}}
 `;
   const committed = {

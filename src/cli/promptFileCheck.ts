@@ -1,7 +1,7 @@
 import * as path from 'node:path';
-import { checkPromptDocument } from '../core/checkPrompt';
-import { promptIdDeclarationOf, type PromptIdDeclaration } from '../core/promptId';
-import { promptLanguageOf } from '../core/promptFileKind';
+import { checkPromptDocument } from '../core/checks/checkPrompt';
+import { promptIdDeclarationOf, type PromptIdDeclaration } from '../core/document/promptId';
+import { promptLanguageOf } from '../core/formats/promptFileKind';
 import { isPartialFile } from '../node/promptIdDeclarations';
 import { loadPromptFromDisk, PromptLookupCache } from '../node/promptOnDisk';
 import { unreadableFile, type CheckFinding } from './checkReport/checkFinding';

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { parsePromptDocument, type PromptDocument } from '../core/promptDocument';
-import { parseSampleFile, type SampleFile } from '../core/sampleSets';
+import { parsePromptDocument, type PromptDocument } from '../core/document/promptDocument';
+import { parseSampleFile, type SampleFile } from '../core/samples/sampleSets';
 import { findPartialFile } from '../node/partialFiles';
 import { findSampleFile } from '../node/sampleFiles';
 import { fileModifiedTime, readTextFile } from '../node/textFiles';

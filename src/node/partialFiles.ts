@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { isPlausiblePartialName, partialCandidates } from '../core/partialPaths';
+import { isPlausiblePartialName, partialCandidates } from '../core/formats/dotprompt/partialPaths';
 import { directFileAccess, type FileAccess } from './fileAccess';
 
 export interface PartialFile {

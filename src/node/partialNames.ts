@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { partialCandidates } from '../core/partialPaths';
+import { partialCandidates } from '../core/formats/dotprompt/partialPaths';
 
 function toSlashes(file: string): string {
   return file.split(path.sep).join('/');

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parsePromptDocument, type PromptDocument } from '../core/promptDocument';
-import { parseSampleFile, type SampleFile } from '../core/sampleSets';
-import type { Position } from '../core/textDocument';
+import { parsePromptDocument, type PromptDocument } from '../core/document/promptDocument';
+import { parseSampleFile, type SampleFile } from '../core/samples/sampleSets';
+import type { Position } from '../core/document/textDocument';
 import type { FileAccess } from './fileAccess';
 import { findPartialFile, type PartialFile } from './partialFiles';
 import { findRepositoryRoot } from './repositoryRoot';

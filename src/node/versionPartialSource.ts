@@ -1,5 +1,5 @@
-import { isPlausiblePartialName, partialCandidates } from '../core/partialPaths';
-import type { PartialSource } from '../core/promptRenderer';
+import { isPlausiblePartialName, partialCandidates } from '../core/formats/dotprompt/partialPaths';
+import type { PartialSource } from '../core/formats/dotprompt/promptRenderer';
 import { GitError } from './git/gitError';
 import { readFileAtCommit } from './git/gitObjects';
 import { findPartialFile } from './partialFiles';

@@ -1,4 +1,4 @@
-import { partialsMissingFrom } from '../core/promptRenderer';
+import { partialsMissingFrom } from '../core/formats/dotprompt/promptRenderer';
 import { PromptBundleError, type BundledVersion, type PromptBundle } from './promptBundle';
 
 const encoder = new TextEncoder();

@@ -1,4 +1,4 @@
-import { promptSourceProblem } from '../core/promptRenderer';
+import { promptSourceProblem } from '../core/formats/dotprompt/promptRenderer';
 
 /** The bundle format `promptops export` writes and this runtime reads. */
 export const bundleFormat = 'promptops-bundle/1';

@@ -1,7 +1,7 @@
 // The package's `promptops/runtime` entry point (dist/runtime.js): pure, no file system or git, so
 // an application can load a bundle it fetched or embedded and resolve prompts anywhere.
 import type { RenderedPrompt } from 'dotprompt';
-import { renderPrompt } from '../core/promptRenderer';
+import { renderPrompt } from '../core/formats/dotprompt/promptRenderer';
 import { canaryBucket } from './canaryAssignment';
 import { PromptBundleError, type PromptBundle } from './promptBundle';
 

@@ -29,7 +29,7 @@ describe('Architecture', () => {
 
   it('src/runtime is pure: it imports only itself, dotprompt and the core renderer, so applications can run it anywhere', () => {
     const allowed = (file: string, name: string): boolean =>
-      name === 'dotprompt' || (name.startsWith('.') && (path.resolve(path.dirname(file), name).startsWith(path.join(root, 'src', 'runtime')) || path.resolve(path.dirname(file), name) === path.join(root, 'src', 'core', 'promptRenderer')));
+      name === 'dotprompt' || (name.startsWith('.') && (path.resolve(path.dirname(file), name).startsWith(path.join(root, 'src', 'runtime')) || path.resolve(path.dirname(file), name) === path.join(root, 'src', 'core', 'formats', 'dotprompt', 'promptRenderer')));
     const offenders = sourceFiles(path.join(root, 'src', 'runtime')).flatMap((file) =>
       importsOf(file).filter((name) => !allowed(file, name)).map((name) => `${path.relative(root, file)} imports ${name}`),
     );

@@ -1,5 +1,5 @@
-import type { DiagnosticCode, PromptDiagnostic } from '../../core/promptDiagnostic';
-import type { Position } from '../../core/textDocument';
+import type { DiagnosticCode, PromptDiagnostic } from '../../core/document/promptDiagnostic';
+import type { Position } from '../../core/document/textDocument';
 
 /** What `check` reports: the core's diagnostics, plus files it could not read at all. */
 export type CheckFinding = PromptDiagnostic | UnreadableFile;

@@ -1,4 +1,4 @@
-import type { Range } from '../../core/textDocument';
+import type { Range } from '../../core/document/textDocument';
 import type { CheckRun, FindingCode } from './checkFinding';
 import type { ReportedFinding } from './githubReport';
 

@@ -1,10 +1,10 @@
 import * as path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import { parsePromptDocument } from '../../core/promptDocument';
-import { renderedAsText, renderPrompt } from '../../core/promptRenderer';
-import { chooseRenderInput } from '../../core/renderInput';
+import { parsePromptDocument } from '../../core/document/promptDocument';
+import { renderedAsText, renderPrompt } from '../../core/formats/dotprompt/promptRenderer';
+import { chooseRenderInput } from '../../core/samples/renderInput';
 import { selectorText } from '../../core/registry/registryLabels';
-import { escapeControlCharacters } from '../../core/controlCharacters';
+import { escapeControlCharacters } from '../../core/document/controlCharacters';
 import { findPartialFile } from '../../node/partialFiles';
 import { loadPromptFromDisk } from '../../node/promptOnDisk';
 import { registryVersionText } from '../../node/registries/registryVersionText';

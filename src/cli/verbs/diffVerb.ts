@@ -1,8 +1,8 @@
 import { createTwoFilesPatch } from 'diff';
-import { promptLanguageOf } from '../../core/promptFileKind';
-import type { RenderInputChoice } from '../../core/renderInput';
-import type { SampleFile } from '../../core/sampleSets';
-import { parseVersionSpec } from '../../core/versionSpec';
+import { promptLanguageOf } from '../../core/formats/promptFileKind';
+import type { RenderInputChoice } from '../../core/samples/renderInput';
+import type { SampleFile } from '../../core/samples/sampleSets';
+import { parseVersionSpec } from '../../core/versions/versionSpec';
 import type { PromptFileInRepository } from '../../node/promptFileInRepository';
 import { resolveVersion, resolvedVersionTitle, type ResolvedVersion } from '../../node/promptVersionResolver';
 import { readVersionText, renderVersion, workingSampleFile } from '../../node/renderedVersion';

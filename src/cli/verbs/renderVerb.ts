@@ -1,13 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import YAML from 'yaml';
-import { describeRenderProblem, renderCheckedPrompt, sampleFileProblem } from '../../core/checkedRender';
-import { promptLanguageOf } from '../../core/promptFileKind';
-import { renderedAsText } from '../../core/promptRenderer';
-import { chooseRenderInput, parseCustomInput, type RenderInputChoice } from '../../core/renderInput';
+import { describeRenderProblem, renderCheckedPrompt, sampleFileProblem } from '../../core/rendering/checkedRender';
+import { promptLanguageOf } from '../../core/formats/promptFileKind';
+import { renderedAsText } from '../../core/formats/dotprompt/promptRenderer';
+import { chooseRenderInput, parseCustomInput, type RenderInputChoice } from '../../core/samples/renderInput';
 import { loadPromptFromDisk } from '../../node/promptOnDisk';
 import { readTextFile } from '../../node/textFiles';
-import type { Position } from '../../core/textDocument';
+import type { Position } from '../../core/document/textDocument';
 import { CliError, ExitCode, type CliIo } from '../cliIo';
 import { choiceOption, parseVerbArgs } from '../parseVerbArgs';
 import type { Verb } from '../verb';

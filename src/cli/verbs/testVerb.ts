@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { describeRenderProblem, renderCheckedPrompt, sampleFileProblem } from '../../core/checkedRender';
-import { promptLanguageOf } from '../../core/promptFileKind';
-import { snapshotDiff, snapshotPathFor, snapshotText, type RenderedSampleSet } from '../../core/renderSnapshot';
-import { defaultSetName, resolveSampleSets } from '../../core/sampleSets';
+import { describeRenderProblem, renderCheckedPrompt, sampleFileProblem } from '../../core/rendering/checkedRender';
+import { promptLanguageOf } from '../../core/formats/promptFileKind';
+import { snapshotDiff, snapshotPathFor, snapshotText, type RenderedSampleSet } from '../../core/rendering/renderSnapshot';
+import { defaultSetName, resolveSampleSets } from '../../core/samples/sampleSets';
 import { writeFileAtomically } from '../../node/atomicWrite';
 import { FileSystemRefusal } from '../../node/fileSystemRefusal';
 import { loadPromptFromDisk, PromptLookupCache } from '../../node/promptOnDisk';

@@ -1,18 +1,18 @@
 import type { ParsedNode } from 'yaml';
-import { closestName } from '../nameSuggestion';
-import type { PromptDiagnostic } from '../promptDiagnostic';
-import type { PromptDocument } from '../promptDocument';
-import { resolveSampleSets, type SampleFile } from '../sampleSets';
-import { describeShape, lookupProperty, type SchemaShape } from '../schemaShape';
-import type { TemplateAnalysis } from '../templateAnalysis';
-import type { Range } from '../textDocument';
-import type { YamlSource } from '../yamlSource';
+import { closestName } from '../checks/nameSuggestion';
+import type { PromptDiagnostic } from '../document/promptDiagnostic';
+import type { PromptDocument } from '../document/promptDocument';
+import { resolveSampleSets, type SampleFile } from '../samples/sampleSets';
+import { describeShape, lookupProperty, type SchemaShape } from '../schema/schemaShape';
+import type { TemplateAnalysis } from '../formats/dotprompt/templateAnalysis';
+import type { Range } from '../document/textDocument';
+import type { YamlSource } from '../document/yamlSource';
 import { inferType, yamlKey, type InferredType } from './inferredSchema';
 import { nodeAtDataPath, parseDataPath } from './inputValueEdits';
 import { placeholderYaml } from './samplePlaceholder';
-import { declareVariablesEdits, removeVariableEdits, type VariableToDeclare } from './schemaDeclarationEdits';
+import { declareVariablesEdits, removeVariableEdits, type VariableToDeclare } from '../formats/dotprompt/languageService/schemaDeclarationEdits';
 import type { FileEdits, TextEdit } from './textEdits';
-import { closingSegmentRange, pathAt, sectionOf, templateBlocks, templateUses } from './templatePaths';
+import { closingSegmentRange, pathAt, sectionOf, templateBlocks, templateUses } from '../formats/dotprompt/languageService/templatePaths';
 import { deleteMapEntry, insertMapEntry } from './yamlEdits';
 
 /** A fix for one diagnostic: a title for the light bulb and the edits, possibly in two files. */

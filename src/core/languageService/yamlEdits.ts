@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, type ParsedNode, type YAMLMap, type YAMLSeq } from 'yaml';
-import { isParsedNode, yamlNodeOffsets, type YamlSource } from '../yamlSource';
+import { isParsedNode, yamlNodeOffsets, type YamlSource } from '../document/yamlSource';
 import { lineBreakOf, type TextEdit } from './textEdits';
 
 /**

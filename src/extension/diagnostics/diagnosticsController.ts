@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { analyzePromptDocument } from '../../core/checkPrompt';
-import type { PromptDiagnostic } from '../../core/promptDiagnostic';
+import { analyzePromptDocument } from '../../core/checks/checkPrompt';
+import type { PromptDiagnostic } from '../../core/document/promptDiagnostic';
 import { diagnosticPath, isSampleFile, promptPathOfSampleFile, type PromptModels } from '../promptModels';
 import { toVscodeDiagnostic, uriOfDiagnosticPath } from './toVscodeDiagnostic';
 

@@ -1,9 +1,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { CheckOptions } from '../../core/checkPrompt';
-import type { PromptDocument } from '../../core/promptDocument';
-import type { SampleFile } from '../../core/sampleSets';
-import { analyzeTemplate, type TemplateAnalysis } from '../../core/templateAnalysis';
+import type { CheckOptions } from '../../core/checks/checkPrompt';
+import type { PromptDocument } from '../../core/document/promptDocument';
+import type { SampleFile } from '../../core/samples/sampleSets';
+import { analyzeTemplate, type TemplateAnalysis } from '../../core/formats/dotprompt/templateAnalysis';
 import { listPartialNames } from '../../node/partialNames';
 import type { PromptModels } from '../promptModels';
 

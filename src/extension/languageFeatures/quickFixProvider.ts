@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { declareInputSchemaFix, quickFixesFor, type QuickFix } from '../../core/languageService/quickFixEdits';
-import type { PromptDiagnostic } from '../../core/promptDiagnostic';
+import type { PromptDiagnostic } from '../../core/document/promptDiagnostic';
 import type { DiagnosticsController } from '../diagnostics/diagnosticsController';
 import { toVscodeRange } from '../diagnostics/toVscodeDiagnostic';
 import { isSampleFile, promptPathOfSampleFile } from '../promptModels';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { renderPrompt, messageText } from '../../core/promptRenderer';
-import { chooseRenderInput, parseCustomInput, type ChosenRenderInput } from '../../core/renderInput';
-import { approximateTokenCount } from '../../core/tokenCount';
+import { renderPrompt, messageText } from '../../core/formats/dotprompt/promptRenderer';
+import { chooseRenderInput, parseCustomInput, type ChosenRenderInput } from '../../core/samples/renderInput';
+import { approximateTokenCount } from '../../core/rendering/tokenCount';
 import type { RenderedPrompt } from 'dotprompt';
 import type { FromWebview, PreviewState, ToWebview } from '../../webview/previewProtocol';
 import type { PromptModels } from '../promptModels';

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { escapeControlCharacters } from '../../core/controlCharacters';
+import { escapeControlCharacters } from '../../core/document/controlCharacters';
 import type { PromptRegistry, RegistryVersionSelector } from '../../core/registry/promptRegistry';
 import { RegistryError } from '../../core/registry/registryError';
 import { chooseRegistryRollback } from '../../core/registry/registryJournal';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { escapeControlCharacters } from '../../core/controlCharacters';
+import { escapeControlCharacters } from '../../core/document/controlCharacters';
 import type { ReleaseEvent } from '../../core/releases/releaseManifest';
 import type { ReleaseState } from './releaseState';
 

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { escapeControlCharacters } from '../../core/controlCharacters';
-import { promptIdOf } from '../../core/promptId';
+import { escapeControlCharacters } from '../../core/document/controlCharacters';
+import { promptIdOf } from '../../core/document/promptId';
 import type { PromptRegistry, RegistryPromptVersion, RegistryVersionSelector } from '../../core/registry/promptRegistry';
 import { ReleaseRefusal } from '../../core/releases/releaseRefusal';
 import { writeFileAtomically } from '../atomicWrite';

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { escapeControlCharacters } from '../../core/controlCharacters';
-import { promptLanguageOf } from '../../core/promptFileKind';
-import { promptIdOf, promptNameAndVariantOf } from '../../core/promptId';
+import { escapeControlCharacters } from '../../core/document/controlCharacters';
+import { promptLanguageOf } from '../../core/formats/promptFileKind';
+import { promptIdOf, promptNameAndVariantOf } from '../../core/document/promptId';
 import type { PromptRegistry, RegistryPromptVersion, RegistryVersionSelector } from '../../core/registry/promptRegistry';
 import { RegistryError } from '../../core/registry/registryError';
 import { registryLabelProblem } from '../../core/registry/registryLabels';

@@ -1,14 +1,14 @@
-import { analyzePromptDocument } from '../../core/checkPrompt';
-import { describeRenderProblem, firstRenderBlockingError, renderProblemOf } from '../../core/checkedRender';
-import { escapeControlCharacters } from '../../core/controlCharacters';
-import { parsePromptDocument, type PromptDocument } from '../../core/promptDocument';
-import type { PartialLookup } from '../../core/partialGraph';
-import { messageText, renderPrompt, type PartialSource } from '../../core/promptRenderer';
+import { analyzePromptDocument } from '../../core/checks/checkPrompt';
+import { describeRenderProblem, firstRenderBlockingError, renderProblemOf } from '../../core/rendering/checkedRender';
+import { escapeControlCharacters } from '../../core/document/controlCharacters';
+import { parsePromptDocument, type PromptDocument } from '../../core/document/promptDocument';
+import type { PartialLookup } from '../../core/formats/dotprompt/partialGraph';
+import { messageText, renderPrompt, type PartialSource } from '../../core/formats/dotprompt/promptRenderer';
 import type { RegistryPromptContent } from '../../core/registry/promptRegistry';
 import { placeholderInput } from '../../core/registry/placeholderInput';
 import { registryConfigOf, registryContentOf } from '../../core/registry/registryPromptContent';
-import { unportableFeaturesOf, unportableFeatureSentence } from '../../core/registry/registryTemplateFeatures';
-import { roleSectionsOf } from '../../core/registry/templateSections';
+import { unportableFeaturesOf, unportableFeatureSentence } from '../../core/formats/dotprompt/registryTemplateFeatures';
+import { roleSectionsOf } from '../../core/formats/dotprompt/templateSections';
 import { ReleaseRefusal } from '../../core/releases/releaseRefusal';
 
 /** A prompt turned into registry content, with the warnings the user should see. */

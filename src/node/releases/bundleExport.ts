@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { includedPartialNames, partialsOfPartial } from '../../core/partialGraph';
-import { isPlausiblePartialName, partialCandidates } from '../../core/partialPaths';
-import { parsePromptDocument } from '../../core/promptDocument';
-import { promptLanguageOf } from '../../core/promptFileKind';
+import { includedPartialNames, partialsOfPartial } from '../../core/formats/dotprompt/partialGraph';
+import { isPlausiblePartialName, partialCandidates } from '../../core/formats/dotprompt/partialPaths';
+import { parsePromptDocument } from '../../core/document/promptDocument';
+import { promptLanguageOf } from '../../core/formats/promptFileKind';
 import { shortSha } from '../../core/releases/promotionHistory';
 import type { ReleaseTarget } from '../../core/releases/releaseManifest';
 import { ReleaseRefusal } from '../../core/releases/releaseRefusal';

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { parsePromptDocument } from '../../core/promptDocument';
-import { promptLanguageOf } from '../../core/promptFileKind';
+import { parsePromptDocument } from '../../core/document/promptDocument';
+import { promptLanguageOf } from '../../core/formats/promptFileKind';
 import { findBreakingChanges, type BreakingChange } from '../../core/releases/breakingChanges';
 import { shortSha } from '../../core/releases/promotionHistory';
 import type { ReleaseTarget } from '../../core/releases/releaseManifest';
 import { ReleaseRefusal } from '../../core/releases/releaseRefusal';
-import { parseVersionSpec, type VersionSpec } from '../../core/versionSpec';
+import { parseVersionSpec, type VersionSpec } from '../../core/versions/versionSpec';
 import { fileHistory } from '../git/fileHistory';
 import { GitError } from '../git/gitError';
 import { readBlob, readFileAtCommit } from '../git/gitObjects';

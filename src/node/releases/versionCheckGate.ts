@@ -1,7 +1,7 @@
-import { firstRenderBlockingError, renderProblemOf, type RenderProblem } from '../../core/checkedRender';
-import { parsePromptDocument } from '../../core/promptDocument';
-import { promptLanguageOf } from '../../core/promptFileKind';
-import { parsePromptSyntax } from '../../core/promptSyntax';
+import { firstRenderBlockingError, renderProblemOf, type RenderProblem } from '../../core/rendering/checkedRender';
+import { parsePromptDocument } from '../../core/document/promptDocument';
+import { promptLanguageOf } from '../../core/formats/promptFileKind';
+import { parsePromptSyntax } from '../../core/formats/dotprompt/promptSyntax';
 import { readFileAtCommit } from '../git/gitObjects';
 import type { GitCallOptions } from '../git/gitRepository';
 import type { PromptFileInRepository } from '../promptFileInRepository';

@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { analyzePromptDocument } from '../../../src/core/checkPrompt';
-import type { PromptDiagnostic } from '../../../src/core/promptDiagnostic';
-import { defaultSeverity } from '../../../src/core/promptDiagnostic';
-import { parsePromptDocument } from '../../../src/core/promptDocument';
-import { parseSampleFile, resolveSampleSets } from '../../../src/core/sampleSets';
-import type { TemplateExpression, TemplateStatement } from '../../../src/core/templateModel';
-import { createTextDocument, isRangeInside, type Range, type TextDocument } from '../../../src/core/textDocument';
+import { analyzePromptDocument } from '../../../src/core/checks/checkPrompt';
+import type { PromptDiagnostic } from '../../../src/core/document/promptDiagnostic';
+import { defaultSeverity } from '../../../src/core/document/promptDiagnostic';
+import { parsePromptDocument } from '../../../src/core/document/promptDocument';
+import { parseSampleFile, resolveSampleSets } from '../../../src/core/samples/sampleSets';
+import type { TemplateExpression, TemplateStatement } from '../../../src/core/formats/dotprompt/templateModel';
+import { createTextDocument, isRangeInside, type Range, type TextDocument } from '../../../src/core/document/textDocument';
 import { lines } from './diagnosticExpectations';
 
 const promptSeeds = [

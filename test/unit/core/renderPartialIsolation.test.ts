@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { renderedAsText, renderPrompt } from '../../../src/core/promptRenderer';
+import { renderedAsText, renderPrompt } from '../../../src/core/formats/dotprompt/promptRenderer';
 
 async function render(style: string): Promise<string> {
   const outcome = await renderPrompt({ source: '{{> style}} Summarize.', input: {}, partials: (name) => (name === 'style' ? style : undefined) });

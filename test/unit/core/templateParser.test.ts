@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { parsePromptDocument } from '../../../src/core/promptDocument';
-import type { BlockNode, MustacheNode, PartialNode, TemplateStatement } from '../../../src/core/templateModel';
+import { parsePromptDocument } from '../../../src/core/document/promptDocument';
+import type { BlockNode, MustacheNode, PartialNode, TemplateStatement } from '../../../src/core/formats/dotprompt/templateModel';
 import { lines, span, withCode } from './diagnosticExpectations';
 
 function statementsOf(text: string): readonly TemplateStatement[] {

@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import * as esbuild from 'esbuild';
 import Handlebars from 'handlebars';
 import YAML from 'yaml';
-import { checkPrompt } from '../src/core/checkPrompt';
+import { checkPrompt } from '../src/core/checks/checkPrompt';
 import { median, ratioAgainstBaseline, reportRatio } from './measure';
 import { peakMemoryKb } from './peakMemory';
 import type { Benchmark } from './runBench';

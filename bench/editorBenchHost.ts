@@ -2,7 +2,7 @@
 // editor's edit-to-diagnostics path against the core check alone, interleaved, on the same text.
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
-import { checkPrompt } from '../src/core/checkPrompt';
+import { checkPrompt } from '../src/core/checks/checkPrompt';
 import type { PromptOpsApi } from '../src/extension/main';
 import { testOutputTag } from '../test/integration/testOutputTag';
 import { largePrompt } from './checkBench';

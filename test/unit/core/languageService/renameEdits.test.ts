@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyzePromptDocument } from '../../../../src/core/checks/checkPrompt';
 import { knownHelperNames } from '../../../../src/core/formats/dotprompt/knownHelpers';
-import { prepareRename, renameEdits, type RenameResult } from '../../../../src/core/languageService/renameEdits';
+import { prepareRename, renameEdits, type RenameResult } from '../../../../src/core/formats/dotprompt/languageService/renameEdits';
 import type { FileEdits } from '../../../../src/core/languageService/textEdits';
 import { parsePromptDocument } from '../../../../src/core/document/promptDocument';
 import { parseSampleFile } from '../../../../src/core/samples/sampleSets';

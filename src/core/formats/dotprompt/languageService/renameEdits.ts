@@ -1,19 +1,19 @@
 import { isSeq } from 'yaml';
-import { analyzePromptDocument, type CheckOptions } from '../checks/checkPrompt';
-import { knownHelperNames } from '../formats/dotprompt/knownHelpers';
-import type { DiagnosticCode, PromptDiagnostic } from '../document/promptDiagnostic';
-import { parsePromptDocument, type PromptDocument } from '../document/promptDocument';
-import { parseSampleFile, type SampleFile } from '../samples/sampleSets';
-import type { DeclaredProperty, ObjectShape, SchemaShape } from '../schema/schemaShape';
-import type { TemplateAnalysis } from '../formats/dotprompt/templateAnalysis';
-import type { Range } from '../document/textDocument';
-import { yamlMapGet } from '../document/yamlSource';
-import { templateRegion } from '../formats/dotprompt/languageService/blockScope';
-import { findSchemaKey, inputSchemaYaml } from '../formats/dotprompt/languageService/inputSchemaYaml';
-import { renameKeyEdits, type DataStep } from './inputValueEdits';
-import { applyTextEdits, groupEdits, type FileEdits, type TextEdit } from './textEdits';
-import { closingSegmentRange, partialAt, pathAt, rangeHolds, sectionOf, segmentNameRange, templateUses } from '../formats/dotprompt/languageService/templatePaths';
-import { nameInScalar } from './yamlEdits';
+import { analyzePromptDocument, type CheckOptions } from '../../../checks/checkPrompt';
+import { knownHelperNames } from '../knownHelpers';
+import type { DiagnosticCode, PromptDiagnostic } from '../../../document/promptDiagnostic';
+import { parsePromptDocument, type PromptDocument } from '../../../document/promptDocument';
+import { parseSampleFile, type SampleFile } from '../../../samples/sampleSets';
+import type { DeclaredProperty, ObjectShape, SchemaShape } from '../../../schema/schemaShape';
+import type { TemplateAnalysis } from '../templateAnalysis';
+import type { Range } from '../../../document/textDocument';
+import { yamlMapGet } from '../../../document/yamlSource';
+import { templateRegion } from './blockScope';
+import { findSchemaKey, inputSchemaYaml } from './inputSchemaYaml';
+import { renameKeyEdits, type DataStep } from '../../../languageService/inputValueEdits';
+import { applyTextEdits, groupEdits, type FileEdits, type TextEdit } from '../../../languageService/textEdits';
+import { closingSegmentRange, partialAt, pathAt, rangeHolds, sectionOf, segmentNameRange, templateUses } from './templatePaths';
+import { nameInScalar } from '../../../languageService/yamlEdits';
 
 /** Where a rename can start: the name under the cursor and what it would be renamed from. */
 export type PrepareRenameResult = { readonly ok: true; readonly range: Range; readonly placeholder: string } | { readonly ok: false; readonly message: string };

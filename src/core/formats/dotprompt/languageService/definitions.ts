@@ -1,7 +1,7 @@
-import type { PromptDocument } from '../document/promptDocument';
-import type { TemplateAnalysis } from '../formats/dotprompt/templateAnalysis';
-import type { Range } from '../document/textDocument';
-import { partialAt, pathAt, rangeHolds, templateBlocks } from '../formats/dotprompt/languageService/templatePaths';
+import type { PromptDocument } from '../../../document/promptDocument';
+import type { TemplateAnalysis } from '../templateAnalysis';
+import type { Range } from '../../../document/textDocument';
+import { partialAt, pathAt, rangeHolds, templateBlocks } from './templatePaths';
 
 /** A place to go to: a file (by the path models carry) and a range in it. */
 export interface DefinitionTarget {

@@ -1,12 +1,12 @@
-import { listDeclaredVariables } from '../schema/declaredVariables';
-import type { PromptDocument } from '../document/promptDocument';
-import { resolveSampleSets, type SampleFile } from '../samples/sampleSets';
-import { describeShape, type DeclaredProperty, type SchemaShape } from '../schema/schemaShape';
-import type { TemplateAnalysis } from '../formats/dotprompt/templateAnalysis';
-import type { Range } from '../document/textDocument';
-import { resolveInScope, scopeAt } from '../formats/dotprompt/languageService/blockScope';
-import { dataVariableDocs, helperDoc } from '../formats/dotprompt/languageService/helperDocs';
-import { partialAt, pathAt } from '../formats/dotprompt/languageService/templatePaths';
+import { listDeclaredVariables } from '../../../schema/declaredVariables';
+import type { PromptDocument } from '../../../document/promptDocument';
+import { resolveSampleSets, type SampleFile } from '../../../samples/sampleSets';
+import { describeShape, type DeclaredProperty, type SchemaShape } from '../../../schema/schemaShape';
+import type { TemplateAnalysis } from '../templateAnalysis';
+import type { Range } from '../../../document/textDocument';
+import { resolveInScope, scopeAt } from './blockScope';
+import { dataVariableDocs, helperDoc } from './helperDocs';
+import { partialAt, pathAt } from './templatePaths';
 
 /** A hover: Markdown text and the range it describes. */
 export interface HoverInfo {

@@ -1,11 +1,11 @@
-import { listDeclaredVariables, type DeclaredVariable } from '../schema/declaredVariables';
-import type { PromptDocument } from '../document/promptDocument';
-import type { SampleFile } from '../samples/sampleSets';
-import { describeShape, type DeclaredProperty } from '../schema/schemaShape';
-import type { Range } from '../document/textDocument';
-import { resolveInScope, scopeAt, templateRegion, type ScopeOptions, type ScopeValue, type TemplateScope } from '../formats/dotprompt/languageService/blockScope';
-import { dataVariableDocs, helperDocs } from '../formats/dotprompt/languageService/helperDocs';
-import { mustacheAt, parseTypedPath } from '../formats/dotprompt/languageService/mustacheAtCursor';
+import { listDeclaredVariables, type DeclaredVariable } from '../../../schema/declaredVariables';
+import type { PromptDocument } from '../../../document/promptDocument';
+import type { SampleFile } from '../../../samples/sampleSets';
+import { describeShape, type DeclaredProperty } from '../../../schema/schemaShape';
+import type { Range } from '../../../document/textDocument';
+import { resolveInScope, scopeAt, templateRegion, type ScopeOptions, type ScopeValue, type TemplateScope } from './blockScope';
+import { dataVariableDocs, helperDocs } from './helperDocs';
+import { mustacheAt, parseTypedPath } from './mustacheAtCursor';
 
 /** What a completion entry names, so the editor can pick an icon. */
 export type CompletionKind = 'variable' | 'property' | 'block-parameter' | 'data-variable' | 'helper' | 'partial' | 'keyword';

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { checkPromptDocument } from '../core/checks/checkPrompt';
 import { promptIdDeclarationOf, type PromptIdDeclaration } from '../core/document/promptId';
-import { promptLanguageOf } from '../core/formats/promptFileKind';
+import { formatOfFile } from '../core/formats/promptFileKind';
 import { isPartialFile } from '../node/promptIdDeclarations';
 import { loadPromptFromDisk, PromptLookupCache } from '../node/promptOnDisk';
 import { unreadableFile, type CheckFinding } from './checkReport/checkFinding';
@@ -21,7 +21,7 @@ export interface FileCheck {
  * or in a worker. A file that cannot be read becomes a finding, never an exception.
  */
 export function checkPromptFile({ file, displayPath }: PromptFileArgument, lookups: PromptLookupCache): FileCheck {
-  if (promptLanguageOf(file) !== 'dotprompt') return { displayPath, checked: false, findings: [] };
+  if (formatOfFile(file) === undefined) return { displayPath, checked: false, findings: [] };
   const loaded = loadPromptFromDisk(file, displayPath, lookups);
   if (!loaded.ok) return { displayPath, checked: true, findings: [unreadableFile(displayPath, loaded.problem, loaded.position)] };
   const { prompt } = loaded;

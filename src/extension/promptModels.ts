@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { parsePromptDocument, type PromptDocument } from '../core/document/promptDocument';
+import { type PromptDocument } from '../core/document/promptDocument';
+import { parsePromptDocument } from '../core/formats/promptFileKind';
 import { parseSampleFile, type SampleFile } from '../core/samples/sampleSets';
 import { findPartialFile } from '../node/partialFiles';
 import { findSampleFile } from '../node/sampleFiles';

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parsePromptDocument } from '../core/document/promptDocument';
+import { parsePromptDocument } from '../core/formats/promptFileKind';
 import { promptIdOf, promptNameAndVariantOf } from '../core/document/promptId';
 import { parseReleaseManifest } from '../core/releases/manifestParser';
 import { promptLabelsIn, type PromptLabels } from '../core/releases/promptLabels';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { parsePromptDocument } from '../core/document/promptDocument';
+import { parsePromptDocument } from '../core/formats/promptFileKind';
 import { promptIdOf, promptNameAndVariantOf } from '../core/document/promptId';
 import { labelTenuresOf, type LabelTenure } from '../core/releases/labelTenures';
 import type { ReleaseManifest } from '../core/releases/releaseManifest';

@@ -1,6 +1,6 @@
 import { describeRenderProblem, renderCheckedPrompt, sampleFileProblem } from '../core/rendering/checkedRender';
-import { parsePromptDocument } from '../core/document/promptDocument';
-import { renderedAsText } from '../core/formats/dotprompt/promptRenderer';
+import { parsePromptDocument } from '../core/formats/promptFileKind';
+import { renderedAsText } from '../core/rendering/promptRendering';
 import { chooseRenderInput, type RenderInputChoice } from '../core/samples/renderInput';
 import { parseSampleFile, type SampleFile } from '../core/samples/sampleSets';
 import type { PromptFileInRepository } from './promptFileInRepository';

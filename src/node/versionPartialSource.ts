@@ -1,5 +1,5 @@
-import { isPlausiblePartialName, partialCandidates } from '../core/formats/dotprompt/partialPaths';
-import type { PartialSource } from '../core/formats/dotprompt/promptRenderer';
+import { formatOfFile } from '../core/formats/promptFileKind';
+import type { IncludeLookup as PartialSource } from '../core/formats/promptFormat';
 import { GitError } from './git/gitError';
 import { readFileAtCommit } from './git/gitObjects';
 import { findPartialFile } from './partialFiles';
@@ -14,8 +14,7 @@ export function partialSourceAt(file: PromptFileInRepository, version: VersionLo
   const root = file.repository.root;
   if (version.kind === 'working') return (name) => findPartialFile(file.workingFile, name, root)?.text;
   return async (name) => {
-    if (!isPlausiblePartialName(name)) return undefined;
-    for (const candidate of partialCandidates(`${root}/${version.path}`, name, root)) {
+    for (const candidate of formatOfFile(version.path)?.includeCandidates(`${root}/${version.path}`, name, root) ?? []) {
       try {
         const bytes = await readFileAtCommit(file.repository, version.commit, candidate.slice(root.length + 1));
         return bytes.toString('utf8');

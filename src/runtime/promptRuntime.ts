@@ -1,7 +1,7 @@
 // The package's `promptops/runtime` entry point (dist/runtime.js): pure, no file system or git, so
 // an application can load a bundle it fetched or embedded and resolve prompts anywhere.
 import type { RenderedPrompt } from 'dotprompt';
-import { renderPrompt } from '../core/formats/dotprompt/promptRenderer';
+import { renderPromptSource, rendersPromptFile } from '../core/rendering/promptRendering';
 import { canaryBucket } from './canaryAssignment';
 import { PromptBundleError, type PromptBundle } from './promptBundle';
 
@@ -59,10 +59,10 @@ export function resolvePrompt(bundle: PromptBundle, id: string, label = 'product
  * never sent as a message: a source whose front matter is not closed or not YAML is refused.
  */
 export async function renderResolved(resolved: ResolvedPrompt, input: Readonly<Record<string, unknown>> = {}): Promise<RenderedPrompt> {
-  if (!resolved.path.endsWith('.prompt')) {
+  if (!rendersPromptFile(resolved.path)) {
     throw new PromptBundleError(`${resolved.path} is not a dotprompt file; render its source with the runtime of its own format.`);
   }
-  const outcome = await renderPrompt({ source: resolved.source, input, partials: (name) => resolved.partials.get(name) });
+  const outcome = await renderPromptSource({ path: resolved.path, source: resolved.source, input, partials: (name) => resolved.partials.get(name) });
   if (!outcome.ok) {
     const { line, character } = outcome.position;
     throw new PromptBundleError(`${resolved.provenance.id} (${resolved.provenance.commit.slice(0, 7)}) does not render: ${resolved.path}:${line + 1}:${character + 1}: ${outcome.error.replace(/\.?$/, '.')}`);

@@ -1,10 +1,10 @@
 import { checkSampleSets } from '../samples/checkSampleSets';
 import { closestName } from './nameSuggestion';
-import type { NamedSchemaResolver } from '../formats/dotprompt/picoschema';
 import { compareDiagnostics, createDiagnostic, type PromptDiagnostic } from '../document/promptDiagnostic';
-import { parsePromptDocument, type PromptDocument } from '../document/promptDocument';
+import type { PromptDocument } from '../document/promptDocument';
+import { parsePromptDocument } from '../formats/promptFileKind';
 import { parseSampleFile, type SampleFile } from '../samples/sampleSets';
-import { analyzeTemplate, type TemplateAnalysis, type TemplateAnalysisOptions } from '../formats/dotprompt/templateAnalysis';
+import type { TemplateAnalysis, TemplateAnalysisOptions } from './templateAnalysis';
 
 /** How a caller tells the checker about the world outside the prompt text. */
 export type CheckOptions = TemplateAnalysisOptions;
@@ -16,7 +16,7 @@ export interface CheckPromptInput extends CheckOptions {
   /** The sidecar `<name>.samples.yaml` or `.samples.json`, when it exists. */
   readonly samples?: { readonly path: string; readonly text: string };
   /** Resolves Picoschema type names the application registers. */
-  readonly resolveSchema?: NamedSchemaResolver;
+  readonly resolveSchema?: (name: string) => unknown;
 }
 
 /** The checker's result with the analysis it computed, for editor features that need both. */
@@ -41,7 +41,7 @@ function unusedVariables(document: PromptDocument, analysis: TemplateAnalysis): 
       .slice(0, 3)
       .map((segment) => ({ file: document.path, range: segment.range, message: `'${segment.name}' is used here; did you mean '${property.name}'?` }));
     diagnostics.push(
-      createDiagnostic(document.path, property.declaration.nameRange, 'unused-variable', `'${property.name}' is declared in the input schema but the template never uses it.`, {
+      createDiagnostic(document.path, property.declaration.nameRange, 'unused-variable', `'${property.name}' is declared in ${document.format.inputsNoun} but the template never uses it.`, {
         related,
         tags: ['unnecessary'],
         data: { code: 'unused-variable', name: property.name },
@@ -69,11 +69,8 @@ export function analyzePromptDocument(document: PromptDocument, samples: SampleF
   const diagnostics: PromptDiagnostic[] = [...document.diagnostics, ...(samples?.diagnostics ?? [])];
   let analysis: TemplateAnalysis | undefined;
   try {
-    const statements = document.template.statements;
-    if (statements) {
-      analysis = analyzeTemplate(document.path, statements, document.inputSchema?.shape, options);
-      diagnostics.push(...analysis.diagnostics, ...unusedVariables(document, analysis));
-    }
+    analysis = document.format.analyze(document, options);
+    if (analysis) diagnostics.push(...analysis.diagnostics, ...unusedVariables(document, analysis));
     diagnostics.push(...checkSampleSets(document, samples, analysis));
   } catch (error: unknown) {
     // A last line of defence: the editor and CI must get diagnostics, never an exception.

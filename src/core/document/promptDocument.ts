@@ -1,12 +1,9 @@
-import { validateFrontMatter } from '../formats/dotprompt/frontMatterValidation';
-import { readPromptSchema, type PromptSchema } from '../formats/dotprompt/inputSchema';
-import { readInputValues, type InputValues } from './inputValues';
-import type { NamedSchemaResolver } from '../formats/dotprompt/picoschema';
-import { createDiagnostic, type PromptDiagnostic } from './promptDiagnostic';
-import { parsePromptSyntax } from '../formats/dotprompt/promptSyntax';
-import type { TemplateModel } from '../formats/dotprompt/templateModel';
+import type { PromptFormat } from '../formats/promptFormat';
+import type { PromptSchema } from '../schema/promptSchema';
+import type { InputValues } from './inputValues';
+import type { PromptDiagnostic } from './promptDiagnostic';
 import type { Range, TextDocument } from './textDocument';
-import { isParsedNode, yamlNodeRange, type YamlSource } from './yamlSource';
+import type { YamlSource } from './yamlSource';
 
 /** The YAML front matter of a prompt. */
 export interface FrontMatter {
@@ -19,20 +16,39 @@ export interface FrontMatter {
   readonly valid: boolean;
 }
 
-/** `input.default`: values dotprompt merges under every render's input. */
+/** The default input values a prompt declares (dotprompt `input.default`, Prompty `default`/`example`), merged under every sample set. */
 export interface InputDefaults extends InputValues {
-  /** The `default` key. */
+  /** Where the defaults are declared (`default`, `inputs`), for findings about the set as a whole. */
   readonly keyRange: Range;
 }
 
-/** A parsed `.prompt` file; parse once per edit and hand it to `checkPromptDocument`. */
+/** The template part of a prompt, as every format has it; a format's own parse (its syntax tree) extends it. */
+export interface PromptTemplate {
+  /** Which template language parsed it (`handlebars`, `jinja2`, `mustache`). */
+  readonly kind: string;
+  /** The text the template engine reads. */
+  readonly source: string;
+  /** Document offset of `source[0]`. */
+  readonly offset: number;
+  /** False when the template does not parse; its uses are then unknown. */
+  readonly parsed: boolean;
+  /** `template-syntax` diagnostics. */
+  readonly diagnostics: readonly PromptDiagnostic[];
+}
+
+/**
+ * A parsed prompt file in the format-neutral model (DESIGN §7): front matter, declared inputs as a
+ * schema, defaults, the template, and the format that reads, checks, renders and edits it. Parse
+ * once per edit (`parsePromptDocument`) and hand it to the checks, the language service and the renderer.
+ */
 export interface PromptDocument {
+  readonly format: PromptFormat;
   /** The path diagnostics carry. */
   readonly path: string;
   /** The text without BOM; all ranges refer to it. */
   readonly text: TextDocument;
   readonly frontMatter: FrontMatter | undefined;
-  readonly template: TemplateModel;
+  readonly template: PromptTemplate;
   readonly inputSchema: PromptSchema | undefined;
   readonly outputSchema: PromptSchema | undefined;
   readonly inputDefaults: InputDefaults | undefined;
@@ -42,58 +58,10 @@ export interface PromptDocument {
 
 /** Options for `parsePromptDocument`. */
 export interface ParsePromptOptions {
-  /** The file path diagnostics carry (the caller's choice: absolute, workspace-relative or a URI). */
+  /** The file path diagnostics carry (the caller's choice: absolute, workspace-relative or a URI); its extension picks the format. */
   readonly path?: string;
+  /** The format, when the path does not tell (an editor's language id, a version document's URI). */
+  readonly format?: PromptFormat;
   /** Resolves Picoschema type names the application registers (Genkit `defineSchema`). */
-  readonly resolveSchema?: NamedSchemaResolver;
-}
-
-/** Parses a `.prompt` text into front matter, schemas, defaults and template, collecting parse diagnostics; never throws. */
-export function parsePromptDocument(rawText: string, options: ParsePromptOptions = {}): PromptDocument {
-  const path = options.path ?? '';
-  const syntax = parsePromptSyntax(rawText, path);
-  const { text, split, template } = syntax;
-  const diagnostics: PromptDiagnostic[] = [...syntax.frontMatterDiagnostics];
-
-  let frontMatter: FrontMatter | undefined;
-  let inputSchema: PromptSchema | undefined;
-  let outputSchema: PromptSchema | undefined;
-  let inputDefaults: InputDefaults | undefined;
-
-  const yaml = syntax.frontMatter;
-  if (yaml && split.yaml && split.closingFence) {
-    const valid = !yaml.hasErrors;
-    frontMatter = {
-      yaml,
-      range: text.rangeAt(split.yaml.start, split.yaml.end),
-      openingFence: text.rangeAt(0, 3),
-      closingFence: text.rangeAt(split.closingFence.start, split.closingFence.end),
-      valid,
-    };
-    if (valid) {
-      const { diagnostics: shapeProblems, fields } = validateFrontMatter(yaml);
-      diagnostics.push(...shapeProblems);
-      if (fields.inputSchema) {
-        const read = readPromptSchema(yaml, fields.inputSchema, 'input', options.resolveSchema);
-        inputSchema = read.schema;
-        diagnostics.push(...read.diagnostics);
-      }
-      if (fields.outputSchema) {
-        const read = readPromptSchema(yaml, fields.outputSchema, 'output', options.resolveSchema);
-        outputSchema = read.schema;
-        diagnostics.push(...read.diagnostics);
-      }
-      const defaultNode = fields.inputDefault?.value;
-      if (fields.inputDefault && isParsedNode(defaultNode)) {
-        const values = readInputValues(yaml, defaultNode);
-        inputDefaults = { ...values, keyRange: yamlNodeRange(yaml, fields.inputDefault.keyNode) };
-        if (values.conversionError !== undefined) {
-          diagnostics.push(createDiagnostic(path, yamlNodeRange(yaml, defaultNode), 'yaml-syntax', `'input.default' cannot be read: ${values.conversionError}.`));
-        }
-      }
-    }
-  }
-  diagnostics.push(...template.diagnostics);
-
-  return { path, text, frontMatter, template, inputSchema, outputSchema, inputDefaults, diagnostics };
+  readonly resolveSchema?: (name: string) => unknown;
 }

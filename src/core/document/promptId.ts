@@ -1,5 +1,5 @@
 import { isScalar } from 'yaml';
-import { splitFrontMatter } from '../formats/dotprompt/frontMatterSplit';
+import { formatOfFile } from '../formats/promptFileKind';
 import type { PromptDocument } from './promptDocument';
 import { createTextDocument, type Range } from './textDocument';
 import { parseYamlSource, yamlMapGet, yamlNodeRange } from './yamlSource';
@@ -53,13 +53,13 @@ export interface PromptIdDeclaration {
  */
 export function promptIdDeclarationOf(text: string, repoRelativePath: string, file: string): PromptIdDeclaration {
   const document = createTextDocument(text);
-  const split = splitFrontMatter(document.text);
+  const span = (formatOfFile(repoRelativePath) ?? formatOfFile(file))?.frontMatterSpan(document.text);
   const start = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  if (!split.yaml) return { file, id: promptIdOf(repoRelativePath), range: start };
-  const frontMatter = document.text.slice(split.yaml.start, split.yaml.end);
+  if (!span) return { file, id: promptIdOf(repoRelativePath), range: start };
+  const frontMatter = document.text.slice(span.start, span.end);
   // Most prompts have no top-level name: their id is their path, and their YAML need not be parsed.
   if (!/^["']?name["']?[ \t]*:/m.test(frontMatter) && !/^\s*\{/.test(frontMatter)) return { file, id: promptIdOf(repoRelativePath), range: start };
-  const yaml = parseYamlSource(file, document, split.yaml.start, frontMatter);
+  const yaml = parseYamlSource(file, document, span.start, frontMatter);
   if (yaml.hasErrors) return { file, id: promptIdOf(repoRelativePath), range: start };
   const root = yaml.yaml.contents;
   const name = yamlMapGet(root, 'name');

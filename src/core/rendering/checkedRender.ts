@@ -1,9 +1,9 @@
 import type { RenderedPrompt } from 'dotprompt';
 import { checkPromptDocument } from '../checks/checkPrompt';
-import { resolvePartialGraph, type PartialGraph, type PartialLookup } from '../formats/dotprompt/partialGraph';
+import type { IncludeLookup } from '../formats/promptFormat';
+import { resolveIncludeGraph, type IncludeGraph } from './includeGraph';
 import { compareDiagnostics, type DiagnosticCode, type PromptDiagnostic } from '../document/promptDiagnostic';
 import type { PromptDocument } from '../document/promptDocument';
-import { renderPrompt } from '../formats/dotprompt/promptRenderer';
 import type { SampleFile } from '../samples/sampleSets';
 import type { Range } from '../document/textDocument';
 
@@ -46,7 +46,7 @@ export interface CheckedRenderRequest {
   readonly document: PromptDocument;
   readonly input: Readonly<Record<string, unknown>>;
   /** Partials as the version being rendered has them (working tree or a commit). */
-  readonly partials: PartialLookup;
+  readonly partials: IncludeLookup;
 }
 
 export type CheckedRenderOutcome = { readonly ok: true; readonly rendered: RenderedPrompt } | { readonly ok: false; readonly problem: RenderProblem };
@@ -61,10 +61,10 @@ export async function renderCheckedPrompt(request: CheckedRenderRequest): Promis
   const { document, partials } = request;
   const { graph, blocking } = await checkBeforeRender(document, partials);
   if (blocking) return { ok: false, problem: renderProblemOf(blocking) };
-  const outcome = await renderPrompt({
-    source: document.text.text,
+  const outcome = await document.format.render({
+    document,
     input: request.input,
-    partials: async (name) => (graph.sources.has(name) ? graph.sources.get(name) : await partials(name)),
+    includes: async (name) => (graph.sources.has(name) ? graph.sources.get(name) : await partials(name)),
   });
   if (outcome.ok) return outcome;
   return { ok: false, problem: { file: document.path, range: { start: outcome.position, end: outcome.position }, message: outcome.error } };
@@ -75,12 +75,12 @@ export async function renderCheckedPrompt(request: CheckedRenderRequest): Promis
  * `renderBlockingCodes`), with partials found through `partials`; undefined when it passes. What
  * every release (promote, canary, a registry push) requires of the version it ships.
  */
-export async function firstRenderBlockingError(document: PromptDocument, partials: PartialLookup): Promise<PromptDiagnostic | undefined> {
+export async function firstRenderBlockingError(document: PromptDocument, partials: IncludeLookup): Promise<PromptDiagnostic | undefined> {
   return (await checkBeforeRender(document, partials)).blocking;
 }
 
-async function checkBeforeRender(document: PromptDocument, partials: PartialLookup): Promise<{ graph: PartialGraph; blocking: PromptDiagnostic | undefined }> {
-  const graph = await resolvePartialGraph(document.template.statements ?? [], partials);
+async function checkBeforeRender(document: PromptDocument, partials: IncludeLookup): Promise<{ graph: IncludeGraph; blocking: PromptDiagnostic | undefined }> {
+  const graph = await resolveIncludeGraph(document.format.includes(document), (source) => document.format.includesOfIncluded(source), partials);
   const diagnostics = checkPromptDocument(document, undefined, { partialExists: (name) => graph.sources.get(name) !== undefined, partialSource: (name) => graph.sources.get(name) });
   return { graph, blocking: firstBlockingError(diagnostics) };
 }

@@ -1,6 +1,6 @@
 import { createTwoFilesPatch } from 'diff';
 import type { RenderedPrompt } from 'dotprompt';
-import { renderedAsText } from '../formats/dotprompt/promptRenderer';
+import { renderedAsText } from './promptRendering';
 
 export interface RenderedSampleSet {
   readonly name: string;

@@ -6,7 +6,7 @@ import { createDiagnostic, type PromptDiagnostic, type RelatedInformation } from
 import type { PromptDocument } from '../document/promptDocument';
 import { defaultSetName, type SampleFile } from './sampleSets';
 import { lookupProperty, type DeclaredProperty, type SchemaShape } from '../schema/schemaShape';
-import type { TemplateAnalysis } from '../formats/dotprompt/templateAnalysis';
+import type { TemplateAnalysis } from '../checks/templateAnalysis';
 import type { Range } from '../document/textDocument';
 import { describeValue, isParsedNode, yamlMapEntries, yamlNodeRange } from '../document/yamlSource';
 

@@ -4,7 +4,7 @@ import type { PromptFileInRepository } from '../../node/promptFileInRepository';
 import type { ResolvedVersion } from '../../node/promptVersionResolver';
 import { readVersionText } from '../../node/renderedVersion';
 import { resolveSampleSets } from '../../core/samples/sampleSets';
-import { parsePromptDocument } from '../../core/document/promptDocument';
+import { parsePromptDocument } from '../../core/formats/promptFileKind';
 import { workingSampleFile } from '../../node/renderedVersion';
 import { referenceTo, type PromptHistory } from '../versions/promptHistory';
 import { versionUri } from '../versions/versionUri';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { completionsAt, type CompletionEntry, type CompletionKind } from '../../core/formats/dotprompt/languageService/completions';
+import { completionsAt, type CompletionEntry, type CompletionKind } from '../../core/languageService/completions';
 import { toVscodeRange } from '../diagnostics/toVscodeDiagnostic';
 import type { PromptStates } from './promptState';
 

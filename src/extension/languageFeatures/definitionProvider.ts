@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { definitionsAt } from '../../core/formats/dotprompt/languageService/definitions';
+import { definitionsAt } from '../../core/languageService/definitions';
 import { toVscodeRange, uriOfDiagnosticPath } from '../diagnostics/toVscodeDiagnostic';
 import type { PromptStates } from './promptState';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { hoverAt } from '../../core/formats/dotprompt/languageService/hoverInfo';
+import { hoverAt } from '../../core/languageService/hoverInfo';
 import { toVscodeRange } from '../diagnostics/toVscodeDiagnostic';
 import type { PromptStates } from './promptState';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { prepareRename, renameEdits } from '../../core/formats/dotprompt/languageService/renameEdits';
+import { prepareRename, renameEdits } from '../../core/languageService/renameEdits';
 import { toVscodeRange } from '../diagnostics/toVscodeDiagnostic';
 import type { PromptStates } from './promptState';
 import { toWorkspaceEdit } from './workspaceEdits';

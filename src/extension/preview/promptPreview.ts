@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { renderPrompt, messageText } from '../../core/formats/dotprompt/promptRenderer';
+import { messageText } from '../../core/rendering/promptRendering';
 import { chooseRenderInput, parseCustomInput, type ChosenRenderInput } from '../../core/samples/renderInput';
 import { approximateTokenCount } from '../../core/rendering/tokenCount';
 import type { RenderedPrompt } from 'dotprompt';
@@ -82,7 +82,7 @@ export class PromptPreview implements vscode.Disposable {
       chosen = chooseRenderInput(model, samples, this.selectedSet === undefined ? { kind: 'set' } : { kind: 'set', name: this.selectedSet });
     }
     const outcome = chosen.ok
-      ? await renderPrompt({ source: document.getText(), input: chosen.input, partials: (name) => this.models.partialSource(this.documentUri, name) })
+      ? await model.format.render({ document: model, input: chosen.input, includes: (name) => this.models.partialSource(this.documentUri, name) })
       : ({ ok: false, error: chosen.problem } as const);
     if (generation !== this.generation) return;
     this.lastRendered = outcome.ok ? outcome.rendered : undefined;

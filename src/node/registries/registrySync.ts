@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { parsePromptDocument } from '../../core/document/promptDocument';
+import { parsePromptDocument } from '../../core/formats/promptFileKind';
 import { escapeControlCharacters } from '../../core/document/controlCharacters';
 import type { PromptRegistry, RegistryPromptContent, RegistryPromptVersion } from '../../core/registry/promptRegistry';
 import { mapWithConcurrency } from '../../core/registry/registryPaging';

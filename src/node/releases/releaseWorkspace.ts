@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parsePromptDocument } from '../../core/document/promptDocument';
+import { parsePromptDocument } from '../../core/formats/promptFileKind';
 import { promptIdOf, promptNameAndVariantOf } from '../../core/document/promptId';
 import { promptLabelsIn } from '../../core/releases/promptLabels';
 import type { PromptReleases } from '../../core/releases/releaseManifest';

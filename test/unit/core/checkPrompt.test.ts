@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { analyzePromptDocument, checkPrompt, checkPromptDocument } from '../../../src/core/checks/checkPrompt';
 import { compareDiagnostics, defaultSeverity } from '../../../src/core/document/promptDiagnostic';
-import { parsePromptDocument } from '../../../src/core/document/promptDocument';
+import { parsePromptDocument } from '../../../src/core/formats/promptFileKind';
 import { parseSampleFile } from '../../../src/core/samples/sampleSets';
 import { lines, span } from './diagnosticExpectations';
 

@@ -3,7 +3,7 @@ import { picoschema } from 'dotprompt';
 import fc from 'fast-check';
 import { listDeclaredVariables } from '../../../src/core/schema/declaredVariables';
 import { convertSchema } from '../../../src/core/formats/dotprompt/picoschema';
-import { parsePromptDocument } from '../../../src/core/document/promptDocument';
+import { parsePromptDocument } from '../../../src/core/formats/promptFileKind';
 import { plainSchemaView } from '../../../src/core/schema/schemaNodeView';
 import { describeShape } from '../../../src/core/schema/schemaShape';
 import { lines, span, withCode } from './diagnosticExpectations';

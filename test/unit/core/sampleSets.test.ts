@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { checkPrompt, checkPromptDocument } from '../../../src/core/checks/checkPrompt';
-import { parsePromptDocument } from '../../../src/core/document/promptDocument';
+import { parsePromptDocument } from '../../../src/core/formats/promptFileKind';
 import { parseSampleFile, resolveSampleSets } from '../../../src/core/samples/sampleSets';
 import { lines, span, withCode } from './diagnosticExpectations';
 

@@ -1,22 +1,9 @@
 import { checkJsonSchema } from '../../schema/jsonSchemaValidation';
-import { convertSchema, type ConvertedSchema, type NamedSchemaResolver } from './picoschema';
+import { convertSchema, type NamedSchemaResolver } from './picoschema';
+import type { PromptSchema } from '../../schema/promptSchema';
 import { createDiagnostic, type PromptDiagnostic } from '../../document/promptDiagnostic';
 import { schemaViewAt, yamlSchemaView } from '../../schema/schemaNodeView';
-import type { SchemaShape } from '../../schema/schemaShape';
-import type { Range } from '../../document/textDocument';
 import { yamlNodeRange, type YamlEntry, type YamlSource } from '../../document/yamlSource';
-
-/** A prompt's input (or output) schema: dotprompt's JSON Schema for it plus the checker's shape. */
-export interface PromptSchema {
-  readonly form: ConvertedSchema['form'];
-  /** The JSON Schema dotprompt renders with (what `picoschema()` returns). */
-  readonly json: unknown;
-  readonly shape: SchemaShape;
-  /** The schema value in the front matter. */
-  readonly range: Range;
-  /** The `schema` key. */
-  readonly keyRange: Range;
-}
 
 const jsonSchemaKeywords = new Set([
   'type', 'properties', 'required', 'items', 'additionalProperties', 'description', 'title', 'enum', 'const', '$ref',

@@ -1,28 +1,18 @@
-import { Dotprompt, type Message, type RenderedPrompt } from 'dotprompt';
-import { includedPartialNames, partialCycleMessage, partialsOfPartial, resolvePartialGraph, type PartialLookup } from './partialGraph';
+import { Dotprompt } from 'dotprompt';
+import type { IncludeLookup, RenderOutcome } from '../promptFormat';
+import { partialCycleMessage, resolveIncludeGraph } from '../../rendering/includeGraph';
+import { includedPartialNames, includedPartials, partialsOfPartial } from './partialGraph';
+import { templateStatements } from './templateModel';
 import { parsePromptSyntax, promptSyntaxErrors, type PromptSyntax } from './promptSyntax';
 import type { Position } from '../../document/textDocument';
-
-/** Finds the source of a partial by name, or undefined when there is none. */
-export type PartialSource = PartialLookup;
 
 export interface RenderRequest {
   /** The whole `.prompt` file: front matter and template. */
   readonly source: string;
   /** The input object, e.g. a sample set; front-matter `input.default` merges under it. */
   readonly input: Readonly<Record<string, unknown>>;
-  readonly partials: PartialSource;
+  readonly partials: IncludeLookup;
 }
-
-export type RenderOutcome =
-  | { readonly ok: true; readonly rendered: RenderedPrompt }
-  | {
-      readonly ok: false;
-      /** One sentence; the checker's own when the checker finds the problem. */
-      readonly error: string;
-      /** Where in the source (without BOM) the problem is, as the editor counts: the file's own line, not the template's. */
-      readonly position: Position;
-    };
 
 /** Why a prompt's source cannot be read as dotprompt reads it, or undefined when it can. */
 export interface PromptSourceProblem {
@@ -64,7 +54,7 @@ async function renderAlone(request: RenderRequest): Promise<RenderOutcome> {
   if (syntaxError) return { ok: false, error: syntaxError.message, position: syntaxError.range.start };
   const templateStart = syntax.text.positionAt(syntax.template.offset);
   try {
-    const graph = await resolvePartialGraph(syntax.template.statements ?? [], request.partials);
+    const graph = await resolveIncludeGraph(includedPartials(templateStatements(syntax) ?? []), partialsOfPartial, request.partials);
     if (graph.cycle) return { ok: false, error: partialCycleMessage(graph.cycle), position: graph.cycleEntry?.start ?? templateStart };
     const partial = async (name: string): Promise<string | undefined> => (graph.sources.has(name) ? graph.sources.get(name) : await request.partials(name));
     const dotprompt = new Dotprompt({ partialResolver: async (name) => (await partial(name)) ?? null });
@@ -102,24 +92,6 @@ function errorPosition(error: unknown, syntax: PromptSyntax, templateStart: Posi
   return { line: fileLine, character: line === 1 ? templateStart.character + character : character };
 }
 
-/** The text of a message: its text parts joined, other parts shown as a bracketed placeholder. */
-export function messageText(message: Message): string {
-  return message.content
-    .map((part) => {
-      if ('text' in part && typeof part.text === 'string') return part.text;
-      if ('media' in part && part.media) return `[media: ${part.media.url}]`;
-      if ('toolRequest' in part) return `[tool request: ${part.toolRequest?.name ?? ''}]`;
-      if ('toolResponse' in part) return `[tool response: ${part.toolResponse?.name ?? ''}]`;
-      return `[${Object.keys(part).join(', ')}]`;
-    })
-    .join('');
-}
-
-/** The rendered messages as readable text: a heading line per message, then its text. */
-export function renderedAsText(rendered: RenderedPrompt): string {
-  return rendered.messages.map((message) => `── ${message.role} ──\n${messageText(message)}`).join('\n');
-}
-
 /**
  * The partials a prompt's template includes, directly or through the partials `partials` holds,
  * that `partials` does not hold: what a bundle must carry for the prompt to render.
@@ -127,7 +99,7 @@ export function renderedAsText(rendered: RenderedPrompt): string {
 export function partialsMissingFrom(source: string, partials: ReadonlyMap<string, string>): string[] {
   const missing: string[] = [];
   const seen = new Set<string>();
-  const queue = includedPartialNames(parsePromptSyntax(source, '').template.statements ?? []);
+  const queue = includedPartialNames(templateStatements(parsePromptSyntax(source, '')) ?? []);
   for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
     if (seen.has(name)) continue;
     seen.add(name);

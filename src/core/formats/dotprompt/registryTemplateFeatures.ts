@@ -1,15 +1,8 @@
 import { dotpromptHelpers, handlebarsBuiltInHelpers } from './knownHelpers';
 import type { PromptDocument } from '../../document/promptDocument';
-import type { TemplateStatement } from './templateModel';
+import { templateStatements, type TemplateStatement } from './templateModel';
+import type { UnportableFeature } from '../promptFormat';
 import type { Range } from '../../document/textDocument';
-
-/** A Handlebars feature a registry's plain `{{variable}}` substitution will not reproduce. */
-export interface UnportableFeature {
-  readonly kind: 'block' | 'partial' | 'helper' | 'reference' | 'comment' | 'raw' | 'whitespace-control';
-  /** The tag as written, e.g. `{{#each items}}`, shortened when long. */
-  readonly tag: string;
-  readonly range: Range;
-}
 
 const helperNames: ReadonlySet<string> = new Set([...handlebarsBuiltInHelpers, ...dotpromptHelpers]);
 
@@ -50,7 +43,7 @@ export function unportableFeaturesOf(document: PromptDocument): UnportableFeatur
       }
     }
   };
-  visit(template.statements ?? [], true);
+  visit(templateStatements(document) ?? [], true);
   for (const match of template.source.matchAll(/\{\{~?!(?:--[\s\S]*?--~?\}\}|[\s\S]*?\}\})/g)) {
     const start = template.offset + match.index;
     add('comment', text.rangeAt(start, start + match[0].length));
@@ -68,6 +61,8 @@ export function unportableFeatureSentence(feature: UnportableFeature, registryNa
     comment: 'a Handlebars comment',
     raw: 'a raw {{{ }}} tag',
     'whitespace-control': 'whitespace control (~)',
+    filter: 'a filter',
+    statement: 'a template statement',
   };
   return `${feature.tag} is ${what[feature.kind]}, which ${registryName}'s {{variable}} substitution does not run.`;
 }

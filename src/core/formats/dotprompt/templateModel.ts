@@ -1,24 +1,11 @@
+import type { PathSegment, VariablePath } from '../../checks/templateAnalysis';
+import type { PromptTemplate } from '../../document/promptDocument';
 import type { PromptDiagnostic } from '../../document/promptDiagnostic';
 import type { Range } from '../../document/textDocument';
 
-/** One name of a path (`person`, `name` in `person.name`), with where it is written. */
-export interface PathSegment {
-  readonly name: string;
-  readonly range: Range;
-}
-
 /** A Handlebars path such as `name`, `../title`, `this.items`, `@root.user.id` or `@index`. */
-export interface TemplatePath {
+export interface TemplatePath extends VariablePath {
   readonly kind: 'path';
-  /** The path as Handlebars reports it. */
-  readonly original: string;
-  readonly range: Range;
-  /** Starts with `@` (a data variable such as `@index`, `@root`, `@state`). */
-  readonly data: boolean;
-  /** How many `../` it starts with. */
-  readonly depth: number;
-  /** Starts with `this`, `.` or `..`, so it can name neither a helper nor a block parameter. */
-  readonly scoped: boolean;
   /** The names after the `@`, `this`, `./` and `../` prefixes (empty for `{{this}}`). */
   readonly segments: readonly PathSegment[];
 }
@@ -103,13 +90,22 @@ export interface PartialNode {
 export type TemplateStatement = MustacheNode | BlockNode | PartialNode;
 
 /** The Handlebars template of a prompt, with document ranges on every node. */
-export interface TemplateModel {
+export interface TemplateModel extends PromptTemplate {
+  readonly kind: 'handlebars';
   /** The text handed to Handlebars (dotprompt trims the body after front matter). */
   readonly source: string;
-  /** Document offset of `source[0]`. */
-  readonly offset: number;
   /** The statements, or undefined when the template does not parse. */
   readonly statements: readonly TemplateStatement[] | undefined;
   /** `template-syntax` diagnostics (at most one: Handlebars stops at the first error). */
   readonly diagnostics: readonly PromptDiagnostic[];
+}
+
+/** Tells a Handlebars template from another format's. */
+export function isHandlebarsTemplate(template: PromptTemplate): template is TemplateModel {
+  return template.kind === 'handlebars';
+}
+
+/** The Handlebars statements of a dotprompt document's template; undefined when it does not parse. */
+export function templateStatements(document: { readonly template: PromptTemplate }): readonly TemplateStatement[] | undefined {
+  return isHandlebarsTemplate(document.template) ? document.template.statements : undefined;
 }

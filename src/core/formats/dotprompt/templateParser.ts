@@ -1,20 +1,8 @@
 import Handlebars from 'handlebars';
 import { findTagEnd, scanHandlebarsTags } from './handlebarsTags';
 import { createDiagnostic } from '../../document/promptDiagnostic';
-import type {
-  BlockNode,
-  BlockParam,
-  MustacheNode,
-  PartialNode,
-  PathSegment,
-  TemplateExpression,
-  TemplateHashPair,
-  TemplateLiteral,
-  TemplateModel,
-  TemplatePath,
-  TemplateStatement,
-  TemplateSubExpression,
-} from './templateModel';
+import type { BlockNode, BlockParam, MustacheNode, PartialNode, TemplateExpression, TemplateHashPair, TemplateLiteral, TemplateModel, TemplatePath, TemplateStatement, TemplateSubExpression } from './templateModel';
+import type { PathSegment } from '../../checks/templateAnalysis';
 import type { Range, TextDocument } from '../../document/textDocument';
 import { describeTemplateError, readLexerState } from './templateSyntaxError';
 
@@ -428,7 +416,7 @@ export function parseTemplate(document: TextDocument, file: string, offset: numb
       'template-syntax',
       `The template has more than ${maxTemplateTags} tags, which PromptOps does not check; this is where it stops.`,
     );
-    return { source, offset, statements: undefined, diagnostics: [diagnostic] };
+    return { kind: 'handlebars', source, offset, parsed: false, statements: undefined, diagnostics: [diagnostic] };
   }
   if (scan.tooDeep) {
     const diagnostic = createDiagnostic(
@@ -437,7 +425,7 @@ export function parseTemplate(document: TextDocument, file: string, offset: numb
       'template-syntax',
       `Blocks or sub-expressions are nested more than ${maxTemplateNesting} levels deep here, which PromptOps does not check.`,
     );
-    return { source, offset, statements: undefined, diagnostics: [diagnostic] };
+    return { kind: 'handlebars', source, offset, parsed: false, statements: undefined, diagnostics: [diagnostic] };
   }
   let program: unknown;
   try {
@@ -447,13 +435,13 @@ export function parseTemplate(document: TextDocument, file: string, offset: numb
     const problem = describeTemplateError(error, source, scan, readLexerState());
     const related = problem.related ? [{ file, range: toRange(problem.related.start, problem.related.end), message: problem.related.message }] : [];
     const diagnostic = createDiagnostic(file, toRange(problem.start, problem.end), 'template-syntax', problem.message, { related });
-    return { source, offset, statements: undefined, diagnostics: [diagnostic] };
+    return { kind: 'handlebars', source, offset, parsed: false, statements: undefined, diagnostics: [diagnostic] };
   }
   try {
     const statements = new TemplateConverter(new TemplateText(source, offset, document)).statements(program);
-    return { source, offset, statements, diagnostics: [] };
+    return { kind: 'handlebars', source, offset, parsed: true, statements, diagnostics: [] };
   } catch (error: unknown) {
     const message = error instanceof RangeError ? 'The template is nested too deeply to check.' : 'PromptOps could not read this template.';
-    return { source, offset, statements: undefined, diagnostics: [createDiagnostic(file, toRange(0, 0), 'template-syntax', message)] };
+    return { kind: 'handlebars', source, offset, parsed: false, statements: undefined, diagnostics: [createDiagnostic(file, toRange(0, 0), 'template-syntax', message)] };
   }
 }

@@ -1,5 +1,5 @@
 import type { PromptDocument } from '../../document/promptDocument';
-import type { MustacheNode, TemplateStatement } from './templateModel';
+import { templateStatements, type MustacheNode, type TemplateStatement } from './templateModel';
 import type { RoleSection } from '../../registry/registryPromptContent';
 
 /** `{{role "system"}}` at the top level of the template, with the role it names. */
@@ -16,7 +16,7 @@ function roleMarker(statement: TemplateStatement): { node: MustacheNode; role: s
  */
 export function roleSectionsOf(document: PromptDocument): RoleSection[] | undefined {
   const { template, text } = document;
-  const markers = (template.statements ?? []).flatMap((statement) => roleMarker(statement) ?? []);
+  const markers = (templateStatements(document) ?? []).flatMap((statement) => roleMarker(statement) ?? []);
   if (markers.length === 0) return undefined;
   const sections: RoleSection[] = [];
   let role = 'user';

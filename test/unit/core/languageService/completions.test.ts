@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { completionsAt, type CompletionEntry, type CompletionOptions } from '../../../../src/core/formats/dotprompt/languageService/completions';
-import { parsePromptDocument } from '../../../../src/core/document/promptDocument';
+import { completionsAt, type CompletionEntry, type CompletionOptions } from '../../../../src/core/languageService/completions';
+import { parsePromptDocument } from '../../../../src/core/formats/promptFileKind';
 import { parseSampleFile } from '../../../../src/core/samples/sampleSets';
 import { isRangeInside } from '../../../../src/core/document/textDocument';
 import { lines, span } from '../diagnosticExpectations';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { definitionsAt } from '../../../../src/core/formats/dotprompt/languageService/definitions';
+import { definitionsAt } from '../../../../src/core/languageService/definitions';
 import { span } from '../diagnosticExpectations';
 import { navigationPrompt, navigationSamples } from './navigationFixture';
 import { promptPath, promptUnderTest } from './promptUnderTest';

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { definitionsAt } from '../../../../src/core/formats/dotprompt/languageService/definitions';
-import { hoverAt } from '../../../../src/core/formats/dotprompt/languageService/hoverInfo';
+import { definitionsAt } from '../../../../src/core/languageService/definitions';
+import { hoverAt } from '../../../../src/core/languageService/hoverInfo';
 import { lines, span } from '../diagnosticExpectations';
 import { navigationPrompt, navigationSamples } from './navigationFixture';
 import { promptUnderTest } from './promptUnderTest';

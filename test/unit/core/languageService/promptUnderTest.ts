@@ -3,9 +3,10 @@ import { analyzePromptDocument, type CheckOptions } from '../../../../src/core/c
 import type { FileEdits } from '../../../../src/core/languageService/textEdits';
 import { applyTextEdits } from '../../../../src/core/languageService/textEdits';
 import type { PromptDiagnostic } from '../../../../src/core/document/promptDiagnostic';
-import { parsePromptDocument, type PromptDocument } from '../../../../src/core/document/promptDocument';
+import { type PromptDocument } from '../../../../src/core/document/promptDocument';
+import { parsePromptDocument } from '../../../../src/core/formats/promptFileKind';
 import { parseSampleFile, type SampleFile } from '../../../../src/core/samples/sampleSets';
-import type { TemplateAnalysis } from '../../../../src/core/formats/dotprompt/templateAnalysis';
+import type { TemplateAnalysis } from '../../../../src/core/checks/templateAnalysis';
 
 export const promptPath = 'prompts/p.prompt';
 export const samplesPath = 'prompts/p.samples.yaml';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { parsePromptDocument } from '../../../../src/core/document/promptDocument';
+import { parsePromptDocument } from '../../../../src/core/formats/promptFileKind';
 import { parseRegistryVersion, registryLabelProblem } from '../../../../src/core/registry/registryLabels';
 import { promptFileOf, registryConfigOf, registryContentOf } from '../../../../src/core/registry/registryPromptContent';
 import { unportableFeaturesOf } from '../../../../src/core/formats/dotprompt/registryTemplateFeatures';

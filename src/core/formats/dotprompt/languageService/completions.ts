@@ -1,71 +1,13 @@
-import { listDeclaredVariables, type DeclaredVariable } from '../../../schema/declaredVariables';
+import { listDeclaredVariables } from '../../../schema/declaredVariables';
+import { CompletionCollector, describeVariable, propertyDocs, type CompletionEntry, type CompletionKind, type CompletionOptions } from '../../../languageService/completions';
 import type { PromptDocument } from '../../../document/promptDocument';
-import type { SampleFile } from '../../../samples/sampleSets';
-import { describeShape, type DeclaredProperty } from '../../../schema/schemaShape';
-import type { Range } from '../../../document/textDocument';
-import { resolveInScope, scopeAt, templateRegion, type ScopeOptions, type ScopeValue, type TemplateScope } from './blockScope';
+import { describeShape } from '../../../schema/schemaShape';
+import { resolveInScope, scopeAt, templateRegion, type ScopeValue, type TemplateScope } from './blockScope';
 import { dataVariableDocs, helperDocs } from './helperDocs';
 import { mustacheAt, parseTypedPath } from './mustacheAtCursor';
 
-/** What a completion entry names, so the editor can pick an icon. */
-export type CompletionKind = 'variable' | 'property' | 'block-parameter' | 'data-variable' | 'helper' | 'partial' | 'keyword';
-
-/** One suggestion inside a mustache. */
-export interface CompletionEntry {
-  readonly label: string;
-  readonly kind: CompletionKind;
-  /** A type (`string`, `array of object`) or what the entry is (`helper`). */
-  readonly detail?: string;
-  /** Markdown. */
-  readonly documentation?: string;
-  /** What the entry replaces: the part of the name typed so far (empty at the cursor when nothing is typed). */
-  readonly range: Range;
-  /** Orders variables before data variables before helpers. */
-  readonly sortText: string;
-}
-
-/** What completion needs beyond the prompt: helper names, sample values, the partials there are. */
-export interface CompletionOptions extends ScopeOptions {
-  /** Names of the partials the prompt could include (`_name.prompt` files the caller found). */
-  readonly partialNames?: () => readonly string[];
-  /** The sample file, whose keys are offered as variables when the prompt has no input schema. */
-  readonly samples?: SampleFile;
-}
-
-function describeVariable(variable: Pick<DeclaredVariable, 'required' | 'description' | 'default'>): string {
-  const parts: string[] = [];
-  if (variable.description) parts.push(variable.description);
-  parts.push(variable.required ? 'Required.' : 'Optional.');
-  if (variable.default) parts.push(`Default: \`${JSON.stringify(variable.default.value) ?? 'null'}\``);
-  return parts.join('\n\n');
-}
-
-function propertyDocs(property: DeclaredProperty): string {
-  return describeVariable({ required: property.required, ...(property.description !== undefined ? { description: property.description } : {}) });
-}
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-class CompletionCollector {
-  readonly entries: CompletionEntry[] = [];
-  private readonly seen = new Set<string>();
-
-  constructor(private readonly range: Range) {}
-
-  add(label: string, kind: CompletionKind, order: number, detail?: string, documentation?: string): void {
-    if (label === '' || this.seen.has(label)) return;
-    this.seen.add(label);
-    this.entries.push({
-      label,
-      kind,
-      range: this.range,
-      sortText: `${order}-${label}`,
-      ...(detail !== undefined ? { detail } : {}),
-      ...(documentation !== undefined && documentation !== '' ? { documentation } : {}),
-    });
-  }
 }
 
 class CompletionBuilder {
@@ -156,20 +98,8 @@ function templateInlinePartials(document: PromptDocument): Set<string> {
   return names;
 }
 
-/**
- * Suggestions at an offset of a prompt: inside `{{ }}` only, never elsewhere; variables with their
- * types, properties after `.`, block parameters and data variables in blocks, helpers, and partial
- * names after `{{>`. Works while the template does not parse; never throws.
- */
-export function completionsAt(document: PromptDocument, offset: number, options: CompletionOptions = {}): CompletionEntry[] {
-  try {
-    return collectCompletions(document, offset, options);
-  } catch {
-    return [];
-  }
-}
-
-function collectCompletions(document: PromptDocument, offset: number, options: CompletionOptions): CompletionEntry[] {
+/** Suggestions inside `{{ }}` of a dotprompt template (see `completionsAt`). */
+export function handlebarsCompletionsAt(document: PromptDocument, offset: number, options: CompletionOptions): CompletionEntry[] {
   const region = templateRegion(document);
   const local = offset - region.start;
   if (!Number.isInteger(offset) || local < 0 || local > region.text.length) return [];

@@ -1,19 +1,9 @@
 import type { PromptDocument } from '../../../document/promptDocument';
-import type { TemplateAnalysis } from '../templateAnalysis';
+import type { TemplateAnalysis } from '../../../checks/templateAnalysis';
+import { templateStatements } from '../templateModel';
+import type { DefinitionOptions, DefinitionTarget } from '../../../languageService/definitions';
 import type { Range } from '../../../document/textDocument';
 import { partialAt, pathAt, rangeHolds, templateBlocks } from './templatePaths';
-
-/** A place to go to: a file (by the path models carry) and a range in it. */
-export interface DefinitionTarget {
-  readonly path: string;
-  readonly range: Range;
-}
-
-/** How definitions leave the prompt: where a partial's file is. */
-export interface DefinitionOptions {
-  /** The file of a partial the prompt includes, if it exists. */
-  readonly partialPath?: (name: string) => string | undefined;
-}
 
 const fileStart: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
@@ -21,8 +11,8 @@ const fileStart: Range = { start: { line: 0, character: 0 }, end: { line: 0, cha
  * Where the thing at an offset is defined: a variable or property use goes to its schema key, a
  * block parameter to its `as |name|`, `{{> name}}` to the partial's file or its `{{#*inline}}`.
  */
-export function definitionsAt(document: PromptDocument, analysis: TemplateAnalysis | undefined, offset: number, options: DefinitionOptions = {}): DefinitionTarget[] {
-  const statements = document.template.statements ?? [];
+export function handlebarsDefinitionsAt(document: PromptDocument, analysis: TemplateAnalysis | undefined, offset: number, options: DefinitionOptions = {}): DefinitionTarget[] {
+  const statements = templateStatements(document) ?? [];
   const partial = partialAt(document, offset);
   if (partial?.name !== undefined) {
     const name = partial.name;

@@ -1,25 +1,19 @@
 import { isSeq } from 'yaml';
-import { analyzePromptDocument, type CheckOptions } from '../../../checks/checkPrompt';
+import type { CheckOptions } from '../../../checks/checkPrompt';
 import { knownHelperNames } from '../knownHelpers';
-import type { DiagnosticCode, PromptDiagnostic } from '../../../document/promptDiagnostic';
-import { parsePromptDocument, type PromptDocument } from '../../../document/promptDocument';
-import { parseSampleFile, type SampleFile } from '../../../samples/sampleSets';
-import type { DeclaredProperty, ObjectShape, SchemaShape } from '../../../schema/schemaShape';
-import type { TemplateAnalysis } from '../templateAnalysis';
+import type { PromptDocument } from '../../../document/promptDocument';
+import type { SampleFile } from '../../../samples/sampleSets';
+import type { DeclaredProperty } from '../../../schema/schemaShape';
+import type { TemplateAnalysis } from '../../../checks/templateAnalysis';
 import type { Range } from '../../../document/textDocument';
 import { yamlMapGet } from '../../../document/yamlSource';
 import { templateRegion } from './blockScope';
 import { findSchemaKey, inputSchemaYaml } from './inputSchemaYaml';
-import { renameKeyEdits, type DataStep } from '../../../languageService/inputValueEdits';
-import { applyTextEdits, groupEdits, type FileEdits, type TextEdit } from '../../../languageService/textEdits';
+import { renameKeyEdits } from '../../../languageService/inputValueEdits';
+import { declaredProperties, dedupeEdits, problemAfterRename, refuseRename, type PrepareRenameResult, type RenameResult } from '../../../languageService/renameEdits';
+import { groupEdits, type TextEdit } from '../../../languageService/textEdits';
 import { closingSegmentRange, partialAt, pathAt, rangeHolds, sectionOf, segmentNameRange, templateUses } from './templatePaths';
 import { nameInScalar } from '../../../languageService/yamlEdits';
-
-/** Where a rename can start: the name under the cursor and what it would be renamed from. */
-export type PrepareRenameResult = { readonly ok: true; readonly range: Range; readonly placeholder: string } | { readonly ok: false; readonly message: string };
-
-/** The edits of a rename across the prompt and its sample file, or why it is refused. */
-export type RenameResult = { readonly ok: true; readonly edits: readonly FileEdits[] } | { readonly ok: false; readonly message: string };
 
 interface RenameTarget {
   readonly property: DeclaredProperty;
@@ -28,28 +22,9 @@ interface RenameTarget {
 
 type Found = { readonly ok: true; readonly target: RenameTarget } | { readonly ok: false; readonly message: string };
 
-const refuse = (message: string): { ok: false; message: string } => ({ ok: false, message });
+const refuse = refuseRename;
 const nowhere = "Place the cursor on an input variable or a property of one (in the template or on its schema key) to rename it.";
 const reservedNames = new Set(['this', 'else', 'true', 'false', 'null', 'undefined', 'as']);
-
-/** Every declared property of a shape, with the data steps that reach it and the object shape that holds it. */
-function declaredProperties(shape: SchemaShape | undefined): { property: DeclaredProperty; steps: DataStep[]; owner: ObjectShape }[] {
-  const found: { property: DeclaredProperty; steps: DataStep[]; owner: ObjectShape }[] = [];
-  let budget = 10_000;
-  const visit = (current: SchemaShape | undefined, steps: DataStep[], depth: number): void => {
-    if (!current || depth > 16 || --budget < 0) return;
-    if (current.kind === 'array') visit(current.items, [...steps, { kind: 'items' }], depth + 1);
-    if (current.kind !== 'object') return;
-    for (const property of current.properties.values()) {
-      const next: DataStep[] = [...steps, { kind: 'key', name: property.name }];
-      found.push({ property, steps: next, owner: current });
-      visit(property.shape, next, depth + 1);
-    }
-    if (typeof current.additional === 'object') visit(current.additional, [...steps, { kind: 'values' }], depth + 1);
-  };
-  visit(shape, [], 0);
-  return found;
-}
 
 /** Finds what a rename at an offset would rename, or says why nothing can be. */
 function findTarget(document: PromptDocument, analysis: TemplateAnalysis | undefined, offset: number): Found {
@@ -89,22 +64,9 @@ function findTarget(document: PromptDocument, analysis: TemplateAnalysis | undef
 }
 
 /** Checks whether a rename can start at an offset and returns the name to edit. */
-export function prepareRename(document: PromptDocument, analysis: TemplateAnalysis | undefined, offset: number): PrepareRenameResult {
+export function handlebarsPrepareRename(document: PromptDocument, analysis: TemplateAnalysis | undefined, offset: number): PrepareRenameResult {
   const found = findTarget(document, analysis, offset);
   return found.ok ? { ok: true, range: found.target.range, placeholder: found.target.property.name } : found;
-}
-
-function countByCode(diagnostics: readonly PromptDiagnostic[]): Map<DiagnosticCode, number> {
-  const counts = new Map<DiagnosticCode, number>();
-  for (const diagnostic of diagnostics) counts.set(diagnostic.code, (counts.get(diagnostic.code) ?? 0) + 1);
-  return counts;
-}
-
-/** The first diagnostic of a code that the edited prompt has more of than the original. */
-function newProblem(before: readonly PromptDiagnostic[], after: readonly PromptDiagnostic[]): PromptDiagnostic | undefined {
-  const counts = countByCode(before);
-  const grown = new Set([...countByCode(after)].filter(([code, count]) => count > (counts.get(code) ?? 0)).map(([code]) => code));
-  return after.find((diagnostic) => grown.has(diagnostic.code));
 }
 
 /**
@@ -114,7 +76,7 @@ function newProblem(before: readonly PromptDiagnostic[], after: readonly PromptD
  * and every set of the sample file. Refuses helpers, data variables, block parameters, invalid or
  * clashing names, and renames that would make the checker report something new.
  */
-export function renameEdits(
+export function handlebarsRenameEdits(
   document: PromptDocument,
   samples: SampleFile | undefined,
   analysis: TemplateAnalysis | undefined,
@@ -178,29 +140,10 @@ export function renameEdits(
       }
     }
   }
-  const grouped = groupEdits(dedupe(edits));
-  const problem = checkAfterRename(document, samples, grouped, options);
+  const grouped = groupEdits(dedupeEdits(edits));
+  const problem = problemAfterRename(document, samples, grouped, options);
   if (problem) return refuse(`Renaming '${oldName}' to '${newName}' would break the prompt: ${problem.message}`);
   return { ok: true, edits: grouped };
 }
 
-function dedupe(edits: readonly { path: string; edit: TextEdit }[]): { path: string; edit: TextEdit }[] {
-  const seen = new Set<string>();
-  return edits.filter(({ path, edit }) => {
-    const key = `${path}\u0000${JSON.stringify(edit.range)}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
 
-/** Applies the rename to copies of the texts and returns a problem the checker did not report before. */
-function checkAfterRename(document: PromptDocument, samples: SampleFile | undefined, edits: readonly FileEdits[], options: CheckOptions): PromptDiagnostic | undefined {
-  const promptEdits = edits.find((file) => file.path === document.path)?.edits ?? [];
-  const sampleEdits = samples ? (edits.find((file) => file.path === samples.path)?.edits ?? []) : [];
-  const renamed = parsePromptDocument(applyTextEdits(document.text, promptEdits), { path: document.path });
-  const renamedSamples = samples ? parseSampleFile(samples.path, applyTextEdits(samples.text, sampleEdits)) : undefined;
-  const before = analyzePromptDocument(document, samples, options).diagnostics;
-  const after = analyzePromptDocument(renamed, renamedSamples, options).diagnostics;
-  return newProblem(before, after);
-}

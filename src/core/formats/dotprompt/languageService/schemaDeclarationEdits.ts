@@ -1,19 +1,12 @@
 import { isMap, isScalar, type ParsedNode } from 'yaml';
 import type { PromptDocument } from '../../../document/promptDocument';
+import type { VariableToDeclare } from '../../promptFormat';
 import type { SampleFile } from '../../../samples/sampleSets';
 import { yamlMapGet, yamlNodeOffsets } from '../../../document/yamlSource';
-import { jsonSchemaEntry, picoschemaEntry, yamlKey, type InferredType } from '../../../languageService/inferredSchema';
+import { jsonSchemaEntry, picoschemaEntry, yamlKey } from '../../../languageService/inferredSchema';
 import { findSchemaKey, inputSchemaYaml, isEmptyValue } from './inputSchemaYaml';
 import { lineBreakOf, type FileEdits, type TextEdit } from '../../../languageService/textEdits';
 import { appendSeqValue, deleteMapEntry, deleteMapEntryAt, deleteSeqValue, insertMapEntry, insertUnderEmptyKey, type YamlEntryText } from '../../../languageService/yamlEdits';
-
-/** A variable to add to the input schema. */
-export interface VariableToDeclare {
-  readonly name: string;
-  readonly type: InferredType;
-  /** Declared with `?` (Picoschema) or left out of `required` (JSON Schema). */
-  readonly optional: boolean;
-}
 
 function combine(entries: readonly YamlEntryText[]): YamlEntryText {
   return { block: entries.flatMap((entry) => entry.block), flow: entries.map((entry) => entry.flow).join(', ') };

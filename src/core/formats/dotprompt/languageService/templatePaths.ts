@@ -1,6 +1,6 @@
 import type { PromptDocument } from '../../../document/promptDocument';
-import type { TemplateAnalysis, VariableUse } from '../templateAnalysis';
-import type { BlockNode, PartialNode, PathSegment, TemplateExpression, TemplateHashPair, TemplatePath, TemplateStatement } from '../templateModel';
+import type { PathSegment, TemplateAnalysis, VariablePath, VariableUse } from '../../../checks/templateAnalysis';
+import { templateStatements, type BlockNode, type PartialNode, type TemplateExpression, type TemplateHashPair, type TemplatePath, type TemplateStatement } from '../templateModel';
 import type { Range, TextDocument } from '../../../document/textDocument';
 
 /** What a walk over the template model visits. */
@@ -62,10 +62,10 @@ export function templatePartials(statements: readonly TemplateStatement[]): Part
  * The analysis' variable uses that lie in the prompt's own template, by path. The analysis also
  * walks included partials, whose paths carry ranges in the partial's text, not in this document.
  */
-export function templateUses(document: PromptDocument, analysis: TemplateAnalysis): Map<TemplatePath, VariableUse> {
-  const own = new Set<TemplatePath>();
-  walkTemplate(document.template.statements ?? [], { path: (path) => own.add(path) });
-  const uses = new Map<TemplatePath, VariableUse>();
+export function templateUses(document: PromptDocument, analysis: TemplateAnalysis): Map<VariablePath, VariableUse> {
+  const own = new Set<VariablePath>();
+  walkTemplate(templateStatements(document) ?? [], { path: (path) => own.add(path) });
+  const uses = new Map<VariablePath, VariableUse>();
   for (const use of analysis.uses) if (own.has(use.path)) uses.set(use.path, use);
   return uses;
 }
@@ -86,7 +86,7 @@ export interface PathAtOffset {
 
 /** Finds the template path at an offset (innermost, e.g. inside a sub-expression). */
 export function pathAt(document: PromptDocument, analysis: TemplateAnalysis | undefined, offset: number): PathAtOffset | undefined {
-  const statements = document.template.statements;
+  const statements = templateStatements(document);
   if (!statements) return undefined;
   const text = document.text;
   let found: TemplatePath | undefined;
@@ -106,7 +106,7 @@ export function pathAt(document: PromptDocument, analysis: TemplateAnalysis | un
 
 /** The partial tag whose name is at an offset. */
 export function partialAt(document: PromptDocument, offset: number): PartialNode | undefined {
-  return templatePartials(document.template.statements ?? []).find((partial) => partial.name !== undefined && rangeHolds(document.text, partial.nameRange, offset));
+  return templatePartials(templateStatements(document) ?? []).find((partial) => partial.name !== undefined && rangeHolds(document.text, partial.nameRange, offset));
 }
 
 /** Whether a segment's range covers exactly its name as written (`name` or `[name]`), so it can be replaced. */
@@ -139,6 +139,6 @@ export function closingSegmentRange(document: TextDocument, block: BlockNode, se
 }
 
 /** The section block a path opens, when the path is the callee of a block that renders a value. */
-export function sectionOf(document: PromptDocument, path: TemplatePath): BlockNode | undefined {
-  return templateBlocks(document.template.statements ?? []).find((block) => block.callee === path && !block.decorator);
+export function sectionOf(document: PromptDocument, path: VariablePath): BlockNode | undefined {
+  return templateBlocks(templateStatements(document) ?? []).find((block) => block.callee === path && !block.decorator);
 }

@@ -2,74 +2,21 @@ import { helperArity, knownHelperNames } from './knownHelpers';
 import { closestName } from '../../checks/nameSuggestion';
 import { createDiagnostic, type PromptDiagnostic, type RelatedInformation } from '../../document/promptDiagnostic';
 import { describeShapeWithArticle, lookupProperty, type DeclaredProperty, type ObjectShape, type SchemaShape } from '../../schema/schemaShape';
+import type { HelperCall, PartialUse, PathSegment, TemplateAnalysis, TemplateAnalysisOptions, VariableUse } from '../../checks/templateAnalysis';
 import type {
   BlockNode,
   BlockParam,
   MustacheNode,
   PartialNode,
-  PathSegment,
   TemplateExpression,
   TemplateHashPair,
   TemplateModel,
   TemplatePath,
   TemplateStatement,
 } from './templateModel';
-import { partialCycleMessage } from './partialGraph';
+import { partialCycleMessage } from '../../rendering/includeGraph';
 import { parseTemplate } from './templateParser';
 import { createTextDocument, type Range } from '../../document/textDocument';
-
-/** A path the template reads, resolved through Handlebars' scoping rules. */
-export interface VariableUse {
-  readonly path: TemplatePath;
-  /** The top-level input variable the path lies in, when it reaches one. */
-  readonly variable?: string;
-  /** The declaration each segment resolved to, aligned with `path.segments`. */
-  readonly declarations: readonly (DeclaredProperty | undefined)[];
-  /** How the path started: from the input, from a block's context, a block parameter, or an `@` variable. */
-  readonly origin: 'input' | 'block-context' | 'block-param' | 'data';
-}
-
-/** A call of a helper such as `{{json data}}`, `{{#each items}}` or `(lookup a b)`. */
-export interface HelperCall {
-  readonly name: string;
-  readonly range: Range;
-  readonly known: boolean;
-}
-
-/** A `{{> name}}` in the template. */
-export interface PartialUse {
-  readonly name: string;
-  readonly range: Range;
-  /** Defined in the template itself with `{{#*inline "name"}}`. */
-  readonly inline: boolean;
-}
-
-/** What the template reads and calls, with the diagnostics that resolution found. */
-export interface TemplateAnalysis {
-  readonly uses: readonly VariableUse[];
-  /** Top-level variables the template reads (directly, through blocks, or inside partials). */
-  readonly usedVariables: ReadonlySet<string>;
-  /** True when the template hands the whole input somewhere (`{{json this}}`, `{{#each @root}}`). */
-  readonly usesWholeInput: boolean;
-  /** True when a partial's content is unknown, so it may read any variable. */
-  readonly hasOpaquePartial: boolean;
-  readonly helperCalls: readonly HelperCall[];
-  readonly partials: readonly PartialUse[];
-  /** Uses of names the schema does not declare, for near-miss hints on unused variables. */
-  readonly undeclaredUses: readonly PathSegment[];
-  /** `undeclared-variable`, `unknown-property`, `unknown-helper`, `missing-partial` and argument-count `template-syntax`. */
-  readonly diagnostics: readonly PromptDiagnostic[];
-}
-
-/** How the caller resolves partials and which extra helpers the application registers. */
-export interface TemplateAnalysisOptions {
-  /** Extra helper names the application registers (Genkit `defineHelper`). */
-  readonly helpers?: readonly string[];
-  /** Tells whether a partial exists; without it `missing-partial` is never reported. */
-  readonly partialExists?: (name: string) => boolean;
-  /** Returns a partial's template so the variables it reads count as used; unknown partials suppress `unused-variable`. */
-  readonly partialSource?: (name: string) => string | undefined;
-}
 
 // Parsed partials by source text, shared by every analysis in this thread: the prompts of a
 // repository include the same few partials, each parsed once. Large sources are not kept.

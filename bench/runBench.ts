@@ -10,6 +10,7 @@ const benchmarks: readonly [string, () => Promise<Benchmark>][] = [
   ['file history (issue 5)', async () => (await import('./fileHistoryBench')).fileHistoryBenchmark],
   ['registry (issue 12)', async () => (await import('./registryBench')).registryBenchmark],
   ['compare (issue 14)', async () => (await import('./compareBench')).compareBenchmark],
+  ['live delivery through flagd (issue 11)', async () => (await import('./flagdBench')).flagdBenchmark],
 ];
 
 async function main(): Promise<void> {

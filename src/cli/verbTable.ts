@@ -14,6 +14,7 @@ const table: readonly (readonly [string, () => Promise<Verb>])[] = [
   ['status', async () => (await import('./verbs/statusVerb')).statusVerb],
   ['log', async () => (await import('./verbs/logVerb')).logVerb],
   ['export', async () => (await import('./verbs/exportVerb')).exportVerb],
+  ['publish', async () => (await import('./verbs/publishVerb')).publishVerb],
   ['push', async () => (await import('./verbs/pushVerb')).pushVerb],
   ['pull', async () => (await import('./verbs/pullVerb')).pullVerb],
   ['sync', async () => (await import('./verbs/syncVerb')).syncVerb],

@@ -35,6 +35,7 @@ const manifestRules: Readonly<Record<ManifestGateProblem['code'], string>> = {
   'unknown-key': 'A field PromptOps does not know; it is kept but ignored.',
   'duplicate-key': 'A key is written twice in one map.',
   'unexplained-label': 'A label or canary the audit log does not explain: a hand edit.',
+  'flag-key-collision': 'Two prompt labels would publish the same flagd flag key (promptops.<id>.<label>).',
   'manifest-unknown-prompt': 'No prompt file in the working tree has this id.',
   'manifest-commit-not-found': 'A released commit is not in this clone.',
   'manifest-path-not-in-commit': 'A released path does not exist at its commit.',

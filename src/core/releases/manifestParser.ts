@@ -28,7 +28,8 @@ export type ManifestProblemCode =
   | 'event'
   | 'unknown-key'
   | 'duplicate-key'
-  | 'unexplained-label';
+  | 'unexplained-label'
+  | 'flag-key-collision';
 
 /** A mistake in the manifest, with the exact range it is written at. */
 export interface ManifestProblem {

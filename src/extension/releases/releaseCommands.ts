@@ -9,6 +9,7 @@ import { ReleaseRefusal } from '../../core/releases/releaseRefusal';
 import type { PromptFileInRepository } from '../../node/promptFileInRepository';
 import { readManifestFile } from '../../node/releases/manifestFile';
 import { clearCanary, promotePrompt, rollbackPrompt, setCanary, type ReleaseOutcome } from '../../node/releases/releaseActions';
+import { releaseWorkspaceOf } from '../../node/releases/releaseWorkspace';
 import { releasePreflight } from '../../node/releases/releasePreflight';
 import { breakingChangesBetween } from '../../node/releases/releaseTarget';
 import { commandTargetOf, optionalString, withPromptFile, type CommandTarget } from '../commands/commandArguments';
@@ -19,6 +20,7 @@ import { versionUri } from '../versions/versionUri';
 import { displayText } from '../displayText';
 import { requireTrust } from '../workspaceTrust';
 import { AuditLogDocuments } from './auditLogDocument';
+import type { LivePublishing } from './livePublishing';
 import type { ReleaseState } from './releaseState';
 
 /** Whether release commands commit the manifest alone after each change (setting `promptops.releases.commit`). */
@@ -40,13 +42,18 @@ function breakingChangeLines(changes: readonly BreakingChange[]): string {
   return changes.length === 0 ? '' : `\n\nThis can break callers:\n${changes.map((change) => `• ${change.message}`).join('\n')}`;
 }
 
-/** Tells the user what a release command did, with any breaking change it went ahead with. */
+/** Tells the user what a release command did, with any breaking change it went ahead with, and where it published. */
 function report(outcome: ReleaseOutcome, releasesFile: string): void {
   if (outcome.kind === 'unchanged') void vscode.window.showInformationMessage(outcome.message);
   if (outcome.kind !== 'applied') return;
   const summary = releaseMoveSentences(outcome.move).join(' ').replace(/\.$/, '');
   const committed = outcome.commit ? `; committed the manifest as ${outcome.commit.slice(0, 7)}` : `; ${releasesFile} is changed, not committed`;
-  void vscode.window.showInformationMessage(`${summary}${committed}.${outcome.breakingChanges.length > 0 ? ` Breaking: ${outcome.breakingChanges.map((change) => change.message).join(' ')}` : ''}`);
+  const published = outcome.publication?.ok ? `; published to ${outcome.publication.to}` : '';
+  void vscode.window.showInformationMessage(`${summary}${committed}${published}.${outcome.breakingChanges.length > 0 ? ` Breaking: ${outcome.breakingChanges.map((change) => change.message).join(' ')}` : ''}`);
+  if (outcome.publication && !outcome.publication.ok) {
+    // The move stands: services keep serving the old flags until a publish goes through.
+    void vscode.window.showErrorMessage(`Publishing to ${displayText(outcome.publication.to)} failed: ${displayText(outcome.publication.problem)} The move stands in ${releasesFile}; running services still serve the previous flags.`);
+  }
 }
 
 /** What a release command returns when it refuses: the sentence it showed, so callers (tests, other extensions) know why. */
@@ -59,7 +66,9 @@ export interface ReleaseCommandRefusal {
  * promote, rollback, setCanary and showAuditLog (DESIGN §6): complete arguments ask nothing, missing
  * ones are asked for and confirmed, and everything that would refuse is checked before anyone is asked.
  */
-export function releaseCommands(history: PromptHistory, state: ReleaseState, afterChange: () => void): PromptOpsCommand[] {
+export function releaseCommands(history: PromptHistory, state: ReleaseState, afterChange: () => void, live: LivePublishing): PromptOpsCommand[] {
+  // With promptops.publish.flagsFile set, every move publishes; checked before anything is asked.
+  const publisherFor = (file: PromptFileInRepository) => live.publisherFor(releaseWorkspaceOf(file));
   // Each release command reads labels afresh, and every view shows what it changed, even when it failed halfway.
   const withFile = async <T>(action: string, argument: unknown, work: (file: PromptFileInRepository, target: CommandTarget) => Promise<T>): Promise<T | ReleaseCommandRefusal | undefined> => {
     history.clear();
@@ -85,6 +94,7 @@ export function releaseCommands(history: PromptHistory, state: ReleaseState, aft
       run: (argument?: unknown, version?: unknown, label?: unknown, note?: unknown) =>
         withFile('promote the version', argument, async (file, target) => {
           const complete = optionalString(version) !== undefined && optionalString(label) !== undefined;
+          const publisher = await publisherFor(file);
           const wanted = optionalString(version) ?? target.version ?? (await pickVersion(history, file, 'Promote which version?', false));
           if (!wanted) return undefined;
           // Everything that would refuse the promote is checked before the user is asked anything more (promotePrompt checks it again when nothing is asked).
@@ -108,7 +118,7 @@ export function releaseCommands(history: PromptHistory, state: ReleaseState, aft
             );
             if (answer !== 'Promote') return undefined;
           }
-          const outcome = await promotePrompt(file, { version: wanted, label: labelName, note: optionalString(note), commit: commitSetting() });
+          const outcome = await promotePrompt(file, { version: wanted, label: labelName, note: optionalString(note), commit: commitSetting(), publisher });
           report(outcome, file.releasesFile);
           return outcome;
         }),
@@ -118,6 +128,7 @@ export function releaseCommands(history: PromptHistory, state: ReleaseState, aft
       run: (argument?: unknown, label?: unknown, toVersion?: unknown) =>
         withFile('roll back', argument, async (file, target) => {
           const complete = optionalString(label) !== undefined;
+          const publisher = await publisherFor(file);
           const labelName = optionalString(label) ?? target.label ?? (await pickLabel(file, `Roll back which label of ${file.promptId}?`));
           if (!labelName) return undefined;
           const to = optionalString(toVersion);
@@ -133,7 +144,7 @@ export function releaseCommands(history: PromptHistory, state: ReleaseState, aft
             );
             if (answer !== 'Roll Back') return undefined;
           }
-          const outcome = await rollbackPrompt(file, { label: labelName, to, commit: commitSetting() });
+          const outcome = await rollbackPrompt(file, { label: labelName, to, commit: commitSetting(), publisher });
           report(outcome, file.releasesFile);
           return outcome;
         }),
@@ -144,6 +155,7 @@ export function releaseCommands(history: PromptHistory, state: ReleaseState, aft
         withFile('set the canary', argument, async (file, target) => {
           const complete = optionalString(version) !== undefined && optionalString(label) !== undefined && typeof weight === 'number';
           const given = optionalString(version) ?? target.version;
+          const publisher = await publisherFor(file);
           // A version already named is checked before anything is asked; a picked one, before the confirmation.
           if (!complete && given !== undefined) await releasePreflight(file, given);
           const labelName = optionalString(label) ?? target.label ?? (await pickLabel(file, `Canary which label of ${file.promptId}?`));
@@ -164,7 +176,7 @@ export function releaseCommands(history: PromptHistory, state: ReleaseState, aft
               const answer = await vscode.window.showWarningMessage(`End the canary of ${file.promptId} ${labelName}?`, { modal: true, detail: `All traffic returns to ${stable ? stable.commit.slice(0, 7) : labelName}.` }, 'End Canary');
               if (answer !== 'End Canary') return undefined;
             }
-            const outcome = await clearCanary(file, { label: labelName, commit: commitSetting() });
+            const outcome = await clearCanary(file, { label: labelName, commit: commitSetting(), publisher });
             report(outcome, file.releasesFile);
             return outcome;
           }
@@ -175,7 +187,7 @@ export function releaseCommands(history: PromptHistory, state: ReleaseState, aft
             const answer = await vscode.window.showWarningMessage(`Send ${percent}% of ${file.promptId} ${labelName} traffic to ${wanted.slice(0, 12)}?`, { modal: true }, 'Set Canary');
             if (answer !== 'Set Canary') return undefined;
           }
-          const outcome = await setCanary(file, { version: wanted, label: labelName, weight: percent, commit: commitSetting() });
+          const outcome = await setCanary(file, { version: wanted, label: labelName, weight: percent, commit: commitSetting(), publisher });
           report(outcome, file.releasesFile);
           return outcome;
         }),

@@ -82,8 +82,8 @@ describe('promptops help', () => {
     assert.equal((await runPromptops(['check', '--help'])).stdout, check.stdout);
     const canary = await runPromptops(['help', 'canary']);
     assert.deepEqual(canary.stdout.split('\n').slice(0, 2), [
-      'promptops canary FILE VERSION --label L --weight N [--note T] [--commit] [--yes] [--allow-errors]',
-      'promptops canary FILE --label L --clear [--note T] [--commit]',
+      'promptops canary FILE VERSION --label L --weight N [--note T] [--commit] [--yes] [--allow-errors] [--publish F]',
+      'promptops canary FILE --label L --clear [--note T] [--commit] [--publish F]',
     ]);
   });
 

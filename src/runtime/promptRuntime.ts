@@ -18,13 +18,13 @@ export type { BundledCanary, BundledPartialJson, BundledPrompt, BundledVersion, 
 export type { RenderedPrompt } from 'dotprompt';
 
 /**
- * Renders a resolved dotprompt prompt with dotprompt, as Genkit would, `input.default` merged under
- * `input`; throws PromptBundleError when it does not render or is a Prompty file. Front matter is
- * never sent as a message: a source whose front matter is not closed or not YAML is refused.
+ * Renders a resolved prompt with its format's engine: dotprompt as Genkit would, Prompty with nunjucks
+ * or mustache; the prompt's defaults merge under `input`. Throws PromptBundleError when it does not
+ * render. Front matter is never sent as a message: a source whose front matter is not closed or not YAML is refused.
  */
 export async function renderResolved(resolved: ResolvedPrompt, input: Readonly<Record<string, unknown>> = {}): Promise<RenderedPrompt> {
   if (!rendersPromptFile(resolved.path)) {
-    throw new PromptBundleError(`${resolved.path} is not a dotprompt file; render its source with the runtime of its own format.`);
+    throw new PromptBundleError(`${resolved.path} is not a prompt file of a format this runtime renders (.prompt, .prompty).`);
   }
   const outcome = await renderPromptSource({ path: resolved.path, source: resolved.source, input, partials: (name) => resolved.partials.get(name) });
   if (!outcome.ok) {

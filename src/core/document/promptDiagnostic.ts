@@ -13,6 +13,7 @@ export type DiagnosticCode =
   | 'sample-type-mismatch'
   | 'unknown-helper'
   | 'missing-partial'
+  | 'missing-file'
   | 'partial-cycle'
   | 'duplicate-prompt-id';
 
@@ -34,6 +35,7 @@ export type DiagnosticSeverity = 'error' | 'warning' | 'information' | 'hint';
  * | sample-type-mismatch | error    | also a sample file or set that is not a map                                |
  * | unknown-helper       | error    | dotprompt compiles with knownHelpersOnly, so rendering would fail          |
  * | missing-partial      | error    |                                                                            |
+ * | missing-file         | error    | a Prompty `${file:path}` reference to a file that does not exist         |
  * | partial-cycle        | error    | partials that include themselves; rendering them would never end         |
  * | duplicate-prompt-id  | error    | two files with one prompt id; on both files, each pointing at the other  |
  */
@@ -49,6 +51,7 @@ export const defaultSeverity: Readonly<Record<DiagnosticCode, DiagnosticSeverity
   'sample-type-mismatch': 'error',
   'unknown-helper': 'error',
   'missing-partial': 'error',
+  'missing-file': 'error',
   'partial-cycle': 'error',
   'duplicate-prompt-id': 'error',
 };
@@ -84,6 +87,7 @@ export type DiagnosticData =
     }
   | { readonly code: 'unknown-helper'; readonly name: string; readonly suggestion?: string }
   | { readonly code: 'missing-partial'; readonly name: string }
+  | { readonly code: 'missing-file'; readonly name: string }
   | { readonly code: 'partial-cycle'; readonly cycle: readonly string[] }
   | { readonly code: 'duplicate-prompt-id'; readonly id: string };
 

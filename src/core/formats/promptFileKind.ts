@@ -1,11 +1,22 @@
 import type { ParsePromptOptions, PromptDocument } from '../document/promptDocument';
 import { dotpromptFormat } from './dotprompt/dotpromptFormat';
 import type { PromptFormat, PromptLanguage } from './promptFormat';
+import { promptyFormat } from './prompty/promptyFormat';
 
 export type { PromptLanguage } from './promptFormat';
 
 /** The formats PromptOps reads: the one table that names them (DESIGN §7). */
-const formats: readonly PromptFormat[] = [dotpromptFormat];
+const formats: readonly PromptFormat[] = [dotpromptFormat, promptyFormat];
+
+/** The editor language ids of the formats PromptOps checks, renders and edits. */
+export function checkedLanguages(): PromptLanguage[] {
+  return formats.map((format) => format.language);
+}
+
+/** The file extensions (with their dot) of the formats PromptOps checks, in table order. */
+export function promptFileExtensions(): string[] {
+  return formats.map((format) => format.extension);
+}
 
 /** Glob matching every prompt file, for workspace searches and file watchers. */
 export const promptFileGlob = '**/*.{prompt,prompty}';

@@ -61,7 +61,7 @@ function declareFix(context: QuickFixContext, name: string, preferred: boolean):
   const variable = variableToDeclare(context, name);
   const edits = context.document.format.languageService.declareVariablesEdits(context.document, [variable]);
   if (!edits) return [];
-  return [{ title: `Declare '${name}' (${describeInferred(variable.type)}) in the input schema`, edits: fileEdit(context.document.path, edits), preferred }];
+  return [{ title: `Declare '${name}' (${describeInferred(variable.type)}) in ${context.document.format.inputsNoun}`, edits: fileEdit(context.document.path, edits), preferred }];
 }
 
 /** Replaces a misspelt name, also in the closing tag of a section it opens. */
@@ -145,7 +145,7 @@ function removeUnusedFix(context: QuickFixContext, name: string): QuickFix[] {
   const where = sets > 0 ? ` and ${sets === 1 ? 'its sample set' : `${sets} sample sets`}` : '';
   // When the template reads a near miss ('plna' for 'plan'), the typo is the likelier mistake.
   const nearMiss = context.analysis?.undeclaredUses.some((segment) => closestName(segment.name, [name]) === name) ?? false;
-  return [{ title: `Remove unused '${name}' from the input schema${where}`, edits, preferred: !nearMiss }];
+  return [{ title: `Remove unused '${name}' from ${context.document.format.inputsNoun}${where}`, edits, preferred: !nearMiss }];
 }
 
 /**

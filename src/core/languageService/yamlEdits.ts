@@ -199,6 +199,11 @@ export function deleteSeqValue(source: YamlSource, seq: ParsedNode, value: strin
   return index < 0 ? undefined : deleteItem(source, seq, index);
 }
 
+/** Removes the list item at an index: its whole lines in block style, the item and a comma in flow style. */
+export function deleteSeqItem(source: YamlSource, seq: ParsedNode, index: number): TextEdit | undefined {
+  return isSeq(seq) && index >= 0 && index < seq.items.length ? deleteItem(source, seq, index) : undefined;
+}
+
 /** Appends a scalar to a list in its own style. */
 export function appendSeqValue(source: YamlSource, seq: ParsedNode, text: string): TextEdit | undefined {
   if (!isSeq(seq)) return undefined;

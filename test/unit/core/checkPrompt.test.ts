@@ -66,6 +66,7 @@ describe('checkPrompt', () => {
     assert.deepEqual(Object.keys(defaultSeverity).sort(), [
       'duplicate-prompt-id',
       'front-matter-schema',
+      'missing-file',
       'missing-partial',
       'missing-sample-value',
       'partial-cycle',

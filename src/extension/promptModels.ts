@@ -1,7 +1,8 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { type PromptDocument } from '../core/document/promptDocument';
-import { parsePromptDocument } from '../core/formats/promptFileKind';
+import { parsePromptDocument, promptFileExtensions } from '../core/formats/promptFileKind';
 import { parseSampleFile, type SampleFile } from '../core/samples/sampleSets';
 import { findPartialFile } from '../node/partialFiles';
 import { findSampleFile } from '../node/sampleFiles';
@@ -111,9 +112,16 @@ export function isSampleFile(uri: vscode.Uri): boolean {
   return /\.samples\.(ya?ml|json)$/i.test(uri.path);
 }
 
-/** The prompt a sample file belongs to, among the given candidates (`trip.samples.yaml` → `trip.prompt`). */
+/** The prompts a sample file may belong to, one per format (`trip.samples.yaml` → `trip.prompt`, `trip.prompty`). */
+export function promptPathsOfSampleFile(sampleFile: string): string[] {
+  return promptFileExtensions().map((extension) => sampleFile.replace(/\.samples\.(ya?ml|json)$/i, extension));
+}
+
+/** The prompt a sample file belongs to: the candidate that is open or exists, else the first format's. */
 export function promptPathOfSampleFile(sampleFile: string): string {
-  return sampleFile.replace(/\.samples\.(ya?ml|json)$/i, '.prompt');
+  const candidates = promptPathsOfSampleFile(sampleFile);
+  const open = (candidate: string): boolean => vscode.workspace.textDocuments.some((document) => document.uri.path === candidate || document.uri.fsPath === candidate);
+  return candidates.find(open) ?? candidates.find((candidate) => fs.existsSync(candidate)) ?? candidates[0] ?? sampleFile;
 }
 
 /** The path core diagnostics carry for a document: its file path, or its URI for other schemes. */

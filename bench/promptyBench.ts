@@ -13,6 +13,36 @@ const repositoryRoot = path.resolve(__dirname, '..', '..');
 const benchFolder = path.join(repositoryRoot, '.bench');
 const cli = path.join(repositoryRoot, 'dist', 'cli.js');
 
+/** A large Prompty file: 50 inputs (some objects with defaults), about 500 uses over 2,000 lines, loops and filters. */
+export function largePrompty(): string {
+  const inputs: string[] = [];
+  for (let i = 0; i < 40; i++) inputs.push(`  - name: field${i}`, '    kind: string', `    description: field ${i}`);
+  for (let i = 0; i < 10; i++) inputs.push(`  - name: record${i}`, '    kind: object', '    default: {name: Ada, count: 3, tags: [a, b]}');
+  const lines: string[] = [];
+  let uses = 0;
+  for (let line = 0; lines.length < 2000 - inputs.length - 5; line++) {
+    if (line % 4 === 0 && uses < 500) {
+      const use = uses % 5 === 0 ? `{{ record${uses % 10}.name | upper }} has {{ record${uses % 10}.count }} items` : `Field: {{ field${uses % 40} }}`;
+      uses += use.split('{{').length - 1;
+      lines.push(use);
+    } else if (line % 97 === 0) {
+      lines.push(`{% for tag in record${line % 10}.tags %}- {{ loop.index }} {{ tag }}{% endfor %}`);
+      uses++;
+    } else if (line % 200 === 1) {
+      lines.push(line % 400 === 1 ? 'user:' : 'system:');
+    } else {
+      lines.push(`Plain instruction text for line ${line}, describing what the model should do next.`);
+    }
+  }
+  return `---
+name: large
+inputs:
+${inputs.join('\n')}
+---
+${lines.join('\n')}
+`;
+}
+
 /** Writes `count` realistic Prompty files (inputs as a list, a loop, filters; every 50th with a typo) once, under .bench/. */
 function ensureCorpus(count: number): string {
   const corpusFolder = path.join(benchFolder, `prompty-${count}`);

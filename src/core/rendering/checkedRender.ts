@@ -17,9 +17,9 @@ export interface RenderProblem {
 /**
  * The checks whose errors mean a prompt cannot be rendered as written, so render, test, the preview
  * and every release refuse it: front matter that does not parse or has the wrong shape, a template
- * that does not parse, a helper or partial dotprompt cannot find, partials that include each other.
+ * that does not parse, a helper, filter, partial or referenced file the engine cannot find, partials that include each other.
  */
-export const renderBlockingCodes: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>(['yaml-syntax', 'front-matter-schema', 'template-syntax', 'missing-partial', 'unknown-helper', 'partial-cycle']);
+export const renderBlockingCodes: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>(['yaml-syntax', 'front-matter-schema', 'template-syntax', 'missing-partial', 'missing-file', 'unknown-helper', 'partial-cycle']);
 
 /** The first error (in file order) of a code that stops rendering, if any. */
 export function firstBlockingError(diagnostics: readonly PromptDiagnostic[]): PromptDiagnostic | undefined {

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { checkPromptDocument } from '../core/checks/checkPrompt';
-import { promptIdDeclarationOf, type PromptIdDeclaration } from '../core/document/promptId';
+import { promptIdDeclarationOfDocument, type PromptIdDeclaration } from '../core/document/promptId';
 import { formatOfFile } from '../core/formats/promptFileKind';
 import { isPartialFile } from '../node/promptIdDeclarations';
 import { loadPromptFromDisk, PromptLookupCache } from '../node/promptOnDisk';
@@ -31,7 +31,7 @@ export function checkPromptFile({ file, displayPath }: PromptFileArgument, looku
   });
   if (prompt.samplesProblem) findings.push(unreadableFile(prompt.samplesProblem.file, prompt.samplesProblem.problem, prompt.samplesProblem.position));
   if (isPartialFile(file)) return { displayPath, checked: true, findings };
-  return { displayPath, checked: true, findings, promptId: promptIdDeclarationOf(prompt.document.text.text, repositoryPathOf(file, displayPath, lookups), displayPath) };
+  return { displayPath, checked: true, findings, promptId: promptIdDeclarationOfDocument(prompt.document, repositoryPathOf(file, displayPath, lookups), displayPath) };
 }
 
 /** The file's path in its repository, which its id derives from; outside one, the path the run names it by. */

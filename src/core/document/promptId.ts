@@ -2,7 +2,7 @@ import { isScalar } from 'yaml';
 import { formatOfFile } from '../formats/promptFileKind';
 import type { PromptDocument } from './promptDocument';
 import { createTextDocument, type Range } from './textDocument';
-import { parseYamlSource, yamlMapGet, yamlNodeRange } from './yamlSource';
+import { parseYamlSource, yamlMapGet, yamlNodeRange, type YamlSource } from './yamlSource';
 
 /** The `name` and `variant` a prompt's front matter declares, when it does. */
 export interface PromptNameAndVariant {
@@ -59,7 +59,18 @@ export function promptIdDeclarationOf(text: string, repoRelativePath: string, fi
   const frontMatter = document.text.slice(span.start, span.end);
   // Most prompts have no top-level name: their id is their path, and their YAML need not be parsed.
   if (!/^["']?name["']?[ \t]*:/m.test(frontMatter) && !/^\s*\{/.test(frontMatter)) return { file, id: promptIdOf(repoRelativePath), range: start };
-  const yaml = parseYamlSource(file, document, span.start, frontMatter);
+  return declarationIn(parseYamlSource(file, document, span.start, frontMatter), repoRelativePath, file);
+}
+
+/** The same for a prompt already parsed (the checker's document), without parsing its front matter again. */
+export function promptIdDeclarationOfDocument(document: PromptDocument, repoRelativePath: string, file: string): PromptIdDeclaration {
+  const yaml = document.frontMatter?.yaml;
+  if (!yaml) return { file, id: promptIdOf(repoRelativePath), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+  return declarationIn(yaml, repoRelativePath, file);
+}
+
+function declarationIn(yaml: YamlSource, repoRelativePath: string, file: string): PromptIdDeclaration {
+  const start = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   if (yaml.hasErrors) return { file, id: promptIdOf(repoRelativePath), range: start };
   const root = yaml.yaml.contents;
   const name = yamlMapGet(root, 'name');

@@ -146,8 +146,10 @@ function readInputs(source: YamlSource, node: ParsedNode | null, diagnostics: Pr
   return inputs;
 }
 
-function referencesOf(source: YamlSource, diagnostics: PromptDiagnostic[]): FileReference[] {
-  const references: FileReference[] = [];
+/** The `${file:}` references of the front matter (checking `${env:}` ones) and the inputs tools are bound to, in one walk. */
+function referencesOf(source: YamlSource, diagnostics: PromptDiagnostic[]): { fileReferences: FileReference[]; boundInputs: string[] } {
+  const fileReferences: FileReference[] = [];
+  const boundInputs: string[] = [];
   visit(source.yaml, {
     Scalar(_key, node) {
       if (typeof node.value !== 'string' || !isParsedNode(node)) return;
@@ -155,27 +157,21 @@ function referencesOf(source: YamlSource, diagnostics: PromptDiagnostic[]): File
       if (!match) return;
       const [, kind, argument = ''] = match;
       const range = yamlNodeRange(source, node);
-      if (kind === 'file' && argument.trim() !== '') references.push({ path: argument.trim(), range });
+      if (kind === 'file' && argument.trim() !== '') fileReferences.push({ path: argument.trim(), range });
       else if (argument.trim() === '' || (kind === 'env' && !/^[A-Za-z_][\w.-]*(:.*)?$/s.test(argument))) {
         diagnostics.push(createDiagnostic(source.file, range, 'front-matter-schema', `'${node.value}' names no ${kind === 'env' ? 'environment variable' : 'file'}; write \${${kind}:${kind === 'env' ? 'NAME' : 'path'}}.`));
       }
     },
-  });
-  return references;
-}
-
-function boundInputsOf(source: YamlSource): string[] {
-  const bound: string[] = [];
-  visit(source.yaml, {
     Pair(_key, pair) {
+      // A tool's `bindings: {param: {input: name}}` hands an input to the tool.
       if (!isScalar(pair.key) || pair.key.value !== 'bindings' || !isMap(pair.value)) return;
       for (const binding of pair.value.items) {
         const input = isMap(binding.value) ? binding.value.get('input') : undefined;
-        if (typeof input === 'string') bound.push(input);
+        if (typeof input === 'string') boundInputs.push(input);
       }
     },
   });
-  return bound;
+  return { fileReferences, boundInputs };
 }
 
 /** Reads a Prompty front matter (parsed YAML without errors): inputs, template language, references; never throws. */
@@ -201,8 +197,7 @@ export function readPromptyFrontMatter(source: YamlSource): PromptyFrontMatter {
     inputsKey: inputsEntry ? { keyRange: yamlNodeRange(source, inputsEntry.keyNode), node: inputsEntry.value ?? inputsEntry.keyNode } : undefined,
     templateKind: templateKindOf(source, root, diagnostics),
     legacySample,
-    fileReferences: referencesOf(source, diagnostics),
-    boundInputs: boundInputsOf(source),
+    ...referencesOf(source, diagnostics),
     diagnostics,
   };
 }

@@ -41,6 +41,11 @@ export class PromptModels implements vscode.Disposable {
       partialWatcher.onDidChange(partialsChanged),
       partialWatcher.onDidDelete(partialsChanged),
       vscode.workspace.onDidChangeTextDocument((event) => /\/_[^/]*\.prompt$/.test(event.document.uri.path) && partialsChanged()),
+      // Files a Prompty prompt references (`\${file:policy.md}`) can be any file: creating, saving, renaming or deleting one in the editor looks them up again.
+      vscode.workspace.onDidCreateFiles(partialsChanged),
+      vscode.workspace.onDidDeleteFiles(partialsChanged),
+      vscode.workspace.onDidRenameFiles(partialsChanged),
+      vscode.workspace.onDidSaveTextDocument(partialsChanged),
       watcher.onDidChange(changed),
       watcher.onDidCreate(changed),
       watcher.onDidDelete(changed),
@@ -86,7 +91,8 @@ export class PromptModels implements vscode.Disposable {
   /** The file of a partial the prompt includes, if it exists. */
   partialFile(promptUri: vscode.Uri, name: string): { path: string; text: string } | undefined {
     if (promptUri.scheme !== 'file') return undefined;
-    const key = `${path.dirname(promptUri.fsPath)}\u0000${name}`;
+    // Prompts of one folder and format share their lookups: `style` is `_style.prompt` to one format, a file named style to another.
+    const key = `${path.extname(promptUri.fsPath)}\u0000${path.dirname(promptUri.fsPath)}\u0000${name}`;
     if (this.partials.has(key)) return this.partials.get(key);
     const root = vscode.workspace.getWorkspaceFolder(promptUri)?.uri.fsPath ?? path.dirname(promptUri.fsPath);
     const found = findPartialFile(promptUri.fsPath, name, root);

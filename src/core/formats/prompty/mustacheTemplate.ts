@@ -106,7 +106,7 @@ export function walkMustache(template: MustacheSource, tokens: readonly Mustache
       const property = shape?.kind === 'object' ? shape.properties.get(first.name) : undefined;
       if (property || (shape === undefined && !resolver.isInput(first.name))) {
         const scoped: ScopedName = { origin: 'block-context', shape, ...(context.variable !== undefined ? { variable: context.variable } : {}) };
-        return resolver.resolve({ ...path, segments: segments }, property ? { ...scoped, shape: property.shape, declaration: property } : { ...scoped, shape: undefined });
+        return resolver.resolve(path, property ? { ...scoped, shape: property.shape, declaration: property } : { ...scoped, shape: undefined });
       }
     }
     return resolver.resolve(path, undefined);

@@ -19,7 +19,7 @@ export function unreadableFile(file: string, problem: string, start: Position = 
 export interface CheckRun {
   readonly checkedFiles: readonly string[];
   readonly findings: readonly CheckFinding[];
-  /** Prompty files found but not checked yet. */
+  /** Prompt files found in a format no entry of the format table checks (none today: every format the walker finds is checked). */
   readonly skippedFiles: readonly string[];
 }
 

@@ -168,8 +168,8 @@ describe('Releases from the editor', () => {
     await vscode.workspace.fs.writeFile(manifest, new TextEncoder().encode(edited));
     try {
       await vscode.window.showTextDocument(manifest);
-      const diagnostics = await eventually(() => vscode.languages.getDiagnostics(manifest), (list) => list.some((d) => d.code === 'unexplained-label'));
-      const unexplained = diagnostics.find((d) => d.code === 'unexplained-label');
+      const diagnostics = await eventually(() => vscode.languages.getDiagnostics(manifest), (list) => list.some((d) => d.code === 'manifest-unexplained-label'));
+      const unexplained = diagnostics.find((d) => d.code === 'manifest-unexplained-label');
       assert.match(unexplained?.message ?? '', new RegExp(`^prompts/story staging serves ${toneCommit.slice(0, 7)}, but the audit log's last move of it \\(promote of [^)]+\\) is to ${titleCommit.slice(0, 7)}; labels move only through promptops promote, rollback and canary, which record who and why\\.$`));
       assert.equal(unexplained?.severity, vscode.DiagnosticSeverity.Error);
     } finally {

@@ -112,6 +112,33 @@ describe('promptops status is the CI gate: it fails on whatever export refuses',
     ]);
   });
 
+  it('every manifest rule of --format sarif is a kebab-case code starting with manifest-, as the editor marks them', async () => {
+    await promptops('canary', file, repo.v2, '--weight', '10');
+    edit((text) => text.replace('      weight: 10\n', '      weight: 150\n'));
+    const sarif = await promptops('status', '--format', 'sarif');
+    const log = JSON.parse(sarif.stdout) as { runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string }[] }[] };
+    assert.deepEqual(log.runs[0]?.tool.driver.rules.map((rule) => rule.id), [
+      'manifest-merge-conflict',
+      'manifest-yaml-syntax',
+      'manifest-version',
+      'manifest-structure',
+      'manifest-label-name',
+      'manifest-commit',
+      'manifest-path',
+      'manifest-sha256',
+      'manifest-weight',
+      'manifest-event',
+      'manifest-unknown-key',
+      'manifest-duplicate-key',
+      'manifest-unexplained-label',
+      'manifest-unknown-prompt',
+      'manifest-commit-not-found',
+      'manifest-path-not-in-commit',
+      'manifest-sha256-mismatch',
+    ]);
+    assert.deepEqual(log.runs[0]?.results.map((result) => result.ruleId), ['manifest-unexplained-label', 'manifest-weight']);
+  });
+
   /** When the fixture's first promote happened, as its event records it. */
   function manifestEventTime(): string {
     return /at: (\S+)/.exec(manifest())?.[1] ?? '';

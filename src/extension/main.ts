@@ -13,7 +13,7 @@ export type PromptOpsApi = AuthoringFeatures & VersionFeatures & ReleaseFeatures
 
 export function activate(context: vscode.ExtensionContext): PromptOpsApi {
   const authoring = registerAuthoringFeatures(context);
-  const versions = registerVersionFeatures(context);
+  const versions = registerVersionFeatures(context, authoring.models);
   const releases = registerReleaseFeatures(context, versions);
   const registry = registerRegistryFeatures(context, versions);
   const canary = registerCanaryFeatures(context, versions, releases);

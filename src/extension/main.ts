@@ -18,6 +18,8 @@ export function activate(context: vscode.ExtensionContext): PromptOpsApi {
   const registry = registerRegistryFeatures(context, versions);
   const canary = registerCanaryFeatures(context, versions, releases);
   const refresh = (): void => {
+    // A commit can make a 7-character abbreviation ambiguous: abbreviations are learnt again.
+    versions.history.shortShas.clear();
     versions.versions.refresh();
     releases.releaseState.invalidate();
     void registry.registryDrift.update();

@@ -23,7 +23,7 @@ function main(): void {
     run(process.execPath, [install.entry, '--user-data-dir', path.join(scratch, 'user'), '--extensions-dir', extensionsDir, '--install-extension', vsix], scratch);
     const manifest = JSON.parse(fs.readFileSync(path.join(repositoryRoot, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
     const installed = path.join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`);
-    for (const file of ['package.json', 'readme.md', 'dist/extension.js', 'dist/webview/canaryReport.js', 'media/icon.png', 'syntaxes/dotprompt.tmLanguage.json', 'docs/screenshots/promptops-view-container.png']) {
+    for (const file of ['package.json', 'readme.md', 'dist/extension.js', 'dist/webview/canaryReport.js', 'dist/webview/auditLog.js', 'media/icon.png', 'syntaxes/dotprompt.tmLanguage.json', 'docs/screenshots/promptops-view-container.png']) {
       if (!fs.existsSync(path.join(installed, file))) throw new Error(`The installed extension lacks ${file}`);
     }
     const shipped = fs.readdirSync(installed);

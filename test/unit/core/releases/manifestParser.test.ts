@@ -151,7 +151,7 @@ describe('Release manifest: parsing', () => {
     const labels = promptLabelsIn(parseReleaseManifest(sampleManifest), 'support/summarize');
     assert.ok(labels.ok);
     assert.deepEqual(labelsPointingAt(labels.labels, commitC), ['staging']);
-    assert.deepEqual(promptLabelsIn(undefined, 'x'), { ok: true, labels: new Map() });
+    assert.deepEqual(promptLabelsIn(undefined, 'x'), { ok: true, labels: new Map(), canaries: new Map() });
     const broken = promptLabelsIn(parseReleaseManifest('version: 1\nprompts: [unclosed\n'), 'x');
     assert.equal(broken.ok, false);
     assert.match(broken.ok ? '' : broken.problem, /^The release manifest does not parse: .+ \(line \d+\)\.$/);

@@ -37,6 +37,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The CLI's worker threads (check and test over many files); the CLI finds it beside itself.
+  { ...common, entryPoints: ['src/cli/fileTaskWorker.ts'], outfile: 'dist/fileTaskWorker.js' },
   // promptops/runtime for applications: resolves and renders exported bundles, no fs or git.
   { ...common, entryPoints: ['src/runtime/promptRuntime.ts'], outfile: 'dist/runtime.js' },
   // The preview page runs in the webview (a browser), not in Node.

@@ -5,11 +5,12 @@
 export type Benchmark = () => Promise<boolean>;
 
 const benchmarks: readonly [string, () => Promise<Benchmark>][] = [
-  ['checks (issue 3)', async () => (await import('./checkBench')).checkBenchmark],
+  ['checks (issues 3, 15)', async () => (await import('./checkBench')).checkBenchmark],
   ['editor (issue 4)', async () => (await import('./editorBench')).editorBenchmark],
   ['file history (issue 5)', async () => (await import('./fileHistoryBench')).fileHistoryBenchmark],
   ['registry (issue 12)', async () => (await import('./registryBench')).registryBenchmark],
   ['compare (issue 14)', async () => (await import('./compareBench')).compareBenchmark],
+  ['live delivery through flagd (issue 11)', async () => (await import('./flagdBench')).flagdBenchmark],
 ];
 
 async function main(): Promise<void> {

@@ -27,11 +27,12 @@ function step(name, command, args, ...more) {
   return ok;
 }
 
-/** A mocha suite that writes its counts to a summary file. */
+/** A mocha suite that writes its counts to a summary file, and may leave a note for its totals row. */
 function mochaSuite(name, command, args) {
   heading(name);
   const summaryFile = path.join(scratch, `${name.replace(/\W+/g, '-')}.json`);
-  const code = run(command, args, { PROMPTOPS_TEST_SUMMARY: summaryFile });
+  const noteFile = `${summaryFile}.note`;
+  const code = run(command, args, { PROMPTOPS_TEST_SUMMARY: summaryFile, PROMPTOPS_TEST_NOTE: noteFile });
   let summary;
   try {
     summary = JSON.parse(fs.readFileSync(summaryFile, 'utf8'));
@@ -40,7 +41,8 @@ function mochaSuite(name, command, args) {
   }
   // A suite that crashed before reporting still counts as a failure.
   if (code !== 0 && summary.failed === 0) summary.failed = 1;
-  suites.push({ name, ...summary });
+  const note = fs.existsSync(noteFile) ? fs.readFileSync(noteFile, 'utf8') : undefined;
+  suites.push({ name, ...summary, note });
 }
 
 // The same as `npm run build`: the bundles, and the runtime's type declarations for applications.
@@ -49,7 +51,11 @@ const built = step('build (esbuild, runtime types)', process.execPath, ['esbuild
 // tsc still emits on type errors, so the suites below run and the failure is counted once here.
 step('type-check (tsc, strict)', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json'],
   [process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'src/webview/tsconfig.json']]);
-if (built) step('package (.vsix installs into VS Code)', process.execPath, ['out/test/harness/checkPackage.js']);
+// The README's install commands as written, in a fresh copy of the repository (it builds on its own).
+mochaSuite('install paths (README, as written)', process.execPath, [
+  'node_modules/mocha/bin/mocha.js', '--no-config', '--enable-source-maps', '--timeout', '600000',
+  '--reporter', 'out/test/harness/summaryReporter.js', 'out/test/package/*.test.js',
+]);
 mochaSuite('unit', process.execPath, ['node_modules/mocha/bin/mocha.js', '--reporter', 'out/test/harness/summaryReporter.js']);
 if (built && process.env.PROMPTOPS_SKIP_INTEGRATION !== '1') {
   mochaSuite('integration (real VS Code)', process.execPath, ['out/test/harness/runIntegration.js']);
@@ -65,7 +71,7 @@ fs.rmSync(scratch, { recursive: true, force: true });
 
 heading('totals');
 for (const s of suites) {
-  console.log(`${s.name.padEnd(40)} ${String(s.passed).padStart(5)} passed ${String(s.failed).padStart(4)} failed${s.pending ? ` ${s.pending} pending` : ''}`);
+  console.log(`${s.name.padEnd(40)} ${String(s.passed).padStart(5)} passed ${String(s.failed).padStart(4)} failed${s.pending ? ` ${s.pending} pending` : ''}${s.note ? `  (${s.note})` : ''}`);
 }
 const passed = suites.reduce((n, s) => n + s.passed, 0);
 const failed = suites.reduce((n, s) => n + s.failed, 0);

@@ -4,16 +4,17 @@ import { CliError } from './cliIo';
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 /**
- * node:util parseArgs with strict checking, turning its errors into one-sentence usage errors. A
- * negative number after an option that takes a value (`--weight -5`) is that option's value, so the
- * verb can say what range it allows instead of parseArgs calling the value ambiguous.
+ * node:util parseArgs with strict checking, turning its errors into one-sentence usage errors
+ * (`usage` starts with the verb). A negative number after an option that takes a value
+ * (`--weight -5`) is that option's value, so the verb can say what range it allows instead of
+ * parseArgs calling the value ambiguous.
  */
 export function parseVerbArgs<O extends Options>(args: readonly string[], options: O, usage: string) {
   try {
     return parseArgs({ args: joinNegativeValues(args, options), options, allowPositionals: true, strict: true });
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0]?.replace(/\.?$/, '') ?? '' : String(error);
-    throw new CliError(`${message}. Usage: ${usage}`);
+    throw new CliError(`${message}. Usage: promptops ${usage}`);
   }
 }
 

@@ -1,40 +1,45 @@
 import { escapeControlCharacters } from '../core/controlCharacters';
 import { FileSystemRefusal } from '../node/fileSystemRefusal';
 import { CliError, ExitCode, type CliIo } from './cliIo';
-import { verbs } from './verbTable';
+import { helpOverview, verbHelp } from './helpText';
+import { loadAllVerbs, verbLoaders } from './verbTable';
 import { version } from './version';
 
-function helpText(): string {
-  const lines = [
-    `promptops ${version}: check, render, version and release prompt files.`,
-    '',
-    'Usage: promptops <command> [options]',
-    '',
-    'Commands:',
-    ...[...verbs.values()].map((verb) => `  ${verb.usage.padEnd(48)} ${verb.summary}`),
-    `  ${'help'.padEnd(48)} Show this help.`,
-    `  ${'--version'.padEnd(48)} Print the version.`,
-    '',
-    'Exit codes: 0 ok, 1 findings or refused, 2 usage or environment error.',
-  ];
-  return `${lines.join('\n')}\n`;
+function unknownCommand(name: string, io: CliIo): ExitCode {
+  io.err(`promptops: unknown command "${name}"; run "promptops help" for the list.\n`);
+  return ExitCode.usage;
+}
+
+/** `--help` or `-h` among a verb's arguments (before a `--` that ends the options). */
+function asksForHelp(args: readonly string[]): boolean {
+  const end = args.indexOf('--');
+  return (end < 0 ? args : args.slice(0, end)).some((arg) => arg === '--help' || arg === '-h');
 }
 
 /** Runs the CLI for `argv` (without node and script) and returns the exit code; never throws for user errors. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
-    io.out(helpText());
+    const [topic] = rest;
+    if (name === 'help' && topic !== undefined) {
+      const load = verbLoaders.get(topic);
+      if (!load) return unknownCommand(topic, io);
+      io.out(verbHelp(await load()));
+      return ExitCode.ok;
+    }
+    io.out(helpOverview(await loadAllVerbs(), version));
     return name === undefined ? ExitCode.usage : ExitCode.ok;
   }
   if (name === '--version' || name === '-v') {
     io.out(`${version}\n`);
     return ExitCode.ok;
   }
-  const verb = verbs.get(name);
-  if (!verb) {
-    io.err(`promptops: unknown command "${name}"; run "promptops help" for the list.\n`);
-    return ExitCode.usage;
+  const load = verbLoaders.get(name);
+  if (!load) return unknownCommand(name, io);
+  const verb = await load();
+  if (asksForHelp(rest)) {
+    io.out(verbHelp(verb));
+    return ExitCode.ok;
   }
   try {
     return await verb.run(rest, io);

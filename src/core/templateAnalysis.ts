@@ -71,6 +71,26 @@ export interface TemplateAnalysisOptions {
   readonly partialSource?: (name: string) => string | undefined;
 }
 
+// Parsed partials by source text, shared by every analysis in this thread: the prompts of a
+// repository include the same few partials, each parsed once. Large sources are not kept.
+const partialModelLimit = 64;
+const partialModelMaxLength = 100_000;
+const partialModels = new Map<string, TemplateModel>();
+
+function partialModel(source: string): TemplateModel {
+  const cached = partialModels.get(source);
+  if (cached) return cached;
+  const model = parseTemplate(createTextDocument(source), '', 0, source);
+  if (source.length <= partialModelMaxLength) {
+    if (partialModels.size >= partialModelLimit) {
+      const oldest = partialModels.keys().next();
+      if (!oldest.done) partialModels.delete(oldest.value);
+    }
+    partialModels.set(source, model);
+  }
+  return model;
+}
+
 interface Value {
   /** Undefined when nothing is known, which switches checks off below it. */
   readonly shape: SchemaShape | undefined;
@@ -137,7 +157,6 @@ class TemplateAnalyzer {
   /** The `{{> name}}` of the template itself that the partials being read were reached from. */
   private partialRoot: PartialNode | undefined;
   /** Partials parsed so far: a template may include the same partial many times. */
-  private readonly partialModels = new Map<string, TemplateModel>();
   private inline = new Set<string>();
   private readonly helpers: ReadonlySet<string>;
   private readonly root: Value;
@@ -361,11 +380,7 @@ class TemplateAnalyzer {
       this.hasOpaquePartial = true;
       return;
     }
-    let model = this.partialModels.get(name);
-    if (!model || model.source !== source) {
-      model = parseTemplate(createTextDocument(source), '', 0, source);
-      this.partialModels.set(name, model);
-    }
+    const model = partialModel(source);
     if (!model.statements) {
       this.hasOpaquePartial = true;
       return;

@@ -1,11 +1,13 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parsePromptDocument, type PromptDocument } from '../core/promptDocument';
 import { parseSampleFile, type SampleFile } from '../core/sampleSets';
 import type { Position } from '../core/textDocument';
+import type { FileAccess } from './fileAccess';
 import { findPartialFile, type PartialFile } from './partialFiles';
 import { findRepositoryRoot } from './repositoryRoot';
 import { findSampleFile } from './sampleFiles';
-import { readTextFile } from './textFiles';
+import { readTextFile, type TextFileRead } from './textFiles';
 
 /** A prompt read from disk with its sample file and a partial lookup, ready to check or render. */
 export interface PromptOnDisk {
@@ -17,14 +19,66 @@ export interface PromptOnDisk {
   partial(name: string): PartialFile | undefined;
 }
 
-/** Partial lookups shared by the prompts of one run: many prompts in a folder include the same partials. */
-export class PartialLookupCache {
-  private readonly found = new Map<string, PartialFile | undefined>();
+/** A file name as a case-insensitive file system may match it, so that a listing never hides a file that exists. */
+function looseName(name: string): string {
+  return name.normalize('NFC').toLowerCase();
+}
 
-  lookup(promptFile: string, name: string, root: string): PartialFile | undefined {
+/**
+ * File-system lookups shared by the prompts of one run, each done once: one listing per folder
+ * answers "is there a sample file, a `.git`, a partial here?" without a stat per prompt, the
+ * repository root is found once per folder, and a partial is read once however many prompts include it.
+ */
+export class PromptLookupCache implements FileAccess {
+  private readonly listings = new Map<string, ReadonlySet<string> | undefined>();
+  private readonly roots = new Map<string, string>();
+  private readonly partialReads = new Map<string, TextFileRead>();
+  private readonly partials = new Map<string, PartialFile | undefined>();
+
+  exists(file: string): boolean {
+    const folder = path.dirname(file);
+    if (!this.listings.has(folder)) this.listings.set(folder, listFolder(folder));
+    // The listing rules names out; a name it holds is confirmed on disk (a dangling link, letter case),
+    // and so is every name in a folder that cannot be listed.
+    const listing = this.listings.get(folder);
+    if (listing !== undefined && !listing.has(looseName(path.basename(file)))) return false;
+    return fs.existsSync(file);
+  }
+
+  read(file: string): TextFileRead {
+    // Only partials are read by many prompts; other files are read once anyway.
+    if (!path.basename(file).startsWith('_')) return readTextFile(file);
+    let read = this.partialReads.get(file);
+    if (read === undefined) {
+      read = readTextFile(file);
+      this.partialReads.set(file, read);
+    }
+    return read;
+  }
+
+  /** The repository root above `folder`, or the file system root outside a repository. */
+  root(folder: string): string {
+    let root = this.roots.get(folder);
+    if (root === undefined) {
+      root = findRepositoryRoot(folder, this) ?? path.parse(path.resolve(folder)).root;
+      this.roots.set(folder, root);
+    }
+    return root;
+  }
+
+  /** The partial `name` as the prompt `promptFile` sees it; prompts of one folder share the lookup. */
+  partial(promptFile: string, name: string): PartialFile | undefined {
     const key = `${path.dirname(promptFile)}\u0000${name}`;
-    if (!this.found.has(key)) this.found.set(key, findPartialFile(promptFile, name, root));
-    return this.found.get(key);
+    if (!this.partials.has(key)) this.partials.set(key, findPartialFile(promptFile, name, this.root(path.dirname(promptFile)), this));
+    return this.partials.get(key);
+  }
+}
+
+function listFolder(folder: string): ReadonlySet<string> | undefined {
+  try {
+    return new Set(fs.readdirSync(folder).map(looseName));
+  } catch {
+    return undefined;
   }
 }
 
@@ -35,12 +89,12 @@ export class PartialLookupCache {
 export function loadPromptFromDisk(
   file: string,
   displayPath: string,
-  cache: PartialLookupCache = new PartialLookupCache(),
+  cache: PromptLookupCache = new PromptLookupCache(),
 ): { ok: true; prompt: PromptOnDisk } | { ok: false; problem: string; position?: Position } {
-  const read = readTextFile(file);
+  const read = cache.read(file);
   if (!read.ok) return { ok: false, problem: read.problem.replace(file, displayPath), ...(read.position ? { position: read.position } : {}) };
   const document = parsePromptDocument(read.text, { path: displayPath });
-  const sampleFile = findSampleFile(file);
+  const sampleFile = findSampleFile(file, cache);
   let samples: SampleFile | undefined;
   let samplesProblem: PromptOnDisk['samplesProblem'];
   if (sampleFile) {
@@ -49,9 +103,8 @@ export function loadPromptFromDisk(
     if (sampleRead.ok) samples = parseSampleFile(sampleDisplayPath, sampleRead.text);
     else samplesProblem = { file: sampleDisplayPath, problem: sampleRead.problem.replace(sampleFile, sampleDisplayPath), ...(sampleRead.position ? { position: sampleRead.position } : {}) };
   }
-  const root = findRepositoryRoot(path.dirname(file)) ?? path.parse(file).root;
   return {
     ok: true,
-    prompt: { file, document, samples, samplesProblem, partial: (name) => cache.lookup(file, name, root) },
+    prompt: { file, document, samples, samplesProblem, partial: (name) => cache.partial(file, name) },
   };
 }

@@ -1,9 +1,9 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { sampleFileCandidates } from '../core/sampleFilePaths';
+import { directFileAccess, type FileAccess } from './fileAccess';
 
 /** The sidecar sample file of a prompt (`trip.prompt` → `trip.samples.yaml`, else `.json`), if one exists. */
-export function findSampleFile(promptPath: string): string | undefined {
+export function findSampleFile(promptPath: string, files: Pick<FileAccess, 'exists'> = directFileAccess): string | undefined {
   const base = promptPath.slice(0, promptPath.length - path.extname(promptPath).length);
-  return sampleFileCandidates(`${base}.prompt`).find((file) => fs.existsSync(file));
+  return sampleFileCandidates(`${base}.prompt`).find((file) => files.exists(file));
 }

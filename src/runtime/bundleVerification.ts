@@ -4,13 +4,18 @@ import { PromptBundleError, type BundledVersion, type PromptBundle } from './pro
 const encoder = new TextEncoder();
 
 /**
- * Checks every source and partial of a bundle against its SHA-256 with Web Crypto (Node 20,
- * browsers, edge runtimes), and that every partial a prompt includes is in the bundle, so an
- * application can refuse a bundle altered after export; throws PromptBundleError naming the first problem.
+ * Checks every source and partial of a bundle (labels, canaries and the rollback targets its flags
+ * may name) against its SHA-256 with Web Crypto (Node 20, browsers, edge runtimes), and that every
+ * partial a prompt includes is in the bundle, so an application can refuse a bundle altered after
+ * export; throws PromptBundleError naming the first problem.
  */
 export async function verifyPromptBundle(bundle: PromptBundle): Promise<void> {
   for (const [id, prompt] of bundle.prompts) {
-    const versions: [string, BundledVersion][] = [...prompt.labels].concat([...prompt.canaries].map(([label, canary]) => [`${label} canary`, canary]));
+    const versions: [string, BundledVersion][] = [
+      ...prompt.labels,
+      ...[...prompt.canaries].map(([label, canary]): [string, BundledVersion] => [`${label} canary`, canary]),
+      ...[...prompt.versions].map(([commit, version]): [string, BundledVersion] => [`version ${commit.slice(0, 7)}`, version]),
+    ];
     for (const [label, version] of versions) {
       await expectHash(version.source, version.sha256, `${id} ${label} (${version.path})`);
       for (const [name, partial] of version.partials) await expectHash(partial.source, partial.sha256, `partial ${name} of ${id} ${label} (${partial.path})`);

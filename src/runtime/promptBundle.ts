@@ -29,6 +29,11 @@ export interface BundledCanaryJson extends BundledVersionJson {
 export interface BundledPromptJson {
   readonly labels: Readonly<Record<string, BundledVersionJson>>;
   readonly canary?: Readonly<Record<string, BundledCanaryJson>>;
+  /**
+   * The other versions its published flags may name (the labels' recent rollback targets), by
+   * commit, so that a rollback is a flag change only. Older bundles lack it; older runtimes ignore it.
+   */
+  readonly versions?: Readonly<Record<string, BundledVersionJson>>;
 }
 
 /** A bundle as JSON: `{format, labels, prompts: {id: {labels: {label: version}, canary: {label: version + weight}}}}`. */
@@ -55,6 +60,8 @@ export interface BundledCanary extends BundledVersion {
 export interface BundledPrompt {
   readonly labels: ReadonlyMap<string, BundledVersion>;
   readonly canaries: ReadonlyMap<string, BundledCanary>;
+  /** Rollback targets a flag may name, by commit (empty for bundles without them). */
+  readonly versions: ReadonlyMap<string, BundledVersion>;
 }
 
 /** A loaded, validated bundle; maps rather than objects, so an id such as `constructor` is just an id. */
@@ -110,7 +117,13 @@ export function loadPromptBundle(input: string | unknown): PromptBundle {
       if (!promptLabels.has(label)) throw new PromptBundleError(`${what} has no ${label} label to split traffic with.`);
       canaries.set(label, { ...bundledVersion(version, what), weight });
     }
-    prompts.set(id, { labels: promptLabels, canaries });
+    const versions = new Map<string, BundledVersion>();
+    for (const [commit, version] of Object.entries(prompt['versions'] === undefined ? {} : record(prompt['versions'], `The versions of ${id}`))) {
+      const loaded = bundledVersion(version, `${id} version ${commit.slice(0, 7)}`);
+      if (loaded.commit !== commit) throw new PromptBundleError(`${id} version ${JSON.stringify(commit)} holds commit ${loaded.commit.slice(0, 7)}, not the one its key names; export it again.`);
+      versions.set(commit, loaded);
+    }
+    prompts.set(id, { labels: promptLabels, canaries, versions });
   }
   return { format: bundleFormat, labels: [...labels], prompts };
 }

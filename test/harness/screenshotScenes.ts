@@ -19,6 +19,15 @@ async function shot(name: string): Promise<void> {
   await sleep(settleMs);
 }
 
+/** Polls until `ready` holds (a scene waits for what it shows), failing after 20 s. */
+async function waitFor(ready: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (!(await ready())) {
+    if (Date.now() > deadline) throw new Error('A scene did not become ready within 20 s.');
+    await sleep(200);
+  }
+}
+
 function demoFile(relative: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) throw new Error('The demo workspace is not open.');
@@ -62,6 +71,25 @@ export async function run(): Promise<void> {
   if (!report) throw new Error('The Canary report did not open.');
   await report.snapshot((snapshot) => snapshot.verdict !== undefined);
   await shot('canary-report');
+
+  // Live delivery: the flags published from the editor, and the status bar item saying when they went live.
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await vscode.commands.executeCommand('workbench.view.extension.promptops');
+  await vscode.workspace.getConfiguration('promptops').update('publish.flagsFile', 'prompts.flagd.json', vscode.ConfigurationTarget.Workspace);
+  const [repository] = await api.releaseState.repositories();
+  if (!repository) throw new Error('The demo has no release manifest.');
+  await api.livePublishing.publishNow(repository.workspace);
+  await vscode.window.showTextDocument(summarize);
+  await waitFor(async () => {
+    await api.livePublishing.check();
+    await api.statusBar.update();
+    return api.statusBar.text.includes('live: published');
+  });
+  // Setting the file before the first publish warns that it has not been published yet; that is past now.
+  await vscode.commands.executeCommand('notifications.clearAll');
+  await shot('live-publishing');
+  await vscode.workspace.getConfiguration('promptops').update('publish.flagsFile', undefined, vscode.ConfigurationTarget.Workspace);
+  await vscode.workspace.fs.delete(demoFile('prompts.flagd.json'));
 
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   // The last scene: hide the other two views so the Registry view has the side bar to itself.

@@ -26,10 +26,18 @@ describe('Test-render preview', () => {
   it('re-renders as the prompt is edited', async () => {
     const preview = await openPreview('prompts/greet.prompt', 'friendly');
     const editor = await vscode.window.showTextDocument(workspaceFile('prompts/greet.prompt'));
+    const original = editor.document.getText();
     const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
-    await editor.edit((edit) => edit.insert(end, 'How are you, {{name}}?\n'));
-    await eventually(() => preview.snapshot(), (s) => s.text.includes('How are you, Ada?'));
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    try {
+      await editor.edit((edit) => edit.insert(end, 'How are you, {{name}}?\n'));
+      await eventually(() => preview.snapshot(), (s) => s.text.includes('How are you, Ada?'));
+    } finally {
+      // The browser build saves edits by itself after a delay, so the file is put back and saved
+      // rather than reverted: later suites read it from disk.
+      const whole = new vscode.Range(editor.document.positionAt(0), editor.document.positionAt(editor.document.getText().length));
+      await editor.edit((edit) => edit.replace(whole, original));
+      await editor.document.save();
+    }
   });
 
   it('shows script and onerror payloads in sample values as text, and runs none of them', async () => {

@@ -157,7 +157,8 @@ describe('Releases from the editor', () => {
     assert.ok(!/[\u0000-\u001f\u007f-\u009f]/.test(tooltip.replace(/\n/g, '')), 'no raw control character in the tooltip');
     assert.match(tooltip, /ok\\\\x1b\\\[2J\\\\r\\\\nForged: all checks passed/);
     const uri = await vscode.commands.executeCommand<vscode.Uri>('promptops.showAuditLog', story);
-    const row = (await vscode.workspace.openTextDocument(uri)).getText().split('\n').find((line) => line.includes('Forged'));
+    // An audit log opened earlier follows the manifest through its change event: wait for the row.
+    const row = await eventually(async () => (await vscode.workspace.openTextDocument(uri)).getText().split('\n').find((line) => line.includes('Forged')), (line) => line !== undefined);
     assert.match(row ?? '', /\| Mallory\\x1b\[31m \(approved\) <fixture@example\.com> \| promote \|.*\| ok\\x1b\[2J\\r\\nForged: all checks passed \|$/);
   });
 

@@ -1,62 +1,47 @@
-import { checkPromptDocument } from '../../core/checkPrompt';
 import { duplicatePromptIdDiagnostics } from '../../core/duplicatePromptIds';
-import { promptLanguageOf } from '../../core/promptFileKind';
-import { readPromptIdDeclarations } from '../../node/promptIdDeclarations';
-import { loadPromptFromDisk, PartialLookupCache } from '../../node/promptOnDisk';
-import { compareFindings, countFindings, unreadableFile, type CheckFinding, type CheckRun } from '../checkReport/checkFinding';
+import { compareFindings, countFindings, type CheckFinding, type CheckRun } from '../checkReport/checkFinding';
 import { githubReport } from '../checkReport/githubReport';
 import { sarifReport } from '../checkReport/sarifReport';
 import { textReport } from '../checkReport/textReport';
 import { ExitCode, type CliIo } from '../cliIo';
+import { runFileTask } from '../fileTaskThreads';
+import { jobsHelp, jobsOption } from '../jobsOption';
+import type { FileCheck } from '../promptFileCheck';
 import { promptFilesFromArguments } from '../promptPathArguments';
 import { choiceOption, parseVerbArgs } from '../parseVerbArgs';
 import type { Verb } from '../verb';
 import { version } from '../version';
 
-const usage = 'promptops check [PATH...] [--format text|json|github|sarif]';
+const usage = 'check [PATH...] [--format text|json|github|sarif] [--jobs N]';
 const formats = ['text', 'json', 'github', 'sarif'] as const;
 
-/** Checks one prompt file and its sample file; unreadable files become findings, never exceptions. */
-function checkFile(file: string, displayPath: string, partials: PartialLookupCache): CheckFinding[] {
-  const loaded = loadPromptFromDisk(file, displayPath, partials);
-  if (!loaded.ok) return [unreadableFile(displayPath, loaded.problem, loaded.position)];
-  const { prompt } = loaded;
-  const findings: CheckFinding[] = checkPromptDocument(prompt.document, prompt.samples, {
-    partialExists: (name) => prompt.partial(name) !== undefined,
-    partialSource: (name) => prompt.partial(name)?.text,
-  });
-  if (prompt.samplesProblem) findings.push(unreadableFile(prompt.samplesProblem.file, prompt.samplesProblem.problem, prompt.samplesProblem.position));
-  return findings;
+/** One run's results from the per-file results, in the files' order. */
+function checkRunOf(files: readonly FileCheck[], crossFileFindings: readonly CheckFinding[]): CheckRun {
+  const checkedFiles = files.filter((file) => file.checked).map((file) => file.displayPath);
+  const skippedFiles = files.filter((file) => !file.checked).map((file) => file.displayPath);
+  const findings = [...files.flatMap((file) => file.findings), ...crossFileFindings];
+  return { checkedFiles, skippedFiles, findings: findings.sort(compareFindings) };
 }
 
-/** Checks every prompt under the given paths, as the editor does, for CI. */
-export function runCheck(paths: readonly string[], cwd: string): CheckRun {
-  const partials = new PartialLookupCache();
-  const checkedFiles: string[] = [];
-  const skippedFiles: string[] = [];
-  const findings: CheckFinding[] = [];
-  const files = promptFilesFromArguments(paths, cwd);
-  for (const { file, displayPath } of files) {
-    if (promptLanguageOf(file) !== 'dotprompt') {
-      skippedFiles.push(displayPath);
-      continue;
-    }
-    checkedFiles.push(displayPath);
-    findings.push(...checkFile(file, displayPath, partials));
-  }
-  // Across files: two prompts with one id could not be told apart by releases.
-  findings.push(...duplicatePromptIdDiagnostics(readPromptIdDeclarations(files, cwd)));
-  return { checkedFiles, skippedFiles, findings: findings.sort(compareFindings) };
+/** Checks every prompt under the given paths, as the editor does, for CI: each file on its own (on `jobs` threads, see workersFor), then across files. */
+export async function runCheck(paths: readonly string[], cwd: string, jobs?: number): Promise<CheckRun> {
+  const files = await runFileTask('check', promptFilesFromArguments(paths, cwd), jobs, async () => (await import('../promptFileCheck')).createCheckStep());
+  // Checks that compare files with each other run here, with every file's result in hand: two
+  // prompts with one id could not be told apart by releases.
+  return checkRunOf(files, duplicatePromptIdDiagnostics(files.flatMap((file) => (file.promptId ? [file.promptId] : []))));
 }
 
 export const checkVerb: Verb = {
   name: 'check',
+  group: 'authoring',
   usage,
   summary: 'Check prompts and their sample files (exit 1 on errors).',
+  details: `PATH is a prompt file or a folder to search (default: the working folder). --format github annotates pull requests, sarif writes a code-scanning log. ${jobsHelp}`,
+  example: 'promptops check prompts/ --format github',
   async run(args: readonly string[], io: CliIo): Promise<ExitCode> {
-    const { values, positionals } = parseVerbArgs(args, { format: { type: 'string' } }, usage);
+    const { values, positionals } = parseVerbArgs(args, { format: { type: 'string' }, jobs: { type: 'string' } }, usage);
     const format = choiceOption(values.format, 'format', formats, 'text');
-    const run = runCheck(positionals, io.cwd);
+    const run = await runCheck(positionals, io.cwd, jobsOption(values.jobs));
     if (format === 'text') io.out(textReport(run));
     else if (format === 'github') io.out(githubReport(run));
     else if (format === 'sarif') io.out(sarifReport(run, version, io.cwd));

@@ -33,8 +33,11 @@ function alphaOption(text: string | undefined): number {
 /** `promptops compare`: judges a label's canary on the application's outcome rows (DESIGN §9). */
 export const compareVerb: Verb = {
   name: 'compare',
-  usage: 'compare FILE|ID --outcomes F [options]',
-  summary: `Judge a label's canary (--label, default ${defaultLabel}) on logged outcomes per --metric NAME[:lower], with an SRM check: promote, roll-back, hold or keep-collecting; --sequential for repeated looks, --gate exits 1 on roll-back and hold.`,
+  group: 'releases',
+  usage,
+  summary: "Judge a label's canary on logged outcomes: promote, roll-back, hold or keep-collecting.",
+  details: `The label defaults to ${defaultLabel}; the first --metric is primary, NAME:lower marks lower-is-better. Checks the traffic split (SRM); --sequential stays valid over repeated looks; --gate exits 1 on roll-back and hold.`,
+  example: 'promptops compare support/summarize.prompt --outcomes outcomes.jsonl --metric resolved --metric latency_ms:lower --gate',
   run: (args, io) =>
     withReleaseErrors(async () => {
       const { values, positionals } = parseVerbArgs(

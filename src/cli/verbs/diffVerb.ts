@@ -13,14 +13,16 @@ import type { Verb } from '../verb';
 import { registrySourceOf } from '../registry/registrySource';
 import { registryDiff } from '../registry/registryDiff';
 
-const usage = 'diff FILE FROM [TO] [--rendered] [--sample NAME]';
+const usage = 'diff FILE FROM [TO] [--rendered] [--sample NAME] [--source langfuse]';
 
 /** `promptops diff`: a unified diff between two versions of a prompt, of its source or of its renderings. */
 export const diffVerb: Verb = {
   name: 'diff',
+  group: 'versions',
   usage,
-  summary:
-    'Unified diff of a prompt between FROM and TO (default WORKING); --rendered compares the two renderings for sample set NAME (by default the first, as render does). Exits 0 whether or not they differ.',
+  summary: 'Show a unified diff of a prompt between two versions, or of their renderings.',
+  details: "TO defaults to WORKING; --rendered compares the two renderings for sample set NAME (by default the first, as render does). Exits 0 whether or not they differ. With --source langfuse, FILE is the prompt's name and FROM/TO Langfuse versions or labels (TO defaults to the working-tree file).",
+  example: 'promptops diff support/summarize.prompt production staging --rendered --sample outage',
   run: (args, io) =>
     registrySourceOf(args) ? registryDiff(args, io) : withGitErrorsAsUsageErrors(async () => {
       const { values, positionals } = parseVerbArgs(args, { rendered: { type: 'boolean' }, sample: { type: 'string' } }, usage);

@@ -1,65 +1,75 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { escapeControlCharacters } from '../../core/controlCharacters';
+import { defaultFlagHistory, flagdFlagSetText } from '../../core/releases/flagdFlags';
 import { labelNameProblem } from '../../core/releases/labelName';
 import { defaultLabel } from '../../core/releases/releaseManifest';
 import { ReleaseRefusal } from '../../core/releases/releaseRefusal';
-import { checkWritable, writeFileAtomically, type AtomicWriteOptions } from '../../node/atomicWrite';
+import { writeFileAtomically } from '../../node/atomicWrite';
+import { checkOutputFile } from '../../node/outputFile';
 import { exportPromptBundle } from '../../node/releases/bundleExport';
+import { exportFlagdFlags } from '../../node/releases/flagPublishing';
 import { openReleaseWorkspace } from '../../node/releases/releaseWorkspace';
 import { CliError, ExitCode } from '../cliIo';
-import { parseVerbArgs } from '../parseVerbArgs';
+import { choiceOption, parseVerbArgs } from '../parseVerbArgs';
 import { releasesFileSetting } from '../promptFileArgument';
+import { historyOption, printWarnings } from '../publishOption';
 import { withReleaseErrors } from '../releaseErrors';
 import type { Verb } from '../verb';
 
-const usage = 'export [--label L]... [--out F [--mkdir]]';
+const usage = 'export [--format bundle|flagd] [--label L]... [--history N] [--out F [--mkdir]]';
 
-/** `promptops export`: the promptops-bundle/1 JSON the application loads with promptops/runtime, every source checked against its sha256. */
+/**
+ * `promptops export`: the promptops-bundle/1 JSON the application loads with promptops/runtime, every
+ * source checked against its sha256, or with `--format flagd` the flagd flag definitions of the releases.
+ */
 export const exportVerb: Verb = {
   name: 'export',
+  group: 'releases',
   usage,
-  summary: `Write the bundle of a label's prompts (default ${defaultLabel}; repeat --label for more) for promptops/runtime, each source verified against its sha256.`,
+  summary: "Write the bundle of a label's prompts that promptops/runtime loads, or with --format flagd their flagd flags.",
+  details: `The label defaults to ${defaultLabel} (repeat --label for more); every source is read from git and verified against its sha256, and the bundle carries each label's last ${defaultFlagHistory} rollback targets (--history N) so that a rollback published as a flag needs no new bundle. --format flagd writes one OpenFeature flag per prompt and label (promptops.<id>.<label>) for every label unless --label.`,
+  example: 'promptops export --label production --out build/prompts.json',
   run: (args, io) =>
     withReleaseErrors(async () => {
-      const { values, positionals } = parseVerbArgs(args, { label: { type: 'string', multiple: true }, out: { type: 'string' }, mkdir: { type: 'boolean' } }, usage);
+      const { values, positionals } = parseVerbArgs(
+        args,
+        { format: { type: 'string' }, label: { type: 'string', multiple: true }, history: { type: 'string' }, out: { type: 'string' }, mkdir: { type: 'boolean' } },
+        usage,
+      );
       if (positionals.length > 0) throw new CliError(`takes no arguments. Usage: promptops ${usage}`);
       if (values.mkdir === true && values.out === undefined) throw new CliError('--mkdir applies only with --out.');
-      const labels = [...new Set(values.label ?? [defaultLabel])];
-      for (const label of labels) {
+      const format = choiceOption(values.format, 'format', ['bundle', 'flagd'], 'bundle');
+      const history = historyOption(values.history);
+      const requested = values.label === undefined ? undefined : [...new Set(values.label)];
+      for (const label of requested ?? []) {
         const problem = labelNameProblem(label);
         if (problem) throw new ReleaseRefusal(problem);
       }
       const workspace = await openReleaseWorkspace(io.cwd, { gitPath: io.env['PROMPTOPS_GIT'], releasesFile: releasesFileSetting(io) });
       // The output is checked before anything is exported: a bad path wastes no work and writes nothing.
-      const output = values.out === undefined ? undefined : exportOutput(values.out, io.cwd, values.mkdir === true, workspace.manifestFile);
-      const bundle = await exportPromptBundle(workspace, labels);
-      const json = `${JSON.stringify(bundle, null, 2)}\n`;
-      if (output === undefined) {
-        io.out(json);
+      const what = format === 'flagd' ? 'the flags' : 'the bundle';
+      const output = values.out === undefined ? undefined : checkOutputFile(values.out, io.cwd, { mkdir: values.mkdir === true, what, manifestFile: workspace.manifestFile });
+      let text: string;
+      let summary: string;
+      if (format === 'flagd') {
+        const flags = await exportFlagdFlags(workspace, { labels: requested, history });
+        printWarnings(io, 'export', flags.warnings);
+        text = flagdFlagSetText(flags.flags);
+        const count = Object.keys(flags.flags.flags).length;
+        summary = `${count === 1 ? '1 flag' : `${count} flags`} (${flags.labels.join(', ') || 'no labels yet'})`;
       } else {
-        writeFileAtomically(output.file, json, output.options);
+        const labels = requested ?? [defaultLabel];
+        const { bundle, warnings } = await exportPromptBundle(workspace, labels, { history });
+        printWarnings(io, 'export', warnings);
+        text = `${JSON.stringify(bundle, null, 2)}\n`;
         const count = Object.keys(bundle.prompts).length;
-        io.out(`Exported ${count === 1 ? '1 prompt' : `${count} prompts`} (${labels.join(', ')}) to ${output.options.displayName}.\n`);
+        summary = `${count === 1 ? '1 prompt' : `${count} prompts`} (${labels.join(', ')})`;
+      }
+      if (output === undefined) {
+        io.out(text);
+      } else {
+        writeFileAtomically(output.file, text, output.options);
+        io.out(`Exported ${summary} to ${escapeControlCharacters(output.options.displayName)}.\n`);
       }
       return ExitCode.ok;
     }),
 };
-
-/**
- * Where `--out` writes: a regular file (new or replaced through temp + rename), never a link, a
- * folder, a pipe or device, or the release manifest; its folder must exist unless `--mkdir`.
- */
-function exportOutput(given: string, cwd: string, mkdir: boolean, manifestFile: string): { file: string; options: AtomicWriteOptions & { displayName: string } } {
-  const file = path.resolve(cwd, given);
-  const options = { links: 'refuse', createParentFolders: mkdir, displayName: given } as const;
-  checkWritable(file, options);
-  if (isSameFile(file, manifestFile)) throw new CliError(`${given} is the release manifest; write the bundle to another file.`);
-  return { file, options };
-}
-
-/** Whether two paths name one file (the same path, or the same file through links). */
-function isSameFile(a: string, b: string): boolean {
-  if (path.resolve(a) === path.resolve(b)) return true;
-  const [first, second] = [fs.statSync(a, { throwIfNoEntry: false }), fs.statSync(b, { throwIfNoEntry: false })];
-  return first !== undefined && second !== undefined && first.dev === second.dev && first.ino === second.ino;
-}

@@ -16,13 +16,16 @@ import type { Verb } from '../verb';
 import { registrySourceOf } from '../registry/registrySource';
 import { registryLog } from '../registry/registryLog';
 
-const usage = 'log [FILE|PROMPT-ID] [--label L] [--format text|json]';
+const usage = 'log [FILE|PROMPT-ID] [--label L] [--format text|json] [--source langfuse]';
 
 /** `promptops log`: the audit events of the manifest, newest first, of one prompt and/or one label. */
 export const logVerb: Verb = {
   name: 'log',
+  group: 'releases',
   usage,
-  summary: 'List the audit events (promote, rollback, canary, canary-clear), newest first, optionally of one prompt (a file or an id) and one label.',
+  summary: 'List the release audit events, newest first.',
+  details: "Events are promote, rollback, canary and canary-clear; give a prompt (a file or an id) and --label to see only theirs. With --source langfuse, lists PromptOps' journal of Langfuse label moves.",
+  example: 'promptops log support/summarize.prompt --label production',
   run: (args, io) =>
     registrySourceOf(args) ? registryLog(args, io) : withReleaseErrors(async () => {
       const { values, positionals } = parseVerbArgs(args, { label: { type: 'string' }, format: { type: 'string' } }, usage);

@@ -14,8 +14,11 @@ const usage = 'pull NAME [--version N | --label L] [--out F]';
 /** `promptops pull`: a Langfuse version written as a `.prompt` file in the workspace. */
 export const pullVerb: Verb = {
   name: 'pull',
+  group: 'registry',
   usage,
-  summary: `Write a Langfuse version (default: the one labelled ${defaultLabel}) as a .prompt file, by default NAME.prompt at the repository root; refuses a file outside the workspace or with uncommitted changes.`,
+  summary: 'Write a Langfuse version as a .prompt file in the workspace.',
+  details: `The version defaults to the one labelled ${defaultLabel}, the file to NAME.prompt at the repository root; a file outside the workspace or with uncommitted changes is refused.`,
+  example: 'promptops pull support/summarize --label production --out drafts/summarize.prompt',
   run: (args, io) =>
     withRegistryErrors(async () => {
       const { values, positionals } = parseVerbArgs(args, { ...sourceOption, version: { type: 'string' }, label: { type: 'string' }, out: { type: 'string' } }, usage);

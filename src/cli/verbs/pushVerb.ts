@@ -11,9 +11,11 @@ const usage = 'push FILE [--label L] [--message M] [--flatten]';
 /** `promptops push`: a prompt file as a new Langfuse version, with its Git provenance. */
 export const pushVerb: Verb = {
   name: 'push',
+  group: 'registry',
   usage,
-  summary:
-    'Push a checked prompt to Langfuse as a new version (chat per role section, else text; model and config; the commit and sha256 in config.promptops) and move --label to it; only the label moves when the newest version has the same bytes.',
+  summary: 'Push a prompt that passes check to Langfuse as a new version and move --label to it.',
+  details: 'Chat with one message per role section, else text; model and config go into its config with config.promptops = {commit, sha256, path}. Only the label moves when the newest version has the same bytes. Handlebars features Langfuse cannot run are refused unless --flatten pushes the rendered shape.',
+  example: 'promptops push support/summarize.prompt --label staging --message "Shorter summaries"',
   run: (args, io) =>
     withRegistryErrors(async () => {
       const { values, positionals } = parseVerbArgs(args, { ...sourceOption, label: { type: 'string' }, message: { type: 'string' }, flatten: { type: 'boolean' } }, usage);

@@ -12,7 +12,7 @@ import { CliError, ExitCode, type CliIo } from '../cliIo';
 import { choiceOption, parseVerbArgs } from '../parseVerbArgs';
 import type { Verb } from '../verb';
 
-const usage = 'promptops render FILE [--sample NAME] [--input JSON] [--input-file F] [--format text|json]';
+const usage = 'render FILE [--sample NAME] [--input JSON] [--input-file F] [--format text|json]';
 
 /** Reads `--input-file`: a JSON or YAML file holding one input object. */
 function readInputFile(file: string): Record<string, unknown> {
@@ -43,8 +43,11 @@ function inputChoice(values: { sample?: string | undefined; input?: string | und
 
 export const renderVerb: Verb = {
   name: 'render',
+  group: 'authoring',
   usage,
   summary: 'Render a prompt with a sample set or an input, as dotprompt does.',
+  details: 'Without --sample, --input or --input-file the first sample set is used; --format json prints dotprompt\'s RenderedPrompt.',
+  example: 'promptops render support/summarize.prompt --sample outage',
   async run(args: readonly string[], io: CliIo): Promise<ExitCode> {
     const { values, positionals } = parseVerbArgs(
       args,
@@ -53,7 +56,7 @@ export const renderVerb: Verb = {
     );
     const format = choiceOption(values.format, 'format', ['text', 'json'] as const, 'text');
     const [fileArgument, ...extra] = positionals;
-    if (fileArgument === undefined || extra.length > 0) throw new CliError(`render takes exactly one FILE. Usage: ${usage}`);
+    if (fileArgument === undefined || extra.length > 0) throw new CliError(`render takes exactly one FILE. Usage: promptops ${usage}`);
     if (promptLanguageOf(fileArgument) !== 'dotprompt') throw new CliError(`${fileArgument} is not a .prompt file; render supports dotprompt files.`);
     const file = path.resolve(io.cwd, fileArgument);
     if (!fs.existsSync(file)) throw new CliError(`${fileArgument} does not exist.`);

@@ -8,13 +8,16 @@ import type { Verb } from '../verb';
 import { registrySourceOf } from '../registry/registrySource';
 import { registryShow } from '../registry/registryShow';
 
-const usage = 'show FILE VERSION';
+const usage = 'show FILE VERSION [--source langfuse]';
 
 /** `promptops show`: the bytes of a prompt file at a version, exactly as they were. */
 export const showVerb: Verb = {
   name: 'show',
+  group: 'versions',
   usage,
-  summary: 'Print a prompt file as it is at VERSION (a commit-ish, a release label, latest or WORKING).',
+  summary: 'Print a prompt file as it is at VERSION.',
+  details: "VERSION is a release label, latest, WORKING (the working tree file) or any commit-ish. With --source langfuse, FILE is the prompt's name and VERSION a Langfuse version number or label.",
+  example: 'promptops show support/summarize.prompt production',
   run: (args, io) =>
     registrySourceOf(args) ? registryShow(args, io) : withGitErrorsAsUsageErrors(async () => {
       const { positionals } = parseVerbArgs(args, {}, usage);

@@ -17,7 +17,7 @@ import { registrySourceOf } from '../registry/registrySource';
 import { registryStatus } from '../registry/registryStatus';
 import { version } from '../version';
 
-const usage = 'status [--format text|json|github|sarif]';
+const usage = 'status [--format text|json|github|sarif] [--source langfuse]';
 const formats = ['text', 'json', 'github', 'sarif'] as const;
 
 /** What each code of the release gate means, for SARIF rules. */
@@ -35,6 +35,7 @@ const manifestRules: Readonly<Record<ManifestGateProblem['code'], string>> = {
   'manifest-unknown-key': 'A field PromptOps does not know; it is kept but ignored.',
   'manifest-duplicate-key': 'A key is written twice in one map.',
   'manifest-unexplained-label': 'A label or canary the audit log does not explain: a hand edit.',
+  'manifest-flag-key-collision': 'Two prompt labels would publish the same flagd flag key (promptops.<id>.<label>).',
   'manifest-unknown-prompt': 'No prompt file in the working tree has this id.',
   'manifest-commit-not-found': 'A released commit is not in this clone.',
   'manifest-path-not-in-commit': 'A released path does not exist at its commit.',
@@ -44,8 +45,11 @@ const manifestRules: Readonly<Record<ManifestGateProblem['code'], string>> = {
 /** `promptops status`: every prompt's labels and canaries, whether HEAD and the working copy differ from production, and the manifest's problems. */
 export const statusVerb: Verb = {
   name: 'status',
+  group: 'releases',
   usage,
-  summary: `Show each released prompt's labels and canary split, whether HEAD or the working copy differ from ${defaultLabel}, and every problem export would refuse (exit 1 on errors): the CI gate.`,
+  summary: "Show every released prompt's labels and every problem export would refuse (exit 1 on errors): the CI gate.",
+  details: `Also shows each canary split and whether HEAD or the working copy differ from ${defaultLabel}. Fails on commits the clone lacks, paths missing at their commit, SHA-256 mismatches, labels or canaries the audit log does not explain, and a malformed manifest; --format github|sarif annotates them. With --source langfuse, reports drift between Langfuse's labels and the manifest per prompt and label (exit 1 on drift).`,
+  example: 'promptops status --format github',
   run: (args, io) =>
     registrySourceOf(args) ? registryStatus(args, io) : withReleaseErrors(async () => {
       const { values, positionals } = parseVerbArgs(args, { format: { type: 'string' } }, usage);

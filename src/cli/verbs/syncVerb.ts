@@ -21,8 +21,11 @@ function stepText(step: SyncStep): string {
  */
 export const syncVerb: Verb = {
   name: 'sync',
+  group: 'registry',
   usage,
-  summary: 'Make Langfuse labels match prompt-releases.yaml: print the plan (pushes of released versions Langfuse lacks, label moves); --yes applies it; exit 1 when something cannot be synced.',
+  summary: 'Make Langfuse labels match prompt-releases.yaml (prints the plan; --yes applies it).',
+  details: 'The plan pushes released versions Langfuse lacks and moves labels; exit 1 when something cannot be synced.',
+  example: 'promptops sync --label production --yes',
   run: (args, io) =>
     withRegistryErrors(async () => {
       const { values, positionals } = parseVerbArgs(args, { ...sourceOption, label: { type: 'string', multiple: true }, yes: { type: 'boolean' }, flatten: { type: 'boolean' } }, usage);

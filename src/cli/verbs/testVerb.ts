@@ -6,22 +6,42 @@ import { snapshotDiff, snapshotPathFor, snapshotText, type RenderedSampleSet } f
 import { defaultSetName, resolveSampleSets } from '../../core/sampleSets';
 import { writeFileAtomically } from '../../node/atomicWrite';
 import { FileSystemRefusal } from '../../node/fileSystemRefusal';
-import { loadPromptFromDisk, PartialLookupCache } from '../../node/promptOnDisk';
+import { loadPromptFromDisk, PromptLookupCache } from '../../node/promptOnDisk';
 import { readTextFile } from '../../node/textFiles';
 import { ExitCode, type CliIo } from '../cliIo';
-import { promptFilesFromArguments } from '../promptPathArguments';
+import { runFileTask } from '../fileTaskThreads';
+import { jobsHelp, jobsOption } from '../jobsOption';
+import { promptFilesFromArguments, type PromptFileArgument } from '../promptPathArguments';
 import { parseVerbArgs } from '../parseVerbArgs';
 import type { Verb } from '../verb';
 
-const usage = 'promptops test [PATH...] [--update]';
+const usage = 'test [PATH...] [--update] [--jobs N]';
 
-type PromptTestResult =
+/** One prompt to test, and whether to write its snapshot. */
+export interface PromptTestItem extends PromptFileArgument {
+  readonly update: boolean;
+}
+
+type PromptTestOutcome =
   | { readonly status: 'passed' | 'written' | 'updated'; readonly sets: number }
   | { readonly status: 'failed'; readonly reason: string; readonly diff?: string };
 
-/** Renders every sample set of one prompt and compares (or, with update, writes) its snapshot. */
-async function testPrompt(file: string, displayPath: string, update: boolean, partials: PartialLookupCache): Promise<PromptTestResult> {
-  const loaded = loadPromptFromDisk(file, displayPath, partials);
+/** How testing one prompt went. */
+export type PromptTestResult = PromptTestOutcome & { readonly displayPath: string };
+
+/** The per-file step of one `test` run in one thread: its prompts share the lookups. */
+export function createTestStep(): (prompt: PromptTestItem) => Promise<PromptTestResult> {
+  const lookups = new PromptLookupCache();
+  return (prompt) => testPromptFile(prompt, lookups);
+}
+
+/** Renders every sample set of one prompt and compares (or, with update, writes) its snapshot: the per-file step of `test`, run in this thread or in a worker. */
+async function testPromptFile(item: PromptTestItem, lookups: PromptLookupCache): Promise<PromptTestResult> {
+  return { displayPath: item.displayPath, ...(await testPrompt(item, lookups)) };
+}
+
+async function testPrompt({ file, displayPath, update }: PromptTestItem, lookups: PromptLookupCache): Promise<PromptTestOutcome> {
+  const loaded = loadPromptFromDisk(file, displayPath, lookups);
   if (!loaded.ok) return { status: 'failed', reason: loaded.position ? `${displayPath}:${loaded.position.line + 1}:${loaded.position.character + 1}: ${loaded.problem}` : loaded.problem };
   const { prompt } = loaded;
   // A sample file that does not parse fails the test rather than leaving the prompt with no sets to render.
@@ -67,22 +87,27 @@ function snapshotDisplayOf(displayPath: string, snapshotFile: string): string {
 
 export const testVerb: Verb = {
   name: 'test',
+  group: 'authoring',
   usage,
-  summary: 'Render every sample set and compare with the snapshots in __snapshots__/ (--update writes them).',
+  summary: 'Render every sample set and compare it with its snapshot in __snapshots__/.',
+  details: `A prompt without a snapshot fails until --update writes it; --update also rewrites snapshots whose rendering changed. ${jobsHelp}`,
+  example: 'promptops test prompts/ --update',
   async run(args: readonly string[], io: CliIo): Promise<ExitCode> {
-    const { values, positionals } = parseVerbArgs(args, { update: { type: 'boolean' } }, usage);
-    const partials = new PartialLookupCache();
+    const { values, positionals } = parseVerbArgs(args, { update: { type: 'boolean' }, jobs: { type: 'string' } }, usage);
+    const jobs = jobsOption(values.jobs);
     const counts = { passed: 0, failed: 0, written: 0, updated: 0 };
     // Partials (`_name.prompt`) are rendered inside the prompts that include them, not on their own.
-    const prompts = promptFilesFromArguments(positionals, io.cwd).filter(({ file }) => promptLanguageOf(file) === 'dotprompt' && !path.basename(file).startsWith('_'));
-    for (const { file, displayPath } of prompts) {
-      const result = await testPrompt(file, displayPath, values.update === true, partials);
+    const prompts = promptFilesFromArguments(positionals, io.cwd)
+      .filter(({ file }) => promptLanguageOf(file) === 'dotprompt' && !path.basename(file).startsWith('_'))
+      .map((prompt): PromptTestItem => ({ ...prompt, update: values.update === true }));
+    const results = await runFileTask('test', prompts, jobs, () => Promise.resolve(createTestStep()));
+    for (const result of results) {
       counts[result.status]++;
       if (result.status === 'failed') {
-        io.out(`✗ ${displayPath}: ${result.reason}\n${result.diff ?? ''}`);
+        io.out(`✗ ${result.displayPath}: ${result.reason}\n${result.diff ?? ''}`);
       } else {
         const note = result.status === 'passed' ? '' : ` (snapshot ${result.status})`;
-        io.out(`✓ ${displayPath}: ${result.sets} sample set${result.sets === 1 ? '' : 's'}${note}\n`);
+        io.out(`✓ ${result.displayPath}: ${result.sets} sample set${result.sets === 1 ? '' : 's'}${note}\n`);
       }
     }
     const total = counts.passed + counts.failed + counts.written + counts.updated;

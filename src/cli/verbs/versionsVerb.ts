@@ -11,13 +11,16 @@ import type { Verb } from '../verb';
 import { registrySourceOf } from '../registry/registrySource';
 import { registryVersions } from '../registry/registryVersions';
 
-const usage = 'versions FILE [--format text|json]';
+const usage = 'versions FILE [--format text|json] [--source langfuse]';
 
 /** `promptops versions`: the committed versions of a prompt file, newest first, following renames. */
 export const versionsVerb: Verb = {
   name: 'versions',
+  group: 'versions',
   usage,
-  summary: 'List the committed versions of a prompt, newest first, following renames, with their release labels.',
+  summary: "List a prompt's committed versions, newest first, with their release labels.",
+  details: "Follows renames; each version has its commit, date, author, subject and the sha256 of the file at that commit. With --source langfuse, FILE is the prompt's name in Langfuse and its versions are Langfuse's.",
+  example: 'promptops versions support/summarize.prompt --format json',
   run: (args, io) =>
     registrySourceOf(args) ? registryVersions(args, io) : withGitErrorsAsUsageErrors(async () => {
       const { values, positionals } = parseVerbArgs(args, { format: { type: 'string' } }, usage);

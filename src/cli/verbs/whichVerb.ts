@@ -62,8 +62,11 @@ function versionJson(version: FoundPromptVersion): unknown {
 /** `promptops which`: the prompt version behind a hash or commit from an application's log, with the labels that served it and its exact source. */
 export const whichVerb: Verb = {
   name: 'which',
+  group: 'releases',
   usage,
-  summary: 'Prove which prompt version a log line names: prompt id, path, commit, date, the labels that served it and when (audit log), and the exact source.',
+  summary: 'Name the prompt version a log line records, by its sha256 or commit.',
+  details: 'Prints the prompt id, path, commit, date, the labels that served it and when (from the audit log), and the exact source.',
+  example: 'promptops which 95fda74',
   run: (args, io) =>
     withReleaseErrors(async () => {
       const { values, positionals } = parseVerbArgs(args, { format: { type: 'string' } }, usage);

@@ -28,7 +28,8 @@ export type ManifestProblemCode =
   | 'manifest-event'
   | 'manifest-unknown-key'
   | 'manifest-duplicate-key'
-  | 'manifest-unexplained-label';
+  | 'manifest-unexplained-label'
+  | 'manifest-flag-key-collision';
 
 /** A mistake in the manifest, with the exact range it is written at. */
 export interface ManifestProblem {

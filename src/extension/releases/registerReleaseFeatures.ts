@@ -6,6 +6,7 @@ import { ManifestDiagnostics } from './manifestDiagnostics';
 import { releaseCommands } from './releaseCommands';
 import { ReleasesTree, type ReleasesNode } from './releasesTree';
 import { ReleaseState } from './releaseState';
+import { LivePublishing } from './livePublishing';
 import { ReleaseStatusBar } from './releaseStatusBar';
 
 export interface ReleaseFeatures {
@@ -15,19 +16,21 @@ export interface ReleaseFeatures {
   readonly statusBar: ReleaseStatusBar;
   readonly manifestDiagnostics: ManifestDiagnostics;
   readonly auditLogs: AuditLogViews;
+  readonly livePublishing: LivePublishing;
 }
 
-/** The Releases view, promote/rollback/canary/audit commands, the status bar item and manifest diagnostics (issue 6). */
+/** The Releases view, promote/rollback/canary/audit commands, the status bar item, manifest diagnostics (issue 6) and live publishing (issue 11). */
 export function registerReleaseFeatures(context: vscode.ExtensionContext, versions: VersionFeatures): ReleaseFeatures {
   const shortShas = versions.history.shortShas;
   const releaseState = new ReleaseState(shortShas);
   const releases = new ReleasesTree(releaseState, shortShas);
   const releasesView = vscode.window.createTreeView('promptops.releases', { treeDataProvider: releases });
   versions.selection.track(releasesView);
-  const statusBar = new ReleaseStatusBar(versions.history, releaseState);
+  const livePublishing = new LivePublishing(releaseState);
+  const statusBar = new ReleaseStatusBar(versions.history, releaseState, livePublishing);
   const manifestDiagnostics = new ManifestDiagnostics(releaseState);
   const auditLogs = new AuditLogViews(releaseState, shortShas, context.extensionUri);
-  context.subscriptions.push(releaseState, releases, releasesView, statusBar, manifestDiagnostics, auditLogs);
-  registerCommands(context, releaseCommands(versions.commandEnvironment, releaseState, auditLogs, () => versions.versions.refresh()));
-  return { releaseState, releases, releasesView, statusBar, manifestDiagnostics, auditLogs };
+  context.subscriptions.push(releaseState, releases, releasesView, livePublishing, statusBar, manifestDiagnostics, auditLogs);
+  registerCommands(context, releaseCommands(versions.commandEnvironment, releaseState, auditLogs, () => versions.versions.refresh(), livePublishing));
+  return { releaseState, releases, releasesView, statusBar, manifestDiagnostics, auditLogs, livePublishing };
 }

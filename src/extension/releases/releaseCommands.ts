@@ -10,6 +10,7 @@ import type { Position } from '../../core/textDocument';
 import type { PromptFileInRepository } from '../../node/promptFileInRepository';
 import { manifestReleaseProblem, readManifestFile } from '../../node/releases/manifestFile';
 import { clearCanary, promotePrompt, rollbackPrompt, setCanary, type ReleaseOutcome } from '../../node/releases/releaseActions';
+import { releaseWorkspaceOf } from '../../node/releases/releaseWorkspace';
 import { releasePreflight } from '../../node/releases/releasePreflight';
 import { breakingChangesBetween } from '../../node/releases/releaseTarget';
 import { commandTargetOf, optionalString, withPromptFile, type CommandEnvironment, type CommandTarget } from '../commands/commandArguments';
@@ -20,6 +21,7 @@ import { displayText } from '../displayText';
 import { versionUri } from '../versions/versionUri';
 import { requireTrust } from '../workspaceTrust';
 import type { AuditLogViews } from './auditLogView';
+import type { LivePublishing } from './livePublishing';
 import type { ReleaseState } from './releaseState';
 
 /** Whether release commands commit the manifest alone after each change (setting `promptops.releases.commit`). */
@@ -69,8 +71,10 @@ function noteLine(note: string | undefined): string {
  * ones are asked for (the prompt, the version, the label, the weight, then an optional note), and
  * the change is confirmed last. Everything that would refuse is checked before anyone is asked.
  */
-export function releaseCommands(environment: CommandEnvironment, state: ReleaseState, auditLogs: AuditLogViews, afterChange: () => void): PromptOpsCommand[] {
+export function releaseCommands(environment: CommandEnvironment, state: ReleaseState, auditLogs: AuditLogViews, afterChange: () => void, live: LivePublishing): PromptOpsCommand[] {
   const { history, questions } = environment;
+  // With promptops.publish.flagsFile set, every move publishes; checked before anything is asked.
+  const publisherFor = (file: PromptFileInRepository) => live.publisherFor(releaseWorkspaceOf(file));
   const short = (commit: string): string => history.shortShas.of(commit);
 
   /** Asks for the note of an event (one optional input box); Escape or an empty answer is no note. */
@@ -89,7 +93,12 @@ export function releaseCommands(environment: CommandEnvironment, state: ReleaseS
     if (outcome.kind !== 'applied') return;
     const summary = releaseMoveSentences(outcome.move, short).join(' ').replace(/\.$/, '');
     const committed = outcome.commit ? `; committed the manifest as ${short(outcome.commit)}` : `; ${releasesFile} is changed, not committed`;
-    void questions.tell('information', displayText(`${summary}${committed}.${outcome.breakingChanges.length > 0 ? ` Breaking: ${outcome.breakingChanges.map((change) => change.message).join(' ')}` : ''}`));
+    const published = outcome.publication?.ok ? `; published to ${outcome.publication.to}` : '';
+    void questions.tell('information', displayText(`${summary}${committed}${published}.${outcome.breakingChanges.length > 0 ? ` Breaking: ${outcome.breakingChanges.map((change) => change.message).join(' ')}` : ''}`));
+    if (outcome.publication && !outcome.publication.ok) {
+      // The move stands: services keep serving the old flags until a publish goes through.
+      void questions.tell('error', `Publishing to ${displayText(outcome.publication.to)} failed: ${displayText(outcome.publication.problem)} The move stands in ${releasesFile}; running services still serve the previous flags.`);
+    }
   };
 
   /** Everything after the manifest was written: the report (and, for live delivery, whatever publishes the change). */
@@ -152,10 +161,11 @@ export function releaseCommands(environment: CommandEnvironment, state: ReleaseS
       run: (argument?: unknown, version?: unknown, label?: unknown, note?: unknown) =>
         withFile('promote the version', argument, async (file, target) => {
           const manifest = manifestBeforeAsking(file);
+          const publisher = await publisherFor(file);
           const complete = optionalString(version) !== undefined && optionalString(label) !== undefined;
           const wanted = optionalString(version) ?? target.version ?? (await pickVersion(environment, file, `Promote which version of ${displayText(file.promptId)}?`, { includeWorking: false }));
           if (!wanted) return undefined;
-          if (complete) return finish(file, await promotePrompt(file, { version: wanted, label: optionalString(label), note: optionalString(note), commit: commitSetting() }));
+          if (complete) return finish(file, await promotePrompt(file, { version: wanted, label: optionalString(label), note: optionalString(note), commit: commitSetting(), publisher }));
           // Everything that would refuse the promote is checked before the user is asked anything more.
           const to = (await releasePreflight(file, wanted)).target;
           await history.shortShas.learn(file.repository, [to.commit]);
@@ -174,7 +184,7 @@ export function releaseCommands(environment: CommandEnvironment, state: ReleaseS
           const chosenNote = optionalString(note) ?? (await askNote(releaseEventSentence(plannedEvent(file, 'promote', labelName, current?.commit ?? null, to), short)));
           const move = `${current ? short(current.commit) : 'a new label'} → ${short(to.commit)}`;
           if (!(await confirm(`Promote ${displayText(file.promptId)} to ${labelName}?`, `${move}${breakingChangeLines(changes)}${noteLine(chosenNote)}`, 'Promote'))) return undefined;
-          return finish(file, await promotePrompt(file, { version: to.commit, label: labelName, note: chosenNote, commit: commitSetting() }));
+          return finish(file, await promotePrompt(file, { version: to.commit, label: labelName, note: chosenNote, commit: commitSetting(), publisher }));
         }),
     },
     {
@@ -182,9 +192,10 @@ export function releaseCommands(environment: CommandEnvironment, state: ReleaseS
       run: (argument?: unknown, label?: unknown, toVersion?: unknown) =>
         withFile('roll back', argument, async (file, target) => {
           const manifest = manifestBeforeAsking(file);
+          const publisher = await publisherFor(file);
           const complete = optionalString(label) !== undefined;
           const to = optionalString(toVersion);
-          if (complete) return finish(file, await rollbackPrompt(file, { label: optionalString(label), to, commit: commitSetting() }));
+          if (complete) return finish(file, await rollbackPrompt(file, { label: optionalString(label), to, commit: commitSetting(), publisher }));
           const labelName = target.label ?? (await pickLabel(environment, file, `Roll back which label of ${displayText(file.promptId)}?`, { allowNew: false, manifest }));
           if (!labelName) return undefined;
           const choice = chooseRollbackTarget(manifest, { prompt: file.promptId, label: labelName, to: to && /^[0-9a-f]{40}$/.test(to) ? to : undefined });
@@ -194,7 +205,7 @@ export function releaseCommands(environment: CommandEnvironment, state: ReleaseS
           const sentence = releaseEventSentence(plannedEvent(file, 'rollback', labelName, choice.current.commit, { commit: choice.target.commit, path: choice.current.path, sha256: choice.target.sha256 ?? '' }), short);
           const chosenNote = await askNote(sentence);
           if (!(await confirm(`Roll ${displayText(file.promptId)} ${labelName} back?`, `${short(choice.current.commit)} → ${short(choice.target.commit)}${noteLine(chosenNote)}`, 'Roll Back'))) return undefined;
-          return finish(file, await rollbackPrompt(file, { label: labelName, to: choice.target.commit, note: chosenNote, commit: commitSetting() }));
+          return finish(file, await rollbackPrompt(file, { label: labelName, to: choice.target.commit, note: chosenNote, commit: commitSetting(), publisher }));
         }),
     },
     {
@@ -202,9 +213,10 @@ export function releaseCommands(environment: CommandEnvironment, state: ReleaseS
       run: (argument?: unknown, version?: unknown, label?: unknown, weight?: unknown) =>
         withFile('set the canary', argument, async (file, target) => {
           const manifest = manifestBeforeAsking(file);
+          const publisher = await publisherFor(file);
           const complete = optionalString(version) !== undefined && optionalString(label) !== undefined && typeof weight === 'number';
           if (complete) {
-            const outcome = weight === 0 ? await clearCanary(file, { label: optionalString(label), commit: commitSetting() }) : await setCanary(file, { version: optionalString(version) ?? '', label: optionalString(label), weight, commit: commitSetting() });
+            const outcome = weight === 0 ? await clearCanary(file, { label: optionalString(label), commit: commitSetting(), publisher }) : await setCanary(file, { version: optionalString(version) ?? '', label: optionalString(label), weight, commit: commitSetting(), publisher });
             return finish(file, outcome);
           }
           // A version already named is checked before anything is asked.
@@ -223,7 +235,7 @@ export function releaseCommands(environment: CommandEnvironment, state: ReleaseS
             const sentence = releaseEventSentence(plannedEvent(file, 'canary-clear', labelName, existing.commit, stable), short);
             const chosenNote = await askNote(sentence);
             if (!(await confirm(`End the canary of ${displayText(file.promptId)} ${labelName}?`, `All traffic returns to ${short(stable.commit)}; ${short(existing.commit)} stops serving its ${existing.weight}%.${noteLine(chosenNote)}`, 'End Canary'))) return undefined;
-            return finish(file, await clearCanary(file, { label: labelName, note: chosenNote, commit: commitSetting() }));
+            return finish(file, await clearCanary(file, { label: labelName, note: chosenNote, commit: commitSetting(), publisher }));
           };
           if (weight === 0) return endCanary();
           // The version first, never the one the label already serves; then the weight.
@@ -259,7 +271,7 @@ export function releaseCommands(environment: CommandEnvironment, state: ReleaseS
           const replaces = existing ? `\n\nThis replaces the ${existing.weight}% canary on ${short(existing.commit)}.` : '';
           const message = `Send ${percent}% of ${displayText(file.promptId)} ${labelName} traffic to ${short(to.commit)} (stable stays ${short(stable.commit)})?`;
           if (!(await confirm(message, `${replaces.trimStart()}${breakingChangeLines(changes)}${noteLine(chosenNote)}`.trimStart(), 'Set Canary'))) return undefined;
-          return finish(file, await setCanary(file, { version: to.commit, label: labelName, weight: percent, note: chosenNote, commit: commitSetting() }));
+          return finish(file, await setCanary(file, { version: to.commit, label: labelName, weight: percent, note: chosenNote, commit: commitSetting(), publisher }));
         }),
     },
     {

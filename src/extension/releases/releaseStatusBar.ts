@@ -2,11 +2,13 @@ import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import { defaultLabel } from '../../core/releases/releaseManifest';
 import type { PromptHistory } from '../versions/promptHistory';
+import type { LivePublishing, LiveState } from './livePublishing';
 import type { ReleaseState } from './releaseState';
 
 /**
  * The status bar item of the active prompt: the version production serves, and whether the
- * editor's content (saved or not) differs from it. Clicking it compares with production.
+ * editor's content (saved or not) differs from it; with live publishing on, when the flags went
+ * live or that they differ from the manifest. Clicking it compares with production.
  */
 export class ReleaseStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('promptops.release', vscode.StatusBarAlignment.Left, 50);
@@ -15,13 +17,18 @@ export class ReleaseStatusBar implements vscode.Disposable {
   private generation = 0;
   private current: Promise<void> = Promise.resolve();
 
-  constructor(private readonly history: PromptHistory, state: ReleaseState) {
+  constructor(
+    private readonly history: PromptHistory,
+    state: ReleaseState,
+    private readonly live: LivePublishing,
+  ) {
     this.item.name = 'PromptOps Release';
     this.subscriptions = [
       this.item,
       vscode.window.onDidChangeActiveTextEditor(() => this.schedule(0)),
       vscode.workspace.onDidChangeTextDocument((event) => event.document === vscode.window.activeTextEditor?.document && this.schedule(300)),
       state.onDidChange(() => this.schedule(0)),
+      live.onDidChange(() => this.schedule(0)),
     ];
     this.schedule(0);
   }
@@ -84,8 +91,9 @@ export class ReleaseStatusBar implements vscode.Disposable {
       return;
     }
     if (generation !== this.generation) return;
-    this.item.text = text;
-    this.item.tooltip = tooltip;
+    const live = liveText(this.live.live);
+    this.item.text = live ? `${text} · ${live.text}` : text;
+    this.item.tooltip = live ? `${tooltip}\n${live.tooltip}` : tooltip;
     this.item.command = command;
     this.item.show();
   }
@@ -94,4 +102,17 @@ export class ReleaseStatusBar implements vscode.Disposable {
     clearTimeout(this.timer);
     for (const subscription of this.subscriptions) subscription.dispose();
   }
+}
+
+/** The live-delivery part of the item: when the flags were published, or that they differ from the manifest. */
+function liveText(state: LiveState): { text: string; tooltip: string } | undefined {
+  if (state.kind === 'off') return undefined;
+  if (state.kind === 'in-sync') return { text: `live: published ${clockTime(state.publishedAt)}`, tooltip: `Running services read ${state.file}, published at ${clockTime(state.publishedAt)}; it matches the release manifest.` };
+  if (state.kind === 'differs') return { text: '$(warning) live: differs', tooltip: state.reason };
+  return { text: '$(question) live', tooltip: `The published flags cannot be compared with the manifest: ${state.reason}` };
+}
+
+/** hh:mm:ss in local time. */
+function clockTime(at: Date): string {
+  return [at.getHours(), at.getMinutes(), at.getSeconds()].map((part) => String(part).padStart(2, '0')).join(':');
 }

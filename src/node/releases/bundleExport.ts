@@ -5,6 +5,7 @@ import { parsePromptDocument } from '../../core/promptDocument';
 import { promptLanguageOf } from '../../core/promptFileKind';
 import { shortSha } from '../../core/releases/promotionHistory';
 import type { ReleaseTarget } from '../../core/releases/releaseManifest';
+import { defaultFlagHistory, type LabelReleases } from '../../core/releases/flagdFlags';
 import { ReleaseRefusal } from '../../core/releases/releaseRefusal';
 import { bundleFormat, type BundledCanaryJson, type BundledPartialJson, type BundledPromptJson, type BundledVersionJson, type PromptBundleJson } from '../../runtime/promptBundle';
 import { GitError } from '../git/gitError';
@@ -12,42 +13,67 @@ import { readFileAtCommit, resolveCommit } from '../git/gitObjects';
 import type { GitCallOptions } from '../git/gitRepository';
 import { decodeText } from '../textFiles';
 import { readManifestFile } from './manifestFile';
+import { readLabelReleases } from './labelReleasesReader';
 import { refuseManifestFailingGate } from './manifestGate';
 import type { ReleaseWorkspace } from './releaseWorkspace';
 
 // Partials may include partials; deeper than this is a loop or a mistake.
 const maxPartialDepth = 8;
 
+export interface BundleExportOptions extends GitCallOptions {
+  /** How many earlier versions of each label the bundle carries for rollbacks (default 5, as `--history`). */
+  readonly history?: number | undefined;
+}
+
+/** A bundle, and the rollback targets it had to leave out, one sentence each. */
+export interface BundleExport {
+  readonly bundle: PromptBundleJson;
+  readonly warnings: readonly string[];
+}
+
 /**
- * Builds the `promptops-bundle/1` bundle of the given labels (DESIGN §4): for every prompt of the
- * manifest with one of them, the version's commit, path, sha256 and source text as git has it at
- * that commit, its canary arm, and the partials it includes. A manifest the release gate faults
- * (see `manifestGateProblems`) is refused first; every source is checked against the sha256 the
- * manifest recorded; a mismatch, a missing partial or a label no prompt has is a ReleaseRefusal.
+ * Builds the `promptops-bundle/1` bundle of the given labels (DESIGN §4, §10): for every prompt of
+ * the manifest with one of them, the version's commit, path, sha256 and source text as git has it at
+ * that commit, its canary arm, the partials it includes, and the label's recent rollback targets, so
+ * that a rollback published as a flag needs no new bundle. A manifest the release gate faults (see
+ * `manifestGateProblems`) is refused first; every source is checked against the sha256 the manifest
+ * recorded; a mismatch, a missing partial or a label no prompt has is a ReleaseRefusal.
  */
-export async function exportPromptBundle(workspace: ReleaseWorkspace, labels: readonly string[], options: GitCallOptions = {}): Promise<PromptBundleJson> {
+export async function exportPromptBundle(workspace: ReleaseWorkspace, labels: readonly string[], options: BundleExportOptions = {}): Promise<BundleExport> {
   const { parsed } = readManifestFile(workspace.manifestFile);
   // What status fails on, export refuses: CI's gate and the shipped bundle agree.
   await refuseManifestFailingGate(workspace, parsed, options);
-  const prompts: Record<string, BundledPromptJson> = {};
-  const found = new Set<string>();
-  for (const [id, releases] of parsed.manifest.prompts) {
-    const bundledLabels: Record<string, BundledVersionJson> = {};
-    const bundledCanaries: Record<string, BundledCanaryJson> = {};
-    for (const label of labels) {
-      const target = releases.labels.get(label);
-      if (!target) continue;
-      found.add(label);
-      bundledLabels[label] = await bundledVersion(workspace, id, label, target, options);
-      const canary = releases.canaries.get(label);
-      if (canary) bundledCanaries[label] = { ...(await bundledVersion(workspace, id, `${label} canary`, canary, options)), weight: canary.weight };
-    }
-    if (Object.keys(bundledLabels).length === 0) continue;
-    prompts[id] = { labels: bundledLabels, ...(Object.keys(bundledCanaries).length > 0 ? { canary: bundledCanaries } : {}) };
-  }
-  const missing = labels.filter((label) => !found.has(label));
+  const present = new Set([...parsed.manifest.prompts.values()].flatMap((releases) => [...releases.labels.keys()]));
+  const missing = labels.filter((label) => !present.has(label));
   if (missing.length > 0) throw new ReleaseRefusal(`No prompt in ${workspace.releasesFile} has the label ${missing.join(' or ')}, so there is nothing to export for it.`);
-  return { format: bundleFormat, labels: [...labels], prompts };
+  const read = await readLabelReleases(workspace, parsed.manifest, labels, options.history ?? defaultFlagHistory, options);
+  return { bundle: await bundleOfReleases(workspace, labels, read.releases, options), warnings: read.warnings };
+}
+
+/** The bundle carrying every version the given label releases name, each source read at its commit and checked against its sha256. */
+export async function bundleOfReleases(workspace: ReleaseWorkspace, labels: readonly string[], releases: readonly LabelReleases[], options: GitCallOptions = {}): Promise<PromptBundleJson> {
+  const prompts = new Map<string, { labels: Record<string, BundledVersionJson>; canary: Record<string, BundledCanaryJson>; versions: Record<string, BundledVersionJson> }>();
+  for (const { id, label, current, canary, rollbackTargets } of releases) {
+    let entry = prompts.get(id);
+    if (!entry) prompts.set(id, (entry = { labels: {}, canary: {}, versions: {} }));
+    entry.labels[label] = await bundledVersion(workspace, id, label, current, options);
+    if (canary) entry.canary[label] = { ...(await bundledVersion(workspace, id, `${label} canary`, canary, options)), weight: canary.weight };
+    for (const target of rollbackTargets) {
+      if (!Object.hasOwn(entry.versions, target.commit)) entry.versions[target.commit] = await bundledVersion(workspace, id, `${label} rollback target`, target, options);
+    }
+  }
+  const bundled: Record<string, BundledPromptJson> = {};
+  for (const [id, entry] of prompts) {
+    const carried = new Set([...Object.values(entry.labels), ...Object.values(entry.canary)].map((version) => version.commit));
+    // A rollback target another label (or the canary) already carries is not carried twice.
+    const versions = Object.fromEntries(Object.entries(entry.versions).filter(([commit]) => !carried.has(commit)));
+    bundled[id] = {
+      labels: entry.labels,
+      ...(Object.keys(entry.canary).length > 0 ? { canary: entry.canary } : {}),
+      ...(Object.keys(versions).length > 0 ? { versions } : {}),
+    };
+  }
+  return { format: bundleFormat, labels: [...labels], prompts: bundled };
 }
 
 async function bundledVersion(workspace: ReleaseWorkspace, id: string, what: string, target: ReleaseTarget, options: GitCallOptions): Promise<BundledVersionJson> {

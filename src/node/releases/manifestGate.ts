@@ -1,4 +1,5 @@
 import { unexplainedReleases } from '../../core/releases/auditLogReplay';
+import { flagKeyCollisions } from '../../core/releases/flagdFlags';
 import type { ManifestProblem, ParsedReleaseManifest } from '../../core/releases/manifestParser';
 import { ReleaseRefusal } from '../../core/releases/releaseRefusal';
 import type { Range } from '../../core/textDocument';
@@ -20,7 +21,8 @@ const startOfFile: Range = { start: { line: 0, character: 0 }, end: { line: 0, c
 /**
  * Everything that makes a release manifest unfit to ship, in file order: what the parser finds (syntax,
  * a second document, duplicate keys, numbers written as strings, bad labels, commits, hashes, weights,
- * events), labels and canaries the audit log does not explain (hand edits), and targets the
+ * events), labels and canaries the audit log does not explain (hand edits), labels whose flagd flag
+ * keys would collide, and targets the
  * repository contradicts (a commit this clone lacks, a path missing at its commit, a SHA-256 that
  * does not match). `status` fails on its errors, `export` refuses them, and the editor marks them in
  * the manifest: one list, so CI passes exactly what export ships.
@@ -28,7 +30,7 @@ const startOfFile: Range = { start: { line: 0, character: 0 }, end: { line: 0, c
 export async function manifestGateProblems(workspace: ReleaseWorkspace, parsed: ParsedReleaseManifest, options: GitCallOptions = {}): Promise<ManifestGateProblem[]> {
   const problems: ManifestGateProblem[] = [...parsed.problems];
   if (!parsed.fatal) {
-    problems.push(...unexplainedReleases(parsed.manifest));
+    problems.push(...unexplainedReleases(parsed.manifest), ...flagKeyCollisions(parsed.manifest));
     for (const problem of await checkManifestTargets(workspace, parsed.manifest, options)) problems.push({ ...problem, range: problem.range ?? startOfFile });
   }
   return problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);

@@ -27,14 +27,26 @@ export interface ReleaseOptions extends GitCallOptions {
   readonly lock?: ManifestLockOptions | undefined;
   /** Test seam: runs between writing the temporary manifest and renaming it into place. */
   readonly beforeRename?: ((temporaryFile: string) => void) | undefined;
+  /** Publishes the releases right after the manifest is written (and committed), still under its lock. */
+  readonly publisher?: ReleasePublisher | undefined;
 }
+
+/** Where and how a move publishes the releases (e.g. flagd flags); when publishing fails, the move stands and the outcome says so. */
+export interface ReleasePublisher {
+  /** Where it publishes, as messages name it. */
+  readonly to: string;
+  publish(): Promise<void>;
+}
+
+/** Whether publishing after a move went through, or the one sentence it failed with. */
+export type Publication = { readonly ok: true; readonly to: string } | { readonly ok: false; readonly to: string; readonly problem: string };
 
 /** Asked before a promote or canary whose input changes can break callers; false cancels, and nothing is written. */
 export type BreakingChangeConfirmation = (changes: readonly BreakingChange[], move: { readonly prompt: string; readonly label: string; readonly from: ReleaseTarget; readonly to: ReleaseTarget }) => boolean | Promise<boolean>;
 
 /** What a label move came to. Refusals are thrown as ReleaseRefusal. */
 export type ReleaseOutcome =
-  | { readonly kind: 'applied'; readonly move: ReleaseMove; readonly breakingChanges: readonly BreakingChange[]; readonly commit?: string }
+  | { readonly kind: 'applied'; readonly move: ReleaseMove; readonly breakingChanges: readonly BreakingChange[]; readonly commit?: string; readonly publication?: Publication }
   | { readonly kind: 'unchanged'; readonly message: string }
   | { readonly kind: 'cancelled'; readonly breakingChanges: readonly BreakingChange[] };
 
@@ -148,18 +160,32 @@ async function moveLabel(
   decide: (parsed: ParsedReleaseManifest) => MovePlan | Promise<MovePlan>,
 ): Promise<ReleaseOutcome> {
   let commit: string | undefined;
+  let publication: Publication | undefined;
+  const { publisher } = request;
   const plan = await changeManifestFile(file.manifestFile, decide, {
     displayName: file.releasesFile,
     lock: request.lock,
     ...(request.beforeRename ? { beforeRename: request.beforeRename } : {}),
-    afterWrite: request.commit
-      ? async (move) => {
-          commit = await commitManifestAlone(file.repository, file.releasesFile, releaseCommitMessage(move), request);
-        }
-      : undefined,
+    afterWrite:
+      request.commit || publisher
+        ? async (move) => {
+            if (request.commit) commit = await commitManifestAlone(file.repository, file.releasesFile, releaseCommitMessage(move), request);
+            // Never thrown: a publish that fails must not put the manifest back, the move is made.
+            if (publisher) publication = await publishedOrProblem(publisher);
+          }
+        : undefined,
   });
   if (plan.kind === 'refused') throw new ReleaseRefusal(plan.reason);
   if (plan.kind === 'unchanged') return plan;
   const changes = typeof breakingChanges === 'function' ? breakingChanges() : breakingChanges;
-  return { kind: 'applied', move: plan.move, breakingChanges: changes, ...(commit !== undefined ? { commit } : {}) };
+  return { kind: 'applied', move: plan.move, breakingChanges: changes, ...(commit !== undefined ? { commit } : {}), ...(publication ? { publication } : {}) };
+}
+
+async function publishedOrProblem(publisher: ReleasePublisher): Promise<Publication> {
+  try {
+    await publisher.publish();
+    return { ok: true, to: publisher.to };
+  } catch (error) {
+    return { ok: false, to: publisher.to, problem: error instanceof Error ? error.message : String(error) };
+  }
 }

@@ -57,6 +57,6 @@ describe('promptops show', () => {
   it('exits 2 without FILE and VERSION', async () => {
     const run = await runPromptops(['show', file], history.fixture.root);
     assert.equal(run.code, 2);
-    assert.equal(run.stderr, 'promptops show: expects FILE and VERSION. Usage: promptops show FILE VERSION\n');
+    assert.equal(run.stderr, 'promptops show: expects FILE and VERSION. Usage: promptops show FILE VERSION [--source langfuse]\n');
   });
 });

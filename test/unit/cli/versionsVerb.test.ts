@@ -109,7 +109,7 @@ describe('promptops versions', () => {
   it('exits 2 on a missing FILE or an unknown format', async () => {
     const missing = await runPromptops(['versions'], history.fixture.root);
     assert.equal(missing.code, 2);
-    assert.equal(missing.stderr, 'promptops versions: expects one FILE. Usage: promptops versions FILE [--format text|json]\n');
+    assert.equal(missing.stderr, 'promptops versions: expects one FILE. Usage: promptops versions FILE [--format text|json] [--source langfuse]\n');
     const format = await runPromptops(['versions', 'a.prompt', '--format', 'yaml'], history.fixture.root);
     assert.equal(format.code, 2);
     assert.equal(format.stderr, 'promptops versions: --format must be one of text, json, not "yaml".\n');

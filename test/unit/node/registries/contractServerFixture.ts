@@ -5,7 +5,7 @@ import { LangfuseContractServer } from '../../../contract/langfuseContractServer
 import { langfuseOpenApiFile } from '../../../contract/langfuseOpenApi';
 
 /** Short waits so fault tests run in milliseconds; the waits asked for are recorded instead of slept. */
-export const fastPolicy: RetryPolicy = { attempts: 3, baseDelayMs: 10, maxDelayMs: 40, maxRetryAfterMs: 5_000, timeoutMs: 300 };
+export const fastPolicy: RetryPolicy = { attempts: 3, baseDelayMs: 10, maxDelayMs: 40, maxRetryAfterMs: 5_000, timeoutMs: 2_000 };
 
 let skipNoticePrinted = false;
 

@@ -61,7 +61,7 @@ describe('promptops status is the CI gate: it fails on whatever export refuses',
     const clone = repo.fixture.shallowClone(1);
     const status = await runPromptops(['status'], clone);
     assert.equal(status.code, 1);
-    assert.ok(status.stderr.includes(`promptops status: prompt-releases.yaml:8:17: support/summarize production: commit ${short(repo.v1)} is not in this clone; fetch the full history (git fetch --unshallow), or the history was rewritten.\n`), status.stderr);
+    assert.ok(status.stderr.includes(`promptops status: prompt-releases.yaml:8:17: support/summarize production: commit ${repo.v1} is not in this clone; fetch the full history (git fetch --unshallow), or the history was rewritten.\n`), status.stderr);
   });
 
   it('a path missing at its commit', async () => {
@@ -131,6 +131,7 @@ describe('promptops status is the CI gate: it fails on whatever export refuses',
       'manifest-unknown-key',
       'manifest-duplicate-key',
       'manifest-unexplained-label',
+      'manifest-flag-key-collision',
       'manifest-unknown-prompt',
       'manifest-commit-not-found',
       'manifest-path-not-in-commit',

@@ -8,14 +8,16 @@ export const browserClickRequest = 'browser-click:';
 /**
  * A user's gesture in the workbench: a click (or typing, with `fill`) on an element inside the visible
  * webview (a CSS selector), or an answer to the quick input VS Code shows (a quick pick or an input
- * box): pick the row whose text contains `pick`, type `type` and press Enter, or press a key. Modal
- * dialogs cannot be answered: VS Code refuses to show them while extension tests run.
+ * box): pick the row whose text contains `pick`, type `type` and press Enter, or press a key; or a
+ * click on a button of a notification. Modal dialogs cannot be answered: VS Code refuses to show
+ * them while extension tests run.
  */
 export type BrowserClick =
   | { readonly where: 'webview'; readonly selector: string; readonly fill?: string }
   | { readonly where: 'quickInput'; readonly pick: string }
   | { readonly where: 'quickInput'; readonly type: string }
-  | { readonly where: 'quickInput'; readonly press: 'Escape' | 'Enter' };
+  | { readonly where: 'quickInput'; readonly press: 'Escape' | 'Enter' }
+  | { readonly where: 'notification'; readonly button: string };
 
 const quickInput = '.quick-input-widget';
 
@@ -26,6 +28,8 @@ export async function performBrowserClick(page: Page, click: BrowserClick, failu
       const target = page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame').locator(click.selector);
       if (click.fill === undefined) await target.click({ timeout: 30_000 });
       else await target.fill(click.fill, { timeout: 30_000 });
+    } else if (click.where === 'notification') {
+      await page.locator('.notification-toast .monaco-button', { hasText: click.button }).first().click({ timeout: 30_000 });
     } else if ('pick' in click) {
       await page.locator(`${quickInput} .monaco-list-row`, { hasText: click.pick }).first().click({ timeout: 30_000 });
     } else if ('type' in click) {

@@ -101,7 +101,7 @@ export function releaseCommands(environment: CommandEnvironment, state: ReleaseS
     }
   };
 
-  /** Everything after the manifest was written: the report (and, for live delivery, whatever publishes the change). */
+  /** After a move (published already when live delivery is on): tells the user what it did and hands the outcome to the caller. */
   const finish = async (file: PromptFileInRepository, outcome: ReleaseOutcome): Promise<ReleaseOutcome> => {
     report(outcome, file.releasesFile);
     return outcome;

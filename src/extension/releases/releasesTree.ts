@@ -52,6 +52,11 @@ export class ReleasesTree implements vscode.TreeDataProvider<ReleasesNode>, vsco
     return [];
   }
 
+  /** The parent of a label or an audit log (its prompt), so the view can reveal and select it. */
+  getParent(node: ReleasesNode): ReleasesNode | undefined {
+    return node.kind === 'label' || node.kind === 'auditLog' ? { kind: 'prompt', repository: node.repository, prompt: node.prompt } : undefined;
+  }
+
   getTreeItem(node: ReleasesNode): vscode.TreeItem {
     switch (node.kind) {
       case 'prompt': {

@@ -207,7 +207,7 @@ describe('the README install paths, run as written in a fresh copy of the reposi
     it('the runtime loads with require, and TypeScript finds its declarations through the package exports', () => {
       session.succeed(commands[5] ?? '');
       const exported = session.succeed(`node -e "console.log(Object.keys(require('promptops/runtime')).sort().join(' '))"`).stdout;
-      assert.equal(exported, 'PromptBundleError bundleFormat canaryBucket loadPromptBundle renderResolved resolvePrompt verifyPromptBundle\n');
+      assert.equal(exported, 'PromptBundleError bundleFormat canaryBucket loadPromptBundle promptFlagKey renderResolved resolvePrompt resolvePromptWithFlags verifyPromptBundle\n');
       fs.writeFileSync(
         path.join(project, 'app.ts'),
         "import { loadPromptBundle, resolvePrompt, type ResolvedPrompt } from 'promptops/runtime';\nexport const pick = (json: string): ResolvedPrompt => resolvePrompt(loadPromptBundle(json), 'support/summarize', 'production');\n",

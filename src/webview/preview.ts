@@ -52,14 +52,21 @@ function toolbar(state: PreviewState): HTMLElement {
   return bar;
 }
 
+// What the user typed as custom input, and whether its section is open: each update rebuilds the
+// page (the prompt or its samples changed), and must not wipe a draft being typed.
+let customDraft: string | undefined;
+let customOpen = false;
+
 function customInputEditor(state: PreviewState): HTMLElement {
   const details = element('details', 'custom');
-  details.open = state.customInput !== undefined;
+  details.open = customOpen || state.customInput !== undefined;
+  details.addEventListener('toggle', () => (customOpen = details.open));
   details.append(element('summary', undefined, 'Custom input (JSON)'));
   const area = element('textarea');
   area.id = 'custom-input';
   area.spellcheck = false;
-  area.value = state.customInput ?? '{\n  \n}';
+  area.value = customDraft ?? state.customInput ?? '{\n  \n}';
+  area.addEventListener('input', () => (customDraft = area.value));
   const apply = element('button', undefined, 'Render with this input');
   apply.id = 'render-custom';
   apply.addEventListener('click', () => vscode.postMessage({ type: 'customInput', json: area.value }));

@@ -25,7 +25,7 @@ export class ReleaseState implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
 
   /** `shortShas` learns the abbreviation of every commit the manifest names, once per read. */
-  constructor(private readonly shortShas: ShortShas) {}
+  constructor(readonly shortShas: ShortShas) {}
 
   /** The release state of every repository among the workspace folders. */
   repositories(): Promise<RepositoryReleases[]> {

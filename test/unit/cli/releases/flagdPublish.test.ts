@@ -161,7 +161,7 @@ describe('promptops export --format flagd and publish: flags flagd evaluates', (
     await promptops('promote', file, repo.v1);
     const manifestFile = path.join(repo.fixture.root, 'prompt-releases.yaml');
     // A hand edit: the label now serves v2, which no event explains.
-    fs.writeFileSync(manifestFile, read('prompt-releases.yaml').replace(`commit: ${repo.v1}\n      path`, `commit: ${repo.v2}\n      path`).replace(`sha256: ${sha256(summarizeV1)}\n    `, `sha256: ${sha256(summarizeV2)}\n    `));
+    fs.writeFileSync(manifestFile, read('prompt-releases.yaml').replace(`commit: ${repo.v1}\n      path`, `commit: ${repo.v2}\n      path`).replace(`sha256: ${sha256(summarizeV1)}\nevents:`, `sha256: ${sha256(summarizeV2)}\nevents:`));
     const before = manifestBytes(repo.fixture);
     const run = await promptops('promote', 'support/triage.prompt', repo.triage, '--publish', 'flags.json');
     assert.equal(run.code, 1);

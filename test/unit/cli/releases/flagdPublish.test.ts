@@ -183,6 +183,18 @@ describe('promptops export --format flagd and publish: flags flagd evaluates', (
     assert.equal(fs.existsSync(path.join(repo.fixture.root, 'flags.json')), false);
   });
 
+  it('names a rollback target missing from a shallow clone in full, and says to fetch the history', async () => {
+    await promptops('promote', file, repo.v2);
+    await promptops('promote', file, repo.v3, '--yes');
+    repo.fixture.commit('release', { files: { 'prompt-releases.yaml': read('prompt-releases.yaml') } });
+    // The release commit, the docs commit and v3: v3 is there, the v2 it may roll back to is not.
+    const clone = repo.fixture.shallowClone(3);
+    const run = await runPromptops(['publish', '--flags', 'flags.json'], clone);
+    assert.equal(run.code, 2);
+    assert.equal(run.stderr, `promptops publish: support/summarize production served ${repo.v2}, which this clone does not have; fetch the full history (git fetch --unshallow) before publishing.\n`);
+    assert.equal(fs.existsSync(path.join(clone, 'flags.json')), false);
+  });
+
   it('publish refuses what export --out refuses, writing nothing (exit 2)', async () => {
     await promptops('promote', file, repo.v1);
     const refused = async (args: readonly string[], message: string) => {

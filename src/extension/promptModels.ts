@@ -16,6 +16,16 @@ interface CachedSamples {
   readonly parsed: SampleFile;
 }
 
+/** What a read-only version document is checked against: its sample file and partials as its commit has them. */
+export interface VersionContext {
+  readonly samples: SampleFile | undefined;
+  /** The partials the version reaches, by name: each with where it is (a URI string) and its text. */
+  readonly partials: ReadonlyMap<string, { readonly path: string; readonly text: string } | undefined>;
+}
+
+/** Reads the context of a version document; undefined for documents that are not versions at a commit. */
+export type VersionContextLoader = (uri: vscode.Uri, model: PromptDocument) => Promise<VersionContext | undefined>;
+
 /**
  * Parses each prompt once per document version and each sample file once per change, so the
  * checks, the preview and the language features share one model per edit.
@@ -25,6 +35,10 @@ export class PromptModels implements vscode.Disposable {
   private readonly samples = new Map<string, CachedSamples | undefined>();
   /** Partial lookups by prompt folder and name; cleared whenever a partial file appears, changes or goes. */
   private readonly partials = new Map<string, { path: string; text: string } | undefined>();
+  /** Contexts of version documents, read once per document: a commit's files never change. */
+  private readonly versionContexts = new Map<string, Promise<VersionContext | undefined>>();
+  private readonly loadedVersionContexts = new Map<string, VersionContext | undefined>();
+  private versionContextLoader: VersionContextLoader | undefined;
   private readonly changedSamples = new vscode.EventEmitter<vscode.Uri>();
   /** Fires with the sample file's URI when a sidecar changes on disk or in an editor. */
   readonly onDidChangeSamples = this.changedSamples.event;
@@ -52,6 +66,8 @@ export class PromptModels implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((event) => isSampleFile(event.document.uri) && changed(event.document.uri)),
       vscode.workspace.onDidCloseTextDocument((document) => {
         this.documents.delete(document.uri.toString());
+        this.versionContexts.delete(document.uri.toString());
+        this.loadedVersionContexts.delete(document.uri.toString());
         if (isSampleFile(document.uri)) changed(document.uri);
       }),
       this.changedSamples,
@@ -68,9 +84,33 @@ export class PromptModels implements vscode.Disposable {
     return model;
   }
 
-  /** The parsed sidecar sample file of a prompt, from its open editor if any, else from disk. */
+  /** Lets version documents be checked against their own commit's sample file and partials (the version features read git). */
+  useVersionContexts(loader: VersionContextLoader): vscode.Disposable {
+    this.versionContextLoader = loader;
+    return new vscode.Disposable(() => {
+      if (this.versionContextLoader === loader) this.versionContextLoader = undefined;
+    });
+  }
+
+  /**
+   * Reads the sample file and partials a version document's commit has, once per document, so that
+   * `sampleFile` and `partialFile` answer for it; working-tree documents need nothing read.
+   */
+  async loadVersionContext(document: vscode.TextDocument): Promise<void> {
+    if (document.uri.scheme === 'file' || !this.versionContextLoader) return;
+    const key = document.uri.toString();
+    let loading = this.versionContexts.get(key);
+    if (!loading) {
+      loading = this.versionContextLoader(document.uri, this.document(document)).catch(() => undefined);
+      this.versionContexts.set(key, loading);
+    }
+    const context = await loading;
+    if (this.versionContexts.get(key) === loading) this.loadedVersionContexts.set(key, context);
+  }
+
+  /** The parsed sidecar sample file of a prompt, from its open editor if any, else from disk; for a version document, its commit's. */
   sampleFile(promptUri: vscode.Uri): SampleFile | undefined {
-    if (promptUri.scheme !== 'file') return undefined;
+    if (promptUri.scheme !== 'file') return this.loadedVersionContexts.get(promptUri.toString())?.samples;
     const file = findSampleFile(promptUri.fsPath);
     if (!file) return undefined;
     const open = vscode.workspace.textDocuments.find((document) => document.uri.scheme === 'file' && document.uri.fsPath === file);
@@ -90,7 +130,7 @@ export class PromptModels implements vscode.Disposable {
 
   /** The file of a partial the prompt includes, if it exists. */
   partialFile(promptUri: vscode.Uri, name: string): { path: string; text: string } | undefined {
-    if (promptUri.scheme !== 'file') return undefined;
+    if (promptUri.scheme !== 'file') return this.loadedVersionContexts.get(promptUri.toString())?.partials.get(name);
     // Prompts of one folder and format share their lookups: `style` is `_style.prompt` to one format, a file named style to another.
     const key = `${path.extname(promptUri.fsPath)}\u0000${path.dirname(promptUri.fsPath)}\u0000${name}`;
     if (this.partials.has(key)) return this.partials.get(key);
@@ -110,6 +150,8 @@ export class PromptModels implements vscode.Disposable {
     this.documents.clear();
     this.samples.clear();
     this.partials.clear();
+    this.versionContexts.clear();
+    this.loadedVersionContexts.clear();
   }
 }
 

@@ -1,4 +1,4 @@
-import type { ParsedNode } from 'yaml';
+import { isSeq, type ParsedNode } from 'yaml';
 import { closestName } from '../checks/nameSuggestion';
 import type { PromptDiagnostic } from '../document/promptDiagnostic';
 import type { PromptDocument } from '../document/promptDocument';
@@ -6,10 +6,11 @@ import { resolveSampleSets, type SampleFile } from '../samples/sampleSets';
 import { describeShape, lookupProperty, type SchemaShape } from '../schema/schemaShape';
 import type { TemplateAnalysis } from '../checks/templateAnalysis';
 import type { Range } from '../document/textDocument';
-import type { YamlSource } from '../document/yamlSource';
+import { isParsedNode, yamlNodeRange, yamlToPlain, type YamlSource } from '../document/yamlSource';
 import { inferType, yamlKey, type InferredType } from './inferredSchema';
 import { nodeAtDataPath, parseDataPath } from './inputValueEdits';
 import { placeholderYaml } from './samplePlaceholder';
+import { convertedSampleValue } from './sampleValueConversion';
 import type { VariableToDeclare } from '../formats/promptFormat';
 import type { FileEdits, TextEdit } from './textEdits';
 import { deleteMapEntry, insertMapEntry } from './yamlEdits';
@@ -138,6 +139,43 @@ function unknownSampleKeyFixes(diagnostic: PromptDiagnostic, context: QuickFixCo
   return fixes;
 }
 
+/** The YAML node a JSON pointer (`/days/0/city`) leads to in a set's values: list items by index, map entries by key. */
+function nodeAtPointer(node: ParsedNode, pointer: string): { node: ParsedNode; path: (string | number)[] } | undefined {
+  const segments = pointer === '' ? [] : pointer.split('/').slice(1).map((raw) => raw.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let current: ParsedNode = node;
+  const path: (string | number)[] = [];
+  for (const segment of segments) {
+    const step = isSeq(current) && /^\d+$/.test(segment) ? Number(segment) : segment;
+    const next = nodeAtDataPath(current, [step]);
+    if (!next) return undefined;
+    current = next;
+    path.push(step);
+  }
+  return { node: current, path };
+}
+
+/**
+ * For a sample value of the wrong type: the same value in the declared type when it converts
+ * (`"14"` → `14`), else an example of the declared type in its place.
+ */
+function sampleTypeFix(diagnostic: PromptDiagnostic, context: QuickFixContext, set: string, pointer: string, expected: string): QuickFix[] {
+  const values = valuesOf(diagnostic, context, set);
+  const found = values ? nodeAtPointer(values.node, pointer) : undefined;
+  if (!values || !found || !isParsedNode(found.node)) return [];
+  const range = yamlNodeRange(values.source, found.node);
+  // Reported before the latest edit, the range may cover other text now.
+  if (JSON.stringify(range) !== JSON.stringify(diagnostic.range)) return [];
+  const written = writtenAt(diagnostic, context) ?? '';
+  const plain = yamlToPlain(values.source, found.node);
+  const conversion = plain.ok ? convertedSampleValue(plain.value, expected) : undefined;
+  if (conversion !== undefined) {
+    return [{ title: `Convert ${written} to ${conversion} (${expected})`, edits: fileEdit(values.source.file, [{ range, newText: conversion }]), preferred: true }];
+  }
+  const shape = shapeAt(context.document.inputSchema?.shape, found.path);
+  if (!shape) return [];
+  return [{ title: `Replace with an example of type ${describeShape(shape)}`, edits: fileEdit(values.source.file, [{ range, newText: placeholderYaml(shape) }]), preferred: false }];
+}
+
 function removeUnusedFix(context: QuickFixContext, name: string): QuickFix[] {
   const edits = context.document.format.languageService.removeVariableEdits(context.document, context.samples, name);
   if (!edits) return [];
@@ -175,6 +213,8 @@ export function quickFixesFor(diagnostic: PromptDiagnostic, context: QuickFixCon
         return addSampleValueFix(diagnostic, context, data.set, data.variable);
       case 'unknown-sample-key':
         return unknownSampleKeyFixes(diagnostic, context, data.set, data.key, data.suggestion);
+      case 'sample-type-mismatch':
+        return data.keyword === 'type' ? sampleTypeFix(diagnostic, context, data.set, data.path, data.expected) : [];
       case 'unknown-helper':
         return data.suggestion === undefined ? [] : [replaceNameFix(context, diagnostic.range, data.suggestion)];
       default:

@@ -1,14 +1,14 @@
 import { isMap, isSeq, type ParsedNode } from 'yaml';
-import type { InputValues } from '../document/inputValues';
+import { readInputValues, type InputValues } from '../document/inputValues';
 import { compileJsonSchema, validateWithSchema, type ValidationFailure } from '../schema/jsonSchemaValidation';
 import { closestName } from '../checks/nameSuggestion';
-import { createDiagnostic, type PromptDiagnostic, type RelatedInformation } from '../document/promptDiagnostic';
+import { compareDiagnostics, createDiagnostic, type PromptDiagnostic, type RelatedInformation } from '../document/promptDiagnostic';
 import type { PromptDocument } from '../document/promptDocument';
 import { defaultSetName, type SampleFile } from './sampleSets';
 import { lookupProperty, type DeclaredProperty, type SchemaShape } from '../schema/schemaShape';
 import type { TemplateAnalysis } from '../checks/templateAnalysis';
-import type { Range } from '../document/textDocument';
-import { describeValue, isParsedNode, yamlMapEntries, yamlNodeRange } from '../document/yamlSource';
+import { createTextDocument, type Range } from '../document/textDocument';
+import { describeValue, isParsedNode, parseYamlSource, yamlMapEntries, yamlNodeRange } from '../document/yamlSource';
 
 interface Expectations {
   /** Variables every set must provide. */
@@ -247,15 +247,10 @@ function expectationsFor(document: PromptDocument, analysis: TemplateAnalysis | 
  */
 export function checkSampleSets(document: PromptDocument, samples: SampleFile | undefined, analysis: TemplateAnalysis | undefined): PromptDiagnostic[] {
   if (document.frontMatter && !document.frontMatter.valid) return [];
-  const schema = document.inputSchema;
   const defaults = document.inputDefaults;
   const fileSets = samples?.sets ?? [];
-  let validate: ((data: unknown) => ValidationFailure[]) | undefined;
   // Compiling costs about a millisecond, so only schemas with values to check are compiled.
-  if (schema && schema.form !== 'type-name' && (defaults || fileSets.length > 0)) {
-    const validator = compileJsonSchema(schema.json).validate;
-    if (validator) validate = (data) => validateWithSchema(validator, data);
-  }
+  const validate = defaults || fileSets.length > 0 ? schemaValidator(document) : undefined;
   const checker = new SampleChecker(document, expectationsFor(document, analysis), validate);
 
   if (defaults) {
@@ -273,4 +268,36 @@ export function checkSampleSets(document: PromptDocument, samples: SampleFile | 
     checker.types(set.name, merged, set.values, label);
   }
   return checker.diagnostics;
+}
+
+function schemaValidator(document: PromptDocument): ((data: unknown) => ValidationFailure[]) | undefined {
+  const schema = document.inputSchema;
+  if (!schema || schema.form === 'type-name') return undefined;
+  const validator = compileJsonSchema(schema.json).validate;
+  return validator ? (data) => validateWithSchema(validator, data) : undefined;
+}
+
+/** The name custom-input findings carry as their file: the text is the preview's, not a file's. */
+export const customInputFile = 'custom input';
+
+/**
+ * Checks a custom input (JSON text, as the preview takes it) the way sample sets are checked, with
+ * the same sentences: against the input schema, or without one against the variables the template
+ * reads; required variables may come from `input.default`. Ranges count in the JSON text. Text that
+ * is not a JSON object gives nothing here (the preview says so itself).
+ */
+export function checkCustomInput(document: PromptDocument, analysis: TemplateAnalysis | undefined, json: string): PromptDiagnostic[] {
+  if (document.frontMatter && !document.frontMatter.valid) return [];
+  const text = createTextDocument(json);
+  const source = parseYamlSource(customInputFile, text, 0, text.text);
+  const root = source.yaml.contents;
+  if (source.hasErrors || !isParsedNode(root) || !isMap(root)) return [];
+  const values = readInputValues(source, root);
+  const label = 'The custom input';
+  const checker = new SampleChecker(document, expectationsFor(document, analysis), schemaValidator(document));
+  const merged = { ...(document.inputDefaults?.value ?? {}), ...values.value };
+  checker.unknownKeys('custom', values, label);
+  checker.missing('custom', merged, customInputFile, yamlNodeRange(source, root), 'error', label);
+  checker.types('custom', merged, values, label);
+  return checker.diagnostics.sort(compareDiagnostics);
 }

@@ -131,7 +131,7 @@ async function readAt(workspace: ReleaseWorkspace, commit: string, repoPath: str
   // Asked first: in a shallow clone git reports a missing commit as a missing path.
   await resolveCommit(workspace.repository, commit, options).catch((error: unknown) => {
     if (!(error instanceof GitError && error.kind === 'unknownRevision')) throw error;
-    throw new GitError('unknownRevision', `${what} is commit ${shortSha(commit)}, which this clone does not have; fetch the full history (git fetch --unshallow) before exporting.`, error.stderr);
+    throw new GitError('unknownRevision', `${what} is commit ${commit}, which this clone does not have; fetch the full history (git fetch --unshallow) before exporting.`, error.stderr);
   });
   return readFileAtCommit(workspace.repository, commit, repoPath, options);
 }

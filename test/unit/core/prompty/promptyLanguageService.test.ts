@@ -61,6 +61,12 @@ describe('Prompty language service', () => {
     assert.equal(fixedMap.prompt.split('---\n')[1], lines('inputs:', '  name:', '    kind: string', '  count:', '    kind: integer', '    required: true', ''));
   });
 
+  it('declares an input the template loops over as an array when no sample has a value for it', () => {
+    const text = lines('---', 'inputs:', '  - name: who', '    kind: string', '---', '{{ who }}{% for line in lines %}{{ line }}{% endfor %}');
+    const fixed = subject(text).fix('undeclared-variable', "Declare 'lines' (array of any) in inputs");
+    assert.equal(fixed.prompt.split('---\n')[1], lines('inputs:', '  - name: who', '    kind: string', '  - name: lines', '    kind: array', '    required: true', ''));
+  });
+
   it('removes an unused input with its sample keys', () => {
     const fixed = subject(listPrompt, lines('a:', '  unused: x', '  topic: t')).fix('unused-variable', "Remove unused 'unused' from inputs and its sample set");
     assert.ok(!fixed.prompt.includes('name: unused'));

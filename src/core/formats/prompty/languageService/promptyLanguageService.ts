@@ -3,6 +3,7 @@ import type { TemplateAnalysis, VariableUse } from '../../../checks/templateAnal
 import type { PromptDocument } from '../../../document/promptDocument';
 import type { Range } from '../../../document/textDocument';
 import { CompletionCollector, propertyDocs, type CompletionEntry, type CompletionOptions } from '../../../languageService/completions';
+import type { InferredType } from '../../../languageService/inferredSchema';
 import type { DefinitionTarget } from '../../../languageService/definitions';
 import { codeSpan, sampleLine, typeLine, type HoverInfo, type HoverOptions } from '../../../languageService/hoverInfo';
 import { renameKeyEdits } from '../../../languageService/inputValueEdits';
@@ -177,6 +178,14 @@ function renameEdits(document: PromptDocument, samples: SampleFile | undefined, 
   return { ok: true, edits: grouped };
 }
 
+/** A type from how the template reads an input when no sample has a value: looped over, a list; read with `.name`, an object with those properties. */
+function typeFromTemplate(_document: PromptDocument, analysis: TemplateAnalysis | undefined, name: string): InferredType | undefined {
+  const uses = analysis?.uses.filter((use) => use.variable === name) ?? [];
+  if (uses.some((use) => use.origin === 'block-param' || use.origin === 'block-context')) return { kind: 'array', items: { kind: 'any' } };
+  const properties = [...new Set(uses.flatMap((use) => (use.origin === 'input' && use.path.segments[0]?.name === name ? use.path.segments.slice(1, 2).map((segment) => segment.name) : [])))];
+  return properties.length > 0 ? { kind: 'object', properties: properties.map((property) => ({ name: property, type: { kind: 'any' }, optional: false })) } : undefined;
+}
+
 /** Completion, hover, definition and rename for Prompty templates (Jinja and mustache), from the neutral analysis. */
 export const promptyLanguageService: Omit<FormatLanguageService, 'declareVariablesEdits' | 'removeVariableEdits'> = {
   completionsAt,
@@ -186,5 +195,5 @@ export const promptyLanguageService: Omit<FormatLanguageService, 'declareVariabl
   renameEdits,
   replaceNameEdits: (_document, _analysis, range, replacement) => [{ range, newText: replacement }],
   pathRangeAt: (_document, _analysis, range) => range,
-  typeFromTemplate: () => undefined,
+  typeFromTemplate,
 };

@@ -1,7 +1,9 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { parsePromptDocument, type PromptDocument } from '../core/promptDocument';
-import { parseSampleFile, type SampleFile } from '../core/sampleSets';
+import { type PromptDocument } from '../core/document/promptDocument';
+import { parsePromptDocument, promptFileExtensions } from '../core/formats/promptFileKind';
+import { parseSampleFile, type SampleFile } from '../core/samples/sampleSets';
 import { findPartialFile } from '../node/partialFiles';
 import { findSampleFile } from '../node/sampleFiles';
 import { fileModifiedTime, readTextFile } from '../node/textFiles';
@@ -53,6 +55,11 @@ export class PromptModels implements vscode.Disposable {
       partialWatcher.onDidChange(partialsChanged),
       partialWatcher.onDidDelete(partialsChanged),
       vscode.workspace.onDidChangeTextDocument((event) => /\/_[^/]*\.prompt$/.test(event.document.uri.path) && partialsChanged()),
+      // Files a Prompty prompt references (`\${file:policy.md}`) can be any file: creating, saving, renaming or deleting one in the editor looks them up again.
+      vscode.workspace.onDidCreateFiles(partialsChanged),
+      vscode.workspace.onDidDeleteFiles(partialsChanged),
+      vscode.workspace.onDidRenameFiles(partialsChanged),
+      vscode.workspace.onDidSaveTextDocument(partialsChanged),
       watcher.onDidChange(changed),
       watcher.onDidCreate(changed),
       watcher.onDidDelete(changed),
@@ -124,7 +131,8 @@ export class PromptModels implements vscode.Disposable {
   /** The file of a partial the prompt includes, if it exists. */
   partialFile(promptUri: vscode.Uri, name: string): { path: string; text: string } | undefined {
     if (promptUri.scheme !== 'file') return this.loadedVersionContexts.get(promptUri.toString())?.partials.get(name);
-    const key = `${path.dirname(promptUri.fsPath)}\u0000${name}`;
+    // Prompts of one folder and format share their lookups: `style` is `_style.prompt` to one format, a file named style to another.
+    const key = `${path.extname(promptUri.fsPath)}\u0000${path.dirname(promptUri.fsPath)}\u0000${name}`;
     if (this.partials.has(key)) return this.partials.get(key);
     const root = vscode.workspace.getWorkspaceFolder(promptUri)?.uri.fsPath ?? path.dirname(promptUri.fsPath);
     const found = findPartialFile(promptUri.fsPath, name, root);
@@ -152,9 +160,16 @@ export function isSampleFile(uri: vscode.Uri): boolean {
   return /\.samples\.(ya?ml|json)$/i.test(uri.path);
 }
 
-/** The prompt a sample file belongs to, among the given candidates (`trip.samples.yaml` → `trip.prompt`). */
+/** The prompts a sample file may belong to, one per format (`trip.samples.yaml` → `trip.prompt`, `trip.prompty`). */
+export function promptPathsOfSampleFile(sampleFile: string): string[] {
+  return promptFileExtensions().map((extension) => sampleFile.replace(/\.samples\.(ya?ml|json)$/i, extension));
+}
+
+/** The prompt a sample file belongs to: the candidate that is open or exists, else the first format's. */
 export function promptPathOfSampleFile(sampleFile: string): string {
-  return sampleFile.replace(/\.samples\.(ya?ml|json)$/i, '.prompt');
+  const candidates = promptPathsOfSampleFile(sampleFile);
+  const open = (candidate: string): boolean => vscode.workspace.textDocuments.some((document) => document.uri.path === candidate || document.uri.fsPath === candidate);
+  return candidates.find(open) ?? candidates.find((candidate) => fs.existsSync(candidate)) ?? candidates[0] ?? sampleFile;
 }
 
 /** The path core diagnostics carry for a document: its file path, or its URI for other schemes. */

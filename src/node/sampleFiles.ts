@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { sampleFileCandidates } from '../core/sampleFilePaths';
+import { sampleFileCandidates } from '../core/samples/sampleFilePaths';
 import { directFileAccess, type FileAccess } from './fileAccess';
 
 /** The sidecar sample file of a prompt (`trip.prompt` → `trip.samples.yaml`, else `.json`), if one exists. */

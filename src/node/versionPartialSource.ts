@@ -1,5 +1,5 @@
-import { isPlausiblePartialName, partialCandidates } from '../core/partialPaths';
-import type { PartialSource } from '../core/promptRenderer';
+import { formatOfFile } from '../core/formats/promptFileKind';
+import type { IncludeLookup as PartialSource } from '../core/formats/promptFormat';
 import { GitError } from './git/gitError';
 import { readFileAtCommit } from './git/gitObjects';
 import { findPartialFile } from './partialFiles';
@@ -25,8 +25,7 @@ export function partialFileAt(file: PromptFileInRepository, version: VersionLoca
     };
   }
   return async (name) => {
-    if (!isPlausiblePartialName(name)) return undefined;
-    for (const candidate of partialCandidates(`${root}/${version.path}`, name, root)) {
+    for (const candidate of formatOfFile(version.path)?.includeCandidates(`${root}/${version.path}`, name, root) ?? []) {
       const relative = candidate.slice(root.length + 1);
       try {
         const bytes = await readFileAtCommit(file.repository, version.commit, relative);

@@ -1,4 +1,4 @@
-import { sampleFileCandidates } from '../core/sampleFilePaths';
+import { sampleFileCandidates } from '../core/samples/sampleFilePaths';
 import { blobsAtCommit, readBlob } from './git/gitObjects';
 import type { GitCallOptions } from './git/gitRepository';
 import type { PromptFileInRepository } from './promptFileInRepository';

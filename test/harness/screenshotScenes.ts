@@ -50,6 +50,12 @@ export async function run(): Promise<void> {
   await shot('preview');
 
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  const refundReply = demoFile('support/refund-reply.prompty');
+  await vscode.window.showTextDocument(refundReply);
+  await vscode.commands.executeCommand('promptops.preview', refundReply, 'two-items');
+  await shot('prompty-preview');
+
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   await vscode.window.showTextDocument(demoFile('onboarding/welcome-email.prompt'));
   await vscode.commands.executeCommand('workbench.actions.view.problems');
   await shot('diagnostics');

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { escapeControlCharacters } from '../../core/controlCharacters';
+import { escapeControlCharacters } from '../../core/document/controlCharacters';
 import { shortSha } from '../../core/releases/promotionHistory';
 import { defaultLabel } from '../../core/releases/releaseManifest';
 import { describeManifestProblem } from '../../node/releases/manifestFile';

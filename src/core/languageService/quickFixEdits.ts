@@ -1,19 +1,18 @@
 import { isSeq, type ParsedNode } from 'yaml';
-import { closestName } from '../nameSuggestion';
-import type { PromptDiagnostic } from '../promptDiagnostic';
-import type { PromptDocument } from '../promptDocument';
-import { resolveSampleSets, type SampleFile } from '../sampleSets';
-import { describeShape, lookupProperty, type SchemaShape } from '../schemaShape';
-import type { TemplateAnalysis } from '../templateAnalysis';
-import type { Range } from '../textDocument';
-import { isParsedNode, yamlNodeRange, yamlToPlain, type YamlSource } from '../yamlSource';
+import { closestName } from '../checks/nameSuggestion';
+import type { PromptDiagnostic } from '../document/promptDiagnostic';
+import type { PromptDocument } from '../document/promptDocument';
+import { resolveSampleSets, type SampleFile } from '../samples/sampleSets';
+import { describeShape, lookupProperty, type SchemaShape } from '../schema/schemaShape';
+import type { TemplateAnalysis } from '../checks/templateAnalysis';
+import type { Range } from '../document/textDocument';
+import { isParsedNode, yamlNodeRange, yamlToPlain, type YamlSource } from '../document/yamlSource';
 import { inferType, yamlKey, type InferredType } from './inferredSchema';
 import { nodeAtDataPath, parseDataPath } from './inputValueEdits';
 import { placeholderYaml } from './samplePlaceholder';
 import { convertedSampleValue } from './sampleValueConversion';
-import { declareVariablesEdits, removeVariableEdits, type VariableToDeclare } from './schemaDeclarationEdits';
+import type { VariableToDeclare } from '../formats/promptFormat';
 import type { FileEdits, TextEdit } from './textEdits';
-import { closingSegmentRange, pathAt, sectionOf, templateBlocks, templateUses } from './templatePaths';
 import { deleteMapEntry, insertMapEntry } from './yamlEdits';
 
 /** A fix for one diagnostic: a title for the light bulb and the edits, possibly in two files. */
@@ -32,7 +31,6 @@ export interface QuickFixContext {
   readonly analysis?: TemplateAnalysis;
 }
 
-const anyType: InferredType = { kind: 'any' };
 const stringType: InferredType = { kind: 'scalar', type: 'string' };
 
 function describeInferred(type: InferredType): string {
@@ -52,56 +50,32 @@ function fileEdit(path: string, edits: readonly TextEdit[]): FileEdits[] {
   return [{ path, edits }];
 }
 
-/** A type from how the template reads a variable when no sample has a value: `x.a.b` makes objects, `#each x` a list. */
-function typeFromTemplate(context: QuickFixContext, name: string): InferredType | undefined {
-  const { document, analysis } = context;
-  if (!analysis) return undefined;
-  const uses = [...templateUses(document, analysis)].filter(([path, use]) => use.origin === 'input' && path.segments[path.data ? 1 : 0]?.name === name);
-  const looped = templateBlocks(document.template.statements ?? []).some((block) => {
-    const first = block.params[0];
-    return block.callee.original === 'each' && first?.kind === 'path' && uses.some(([path]) => path === first && path.segments.length === (path.data ? 2 : 1));
-  });
-  if (looped) return { kind: 'array', items: anyType };
-  const tails = uses.map(([path]) => path.segments.slice(path.data ? 2 : 1).map((segment) => segment.name)).filter((tail) => tail.length > 0);
-  const build = (paths: readonly string[][]): InferredType => {
-    const names = [...new Set(paths.map((tail) => tail[0]).filter((head): head is string => head !== undefined))];
-    if (names.length === 0) return stringType;
-    return { kind: 'object', properties: names.map((head) => ({ name: head, type: build(paths.filter((tail) => tail[0] === head).map((tail) => tail.slice(1))), optional: false })) };
-  };
-  return tails.length > 0 ? build(tails) : undefined;
-}
-
 /** How to declare a variable: the type its sample values share (or its uses suggest), optional when some set lacks it. */
 function variableToDeclare(context: QuickFixContext, name: string): VariableToDeclare {
   const sets = resolveSampleSets(context.document, context.samples);
   const values = sets.filter((set) => Object.prototype.hasOwnProperty.call(set.input, name)).map((set) => set.input[name]);
-  const type = inferType(values) ?? typeFromTemplate(context, name) ?? stringType;
+  const type = inferType(values) ?? context.document.format.languageService.typeFromTemplate(context.document, context.analysis, name) ?? stringType;
   return { name, type, optional: sets.some((set) => !Object.prototype.hasOwnProperty.call(set.input, name) || set.input[name] === null) };
 }
 
 function declareFix(context: QuickFixContext, name: string, preferred: boolean): QuickFix[] {
   const variable = variableToDeclare(context, name);
-  const edits = declareVariablesEdits(context.document, [variable]);
+  const edits = context.document.format.languageService.declareVariablesEdits(context.document, [variable]);
   if (!edits) return [];
-  return [{ title: `Declare '${name}' (${describeInferred(variable.type)}) in the input schema`, edits: fileEdit(context.document.path, edits), preferred }];
+  return [{ title: `Declare '${name}' (${describeInferred(variable.type)}) in ${context.document.format.inputsNoun}`, edits: fileEdit(context.document.path, edits), preferred }];
 }
 
 /** Replaces a misspelt name, also in the closing tag of a section it opens. */
 function replaceNameFix(context: QuickFixContext, range: Range, replacement: string): QuickFix {
   const { document, analysis } = context;
-  const edits: TextEdit[] = [{ range, newText: replacement }];
-  const found = pathAt(document, analysis, document.text.offsetAt(range.start));
-  const section = found ? sectionOf(document, found.path) : undefined;
-  const closing = found && section && found.segmentIndex !== undefined ? closingSegmentRange(document.text, section, found.segmentIndex) : undefined;
-  if (closing) edits.push({ range: closing, newText: replacement });
+  const edits = document.format.languageService.replaceNameEdits(document, analysis, range, replacement);
   return { title: `Change to '${replacement}'`, edits: fileEdit(document.path, edits), preferred: true };
 }
 
 /** Replaces a whole path (`name` inside a block → `@root.name`). */
 function replacePathFix(context: QuickFixContext, range: Range, replacement: string): QuickFix {
   const { document, analysis } = context;
-  const found = pathAt(document, analysis, document.text.offsetAt(range.start));
-  const whole = found?.path.range ?? range;
+  const whole = document.format.languageService.pathRangeAt(document, analysis, range);
   return { title: `Change to '${replacement}'`, edits: fileEdit(document.path, [{ range: whole, newText: replacement }]), preferred: true };
 }
 
@@ -203,13 +177,13 @@ function sampleTypeFix(diagnostic: PromptDiagnostic, context: QuickFixContext, s
 }
 
 function removeUnusedFix(context: QuickFixContext, name: string): QuickFix[] {
-  const edits = removeVariableEdits(context.document, context.samples, name);
+  const edits = context.document.format.languageService.removeVariableEdits(context.document, context.samples, name);
   if (!edits) return [];
   const sets = edits.find((file) => file.path !== context.document.path)?.edits.length ?? 0;
   const where = sets > 0 ? ` and ${sets === 1 ? 'its sample set' : `${sets} sample sets`}` : '';
   // When the template reads a near miss ('plna' for 'plan'), the typo is the likelier mistake.
   const nearMiss = context.analysis?.undeclaredUses.some((segment) => closestName(segment.name, [name]) === name) ?? false;
-  return [{ title: `Remove unused '${name}' from the input schema${where}`, edits, preferred: !nearMiss }];
+  return [{ title: `Remove unused '${name}' from ${context.document.format.inputsNoun}${where}`, edits, preferred: !nearMiss }];
 }
 
 /**
@@ -260,7 +234,7 @@ export function declareInputSchemaFix(context: QuickFixContext): QuickFix | unde
   const { document, analysis } = context;
   if (document.inputSchema || !analysis || analysis.usedVariables.size === 0) return undefined;
   const variables = [...analysis.usedVariables].sort().map((name) => variableToDeclare(context, name));
-  const edits = declareVariablesEdits(document, variables);
+  const edits = document.format.languageService.declareVariablesEdits(document, variables);
   if (!edits) return undefined;
   return { title: `Declare an input schema for ${variables.map((variable) => `'${variable.name}'`).join(', ')}`, edits: fileEdit(document.path, edits), preferred: false };
 }

@@ -1,7 +1,7 @@
 import type { ManifestProblem } from './manifestParser';
 import { shortSha } from './promotionHistory';
 import type { ReleaseEvent, ReleaseManifest } from './releaseManifest';
-import type { Range } from '../textDocument';
+import type { Range } from '../document/textDocument';
 
 /** What the audit log says a label serves, and its canary: the result of replaying its events in order. */
 interface ReplayedLabel {

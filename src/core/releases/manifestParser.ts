@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
-import { createTextDocument, type Range, type TextDocument } from '../textDocument';
+import { createTextDocument, type Range, type TextDocument } from '../document/textDocument';
 import { findConflictMarkers } from './conflictMarkers';
 import { labelNameProblem } from './labelName';
 import {

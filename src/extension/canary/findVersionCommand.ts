@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { escapeControlCharacters } from '../../core/controlCharacters';
+import { escapeControlCharacters } from '../../core/document/controlCharacters';
 import { findPromptVersions, isSha256, type FoundPromptVersion } from '../../node/promptVersionLookup';
 import { readManifestFile } from '../../node/releases/manifestFile';
 import { optionalString } from '../commands/commandArguments';

@@ -8,6 +8,7 @@ import type { VersionsNode } from '../versions/versionsTree';
 import { requireTrust } from '../workspaceTrust';
 import type { UserQuestions } from './userQuestions';
 import type { ViewSelection } from './viewSelection';
+import { isPromptLanguage } from '../../core/formats/promptFileKind';
 
 /**
  * What a command's first argument names: the prompt's working file, plus the version or label a
@@ -30,7 +31,7 @@ export interface CommandEnvironment {
 }
 
 function isPromptDocument(document: vscode.TextDocument): boolean {
-  return document.languageId === 'dotprompt' || document.languageId === 'prompty' || document.uri.scheme === 'promptops';
+  return isPromptLanguage(document.languageId) || document.uri.scheme === 'promptops';
 }
 
 /** Reads a command's first argument (a URI, a URI string, a Versions or Releases node), else the prompt in the active editor. */

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { labelNameProblem } from '../../core/releases/labelName';
 import { defaultLabel, type ReleaseManifest } from '../../core/releases/releaseManifest';
-import { relativeTime } from '../../core/relativeTime';
+import { relativeTime } from '../../core/versions/relativeTime';
 import type { PromptFileInRepository } from '../../node/promptFileInRepository';
 import type { CommandEnvironment } from './commandArguments';
 

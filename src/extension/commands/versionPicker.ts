@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { relativeTime } from '../../core/relativeTime';
+import { relativeTime } from '../../core/versions/relativeTime';
 import type { PromptFileInRepository } from '../../node/promptFileInRepository';
 import { displayText } from '../displayText';
 import type { CommandEnvironment } from './commandArguments';

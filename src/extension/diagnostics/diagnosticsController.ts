@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { analyzePromptDocument } from '../../core/checkPrompt';
-import type { PromptDiagnostic } from '../../core/promptDiagnostic';
+import { analyzePromptDocument } from '../../core/checks/checkPrompt';
+import type { PromptDiagnostic } from '../../core/document/promptDiagnostic';
+import { formatOfLanguage } from '../../core/formats/promptFileKind';
 import { diagnosticPath, isSampleFile, promptPathOfSampleFile, type PromptModels } from '../promptModels';
 import { toVscodeDiagnostic, uriOfDiagnosticPath } from './toVscodeDiagnostic';
 
@@ -132,7 +133,7 @@ function isVisible(document: vscode.TextDocument): boolean {
 }
 
 function isPrompt(document: vscode.TextDocument): boolean {
-  return document.languageId === 'dotprompt';
+  return formatOfLanguage(document.languageId) !== undefined;
 }
 
 function promptOfSampleFile(uri: vscode.Uri): vscode.Uri {

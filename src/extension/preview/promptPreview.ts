@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { renderCheckedPrompt, sampleFileProblem, type RenderProblem } from '../../core/checkedRender';
-import { analyzePromptDocument } from '../../core/checkPrompt';
-import { checkCustomInput } from '../../core/checkSampleSets';
-import { messageText } from '../../core/promptRenderer';
-import { chooseRenderInput, parseCustomInput, type ChosenRenderInput } from '../../core/renderInput';
-import { approximateTokenCount } from '../../core/tokenCount';
+import { analyzePromptDocument } from '../../core/checks/checkPrompt';
+import { renderCheckedPrompt, sampleFileProblem, type RenderProblem } from '../../core/rendering/checkedRender';
+import { messageText } from '../../core/rendering/promptRendering';
+import { approximateTokenCount } from '../../core/rendering/tokenCount';
+import { checkCustomInput } from '../../core/samples/checkSampleSets';
+import { chooseRenderInput, parseCustomInput, type ChosenRenderInput } from '../../core/samples/renderInput';
 import type { RenderedPrompt } from 'dotprompt';
 import type { FromWebview, PreviewLocation, PreviewState, ToWebview } from '../../webview/previewProtocol';
 import { uriOfDiagnosticPath } from '../diagnostics/toVscodeDiagnostic';

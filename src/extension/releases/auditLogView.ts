@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { escapeControlCharacters } from '../../core/controlCharacters';
+import { escapeControlCharacters } from '../../core/document/controlCharacters';
 import type { ReleaseEvent } from '../../core/releases/releaseManifest';
-import { relativeTime } from '../../core/relativeTime';
+import { relativeTime } from '../../core/versions/relativeTime';
 import type { AuditLogRow, AuditLogState, FromAuditLog, ToAuditLog } from '../../webview/auditLogProtocol';
 import { webviewPageHtml } from '../preview/previewHtml';
 import type { ShortShas } from '../versions/shortShas';

@@ -6,7 +6,7 @@ import { releaseEventSentence, releaseMoveSentences } from '../../core/releases/
 import { planCanary } from '../../core/releases/releaseMoves';
 import type { ReleaseEvent, ReleaseManifest, ReleaseTarget } from '../../core/releases/releaseManifest';
 import { ReleaseRefusal } from '../../core/releases/releaseRefusal';
-import type { Position } from '../../core/textDocument';
+import type { Position } from '../../core/document/textDocument';
 import type { PromptFileInRepository } from '../../node/promptFileInRepository';
 import { manifestReleaseProblem, readManifestFile } from '../../node/releases/manifestFile';
 import { clearCanary, promotePrompt, rollbackPrompt, setCanary, type ReleaseOutcome } from '../../node/releases/releaseActions';

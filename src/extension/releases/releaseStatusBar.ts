@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
+import { formatOfLanguage } from '../../core/formats/promptFileKind';
 import { defaultLabel } from '../../core/releases/releaseManifest';
 import type { PromptHistory } from '../versions/promptHistory';
 import type { LivePublishing, LiveState } from './livePublishing';
@@ -56,7 +57,7 @@ export class ReleaseStatusBar implements vscode.Disposable {
 
   private async compute(generation: number): Promise<void> {
     const document = vscode.window.activeTextEditor?.document;
-    if (!document || document.uri.scheme !== 'file' || document.languageId !== 'dotprompt' || !vscode.workspace.isTrusted) {
+    if (!document || document.uri.scheme !== 'file' || formatOfLanguage(document.languageId) === undefined || !vscode.workspace.isTrusted) {
       if (generation === this.generation) this.item.hide();
       return;
     }

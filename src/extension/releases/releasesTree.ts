@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ReleaseEvent } from '../../core/releases/releaseManifest';
 import type { LabelStatus, PromptReleaseStatus } from '../../node/releases/releaseStatus';
-import { relativeTime } from '../../core/relativeTime';
+import { relativeTime } from '../../core/versions/relativeTime';
 import { displayText, markdownText } from '../displayText';
 import type { ShortShas } from '../versions/shortShas';
 import type { ReleaseState, RepositoryReleases } from './releaseState';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { promptLanguageOf } from '../../core/promptFileKind';
+import { promptLanguageOf } from '../../core/formats/promptFileKind';
 import type { PromptHistory } from './promptHistory';
 import { versionUri } from './versionUri';
 

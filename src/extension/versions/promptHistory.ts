@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { parseVersionSpec } from '../../core/versionSpec';
+import { parseVersionSpec } from '../../core/versions/versionSpec';
 import { readFileHistoryPage, fileHistory, type FileHistoryPage } from '../../node/git/fileHistory';
 import { openPromptFile, type PromptFileInRepository } from '../../node/promptFileInRepository';
 import { resolveVersion, type ResolvedVersion } from '../../node/promptVersionResolver';

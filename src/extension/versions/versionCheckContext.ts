@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { resolvePartialGraph } from '../../core/partialGraph';
-import { parseSampleFile } from '../../core/sampleSets';
+import { resolveIncludeGraph } from '../../core/rendering/includeGraph';
+import { parseSampleFile } from '../../core/samples/sampleSets';
 import { partialFileAt, type PartialAtVersion } from '../../node/versionPartialSource';
 import { sampleFileAt } from '../../node/versionSampleFile';
 import type { VersionContext, VersionContextLoader } from '../promptModels';
@@ -26,7 +26,7 @@ export function versionCheckContexts(history: PromptHistory): VersionContextLoad
     const find = partialFileAt(file, version);
     const partials = new Map<string, PartialAtVersion | undefined>();
     // The graph asks each name once and follows partials into partials, as the checker will.
-    await resolvePartialGraph(model.template.statements ?? [], async (name) => {
+    await resolveIncludeGraph(model.format.includes(model), (source) => model.format.includesOfIncluded(source), async (name) => {
       const found = await find(name);
       partials.set(name, found ? { path: uriAtCommit(found.path), text: found.text } : undefined);
       return found?.text;

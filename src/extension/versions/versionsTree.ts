@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { promptFileGlob } from '../../core/promptFileKind';
-import { createdFromText } from '../../core/promptVersion';
-import { relativeTime } from '../../core/relativeTime';
+import { promptFileGlob } from '../../core/formats/promptFileKind';
+import { createdFromText } from '../../core/versions/promptVersion';
+import { relativeTime } from '../../core/versions/relativeTime';
 import type { FileVersion } from '../../node/git/fileHistory';
 import { GitError } from '../../node/git/gitError';
 import { workingCopyDiffersFromHead } from '../../node/git/workingCopyStatus';

@@ -6,7 +6,7 @@ import { ReleaseRefusal } from '../../core/releases/releaseRefusal';
 import type { MovePlan, ReleaseMove } from '../../core/releases/releaseMoves';
 import { isTemporaryFileOf, writeFileAtomically, writeTargetOf, type AtomicWriteOptions } from '../atomicWrite';
 import { FileSystemRefusal } from '../fileSystemRefusal';
-import type { Position } from '../../core/textDocument';
+import type { Position } from '../../core/document/textDocument';
 import { decodeText, readRegularFile } from '../textFiles';
 import { withFileLock, type ManifestLockOptions } from './manifestLock';
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Range } from '../../core/textDocument';
+import type { Range } from '../../core/document/textDocument';
 import type { ReleaseManifest, ReleaseTarget } from '../../core/releases/releaseManifest';
 import { GitError } from '../git/gitError';
 import { blobsAtCommit, readBlob } from '../git/gitObjects';

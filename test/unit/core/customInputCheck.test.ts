@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { analyzePromptDocument } from '../../../src/core/checkPrompt';
-import { checkCustomInput } from '../../../src/core/checkSampleSets';
-import { parsePromptDocument } from '../../../src/core/promptDocument';
-import { parseSampleFile } from '../../../src/core/sampleSets';
+import { analyzePromptDocument } from '../../../src/core/checks/checkPrompt';
+import { checkCustomInput } from '../../../src/core/samples/checkSampleSets';
+import { parsePromptDocument } from '../../../src/core/formats/promptFileKind';
+import { parseSampleFile } from '../../../src/core/samples/sampleSets';
 import { lines } from './diagnosticExpectations';
 
 const typed = parsePromptDocument(lines('---', 'input:', '  schema:', '    ticket(object):', '      subject: string', '    days: integer', '    tone?: string', '  default:', '    tone: calm', '---', '{{ticket.subject}} {{days}} {{tone}}'), { path: 'p.prompt' });

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { analyzePromptDocument } from '../../../../src/core/checkPrompt';
+import { analyzePromptDocument } from '../../../../src/core/checks/checkPrompt';
 import { declareInputSchemaFix, quickFixesFor, type QuickFix } from '../../../../src/core/languageService/quickFixEdits';
-import type { DiagnosticCode, PromptDiagnostic } from '../../../../src/core/promptDiagnostic';
-import { parsePromptDocument } from '../../../../src/core/promptDocument';
-import { parseSampleFile } from '../../../../src/core/sampleSets';
+import type { DiagnosticCode, PromptDiagnostic } from '../../../../src/core/document/promptDiagnostic';
+import { parsePromptDocument } from '../../../../src/core/formats/promptFileKind';
+import { parseSampleFile } from '../../../../src/core/samples/sampleSets';
 import { lines } from '../diagnosticExpectations';
 import { promptPath, promptUnderTest, samplesPath, type PromptUnderTest } from './promptUnderTest';
 

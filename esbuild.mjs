@@ -44,6 +44,7 @@ const builds = [
   // The preview page runs in the webview (a browser), not in Node.
   { ...common, entryPoints: ['src/webview/preview.ts'], outfile: 'dist/webview/preview.js', platform: 'browser', format: 'iife', target: 'es2022' },
   { ...common, entryPoints: ['src/webview/canaryReport.ts'], outfile: 'dist/webview/canaryReport.js', platform: 'browser', format: 'iife', target: 'es2022' },
+  { ...common, entryPoints: ['src/webview/auditLog.ts'], outfile: 'dist/webview/auditLog.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 
 if (watch) {

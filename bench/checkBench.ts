@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import * as esbuild from 'esbuild';
 import Handlebars from 'handlebars';
 import YAML from 'yaml';
-import { checkPrompt } from '../src/core/checkPrompt';
+import { checkPrompt } from '../src/core/checks/checkPrompt';
 import { median, ratioAgainstBaseline, reportRatio } from './measure';
 import { peakMemoryKb } from './peakMemory';
 import type { Benchmark } from './runBench';
@@ -96,20 +96,20 @@ function bundleParseFloor(): string {
   return outfile;
 }
 
-interface ProcessRun {
+export interface ProcessRun {
   readonly ms: number;
   readonly peakKb: number;
 }
 
 /** Runs a Node script in its own process and measures its wall time and peak memory. */
-function runProcess(script: string, args: readonly string[]): ProcessRun {
+export function runProcess(script: string, args: readonly string[]): ProcessRun {
   const start = performance.now();
   const result = spawnSync(process.execPath, ['--require', reporter, script, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   const ms = performance.now() - start;
   return { ms, peakKb: peakMemoryKb(result.stderr) };
 }
 
-function medianRun(runs: readonly ProcessRun[]): ProcessRun {
+export function medianRun(runs: readonly ProcessRun[]): ProcessRun {
   return { ms: median(runs.map((run) => run.ms)), peakKb: median(runs.map((run) => run.peakKb)) };
 }
 

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Handlebars from 'handlebars';
 import YAML from 'yaml';
-import { splitFrontMatter } from '../src/core/frontMatterSplit';
+import { splitFrontMatter } from '../src/core/formats/dotprompt/frontMatterSplit';
 
 let files = 0;
 

@@ -6,6 +6,7 @@ export type Benchmark = () => Promise<boolean>;
 
 const benchmarks: readonly [string, () => Promise<Benchmark>][] = [
   ['checks (issues 3, 15)', async () => (await import('./checkBench')).checkBenchmark],
+  ['Prompty checks (issue 13)', async () => (await import('./promptyBench')).promptyBenchmark],
   ['editor (issue 4)', async () => (await import('./editorBench')).editorBenchmark],
   ['file history (issue 5)', async () => (await import('./fileHistoryBench')).fileHistoryBenchmark],
   ['registry (issue 12)', async () => (await import('./registryBench')).registryBenchmark],

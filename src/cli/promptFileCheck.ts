@@ -1,7 +1,7 @@
 import * as path from 'node:path';
-import { checkPromptDocument } from '../core/checkPrompt';
-import { promptIdDeclarationOf, type PromptIdDeclaration } from '../core/promptId';
-import { promptLanguageOf } from '../core/promptFileKind';
+import { checkPromptDocument } from '../core/checks/checkPrompt';
+import { promptIdDeclarationOfDocument, type PromptIdDeclaration } from '../core/document/promptId';
+import { formatOfFile } from '../core/formats/promptFileKind';
 import { isPartialFile } from '../node/promptIdDeclarations';
 import { loadPromptFromDisk, PromptLookupCache } from '../node/promptOnDisk';
 import { unreadableFile, type CheckFinding } from './checkReport/checkFinding';
@@ -21,7 +21,7 @@ export interface FileCheck {
  * or in a worker. A file that cannot be read becomes a finding, never an exception.
  */
 export function checkPromptFile({ file, displayPath }: PromptFileArgument, lookups: PromptLookupCache): FileCheck {
-  if (promptLanguageOf(file) !== 'dotprompt') return { displayPath, checked: false, findings: [] };
+  if (formatOfFile(file) === undefined) return { displayPath, checked: false, findings: [] };
   const loaded = loadPromptFromDisk(file, displayPath, lookups);
   if (!loaded.ok) return { displayPath, checked: true, findings: [unreadableFile(displayPath, loaded.problem, loaded.position)] };
   const { prompt } = loaded;
@@ -31,7 +31,7 @@ export function checkPromptFile({ file, displayPath }: PromptFileArgument, looku
   });
   if (prompt.samplesProblem) findings.push(unreadableFile(prompt.samplesProblem.file, prompt.samplesProblem.problem, prompt.samplesProblem.position));
   if (isPartialFile(file)) return { displayPath, checked: true, findings };
-  return { displayPath, checked: true, findings, promptId: promptIdDeclarationOf(prompt.document.text.text, repositoryPathOf(file, displayPath, lookups), displayPath) };
+  return { displayPath, checked: true, findings, promptId: promptIdDeclarationOfDocument(prompt.document, repositoryPathOf(file, displayPath, lookups), displayPath) };
 }
 
 /** The file's path in its repository, which its id derives from; outside one, the path the run names it by. */

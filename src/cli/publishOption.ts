@@ -1,4 +1,4 @@
-import { escapeControlCharacters } from '../core/controlCharacters';
+import { escapeControlCharacters } from '../core/document/controlCharacters';
 import { defaultFlagHistory } from '../core/releases/flagdFlags';
 import type { PromptFileInRepository } from '../node/promptFileInRepository';
 import { checkOutputFile } from '../node/outputFile';

@@ -1,4 +1,4 @@
-import { escapeControlCharacters } from '../core/controlCharacters';
+import { escapeControlCharacters } from '../core/document/controlCharacters';
 import type { BreakingChange } from '../core/releases/breakingChanges';
 import { releaseMoveSentences } from '../core/releases/releaseEventSentence';
 import { shortSha } from '../core/releases/promotionHistory';

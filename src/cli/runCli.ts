@@ -1,4 +1,4 @@
-import { escapeControlCharacters } from '../core/controlCharacters';
+import { escapeControlCharacters } from '../core/document/controlCharacters';
 import { FileSystemRefusal } from '../node/fileSystemRefusal';
 import { CliError, ExitCode, type CliIo } from './cliIo';
 import { helpOverview, verbHelp } from './helpText';

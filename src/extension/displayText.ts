@@ -1,4 +1,4 @@
-import { escapeControlCharacters } from '../core/controlCharacters';
+import { escapeControlCharacters } from '../core/document/controlCharacters';
 
 /** Text from files, notes, author names or git as a view shows it: control characters escaped, so it cannot forge a line. */
 export function displayText(text: string): string {

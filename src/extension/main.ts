@@ -13,11 +13,13 @@ export type PromptOpsApi = AuthoringFeatures & VersionFeatures & ReleaseFeatures
 
 export function activate(context: vscode.ExtensionContext): PromptOpsApi {
   const authoring = registerAuthoringFeatures(context);
-  const versions = registerVersionFeatures(context);
+  const versions = registerVersionFeatures(context, authoring.models);
   const releases = registerReleaseFeatures(context, versions);
   const registry = registerRegistryFeatures(context, versions);
   const canary = registerCanaryFeatures(context, versions, releases);
   const refresh = (): void => {
+    // A commit can make a 7-character abbreviation ambiguous: abbreviations are learnt again.
+    versions.history.shortShas.clear();
     versions.versions.refresh();
     releases.releaseState.invalidate();
     void registry.registryDrift.update();

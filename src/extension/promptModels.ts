@@ -1,7 +1,9 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { parsePromptDocument, type PromptDocument } from '../core/promptDocument';
-import { parseSampleFile, type SampleFile } from '../core/sampleSets';
+import { type PromptDocument } from '../core/document/promptDocument';
+import { parsePromptDocument, promptFileExtensions } from '../core/formats/promptFileKind';
+import { parseSampleFile, type SampleFile } from '../core/samples/sampleSets';
 import { findPartialFile } from '../node/partialFiles';
 import { findSampleFile } from '../node/sampleFiles';
 import { fileModifiedTime, readTextFile } from '../node/textFiles';
@@ -14,6 +16,16 @@ interface CachedSamples {
   readonly parsed: SampleFile;
 }
 
+/** What a read-only version document is checked against: its sample file and partials as its commit has them. */
+export interface VersionContext {
+  readonly samples: SampleFile | undefined;
+  /** The partials the version reaches, by name: each with where it is (a URI string) and its text. */
+  readonly partials: ReadonlyMap<string, { readonly path: string; readonly text: string } | undefined>;
+}
+
+/** Reads the context of a version document; undefined for documents that are not versions at a commit. */
+export type VersionContextLoader = (uri: vscode.Uri, model: PromptDocument) => Promise<VersionContext | undefined>;
+
 /**
  * Parses each prompt once per document version and each sample file once per change, so the
  * checks, the preview and the language features share one model per edit.
@@ -23,6 +35,10 @@ export class PromptModels implements vscode.Disposable {
   private readonly samples = new Map<string, CachedSamples | undefined>();
   /** Partial lookups by prompt folder and name; cleared whenever a partial file appears, changes or goes. */
   private readonly partials = new Map<string, { path: string; text: string } | undefined>();
+  /** Contexts of version documents, read once per document: a commit's files never change. */
+  private readonly versionContexts = new Map<string, Promise<VersionContext | undefined>>();
+  private readonly loadedVersionContexts = new Map<string, VersionContext | undefined>();
+  private versionContextLoader: VersionContextLoader | undefined;
   private readonly changedSamples = new vscode.EventEmitter<vscode.Uri>();
   /** Fires with the sample file's URI when a sidecar changes on disk or in an editor. */
   readonly onDidChangeSamples = this.changedSamples.event;
@@ -39,12 +55,19 @@ export class PromptModels implements vscode.Disposable {
       partialWatcher.onDidChange(partialsChanged),
       partialWatcher.onDidDelete(partialsChanged),
       vscode.workspace.onDidChangeTextDocument((event) => /\/_[^/]*\.prompt$/.test(event.document.uri.path) && partialsChanged()),
+      // Files a Prompty prompt references (`\${file:policy.md}`) can be any file: creating, saving, renaming or deleting one in the editor looks them up again.
+      vscode.workspace.onDidCreateFiles(partialsChanged),
+      vscode.workspace.onDidDeleteFiles(partialsChanged),
+      vscode.workspace.onDidRenameFiles(partialsChanged),
+      vscode.workspace.onDidSaveTextDocument(partialsChanged),
       watcher.onDidChange(changed),
       watcher.onDidCreate(changed),
       watcher.onDidDelete(changed),
       vscode.workspace.onDidChangeTextDocument((event) => isSampleFile(event.document.uri) && changed(event.document.uri)),
       vscode.workspace.onDidCloseTextDocument((document) => {
         this.documents.delete(document.uri.toString());
+        this.versionContexts.delete(document.uri.toString());
+        this.loadedVersionContexts.delete(document.uri.toString());
         if (isSampleFile(document.uri)) changed(document.uri);
       }),
       this.changedSamples,
@@ -61,9 +84,33 @@ export class PromptModels implements vscode.Disposable {
     return model;
   }
 
-  /** The parsed sidecar sample file of a prompt, from its open editor if any, else from disk. */
+  /** Lets version documents be checked against their own commit's sample file and partials (the version features read git). */
+  useVersionContexts(loader: VersionContextLoader): vscode.Disposable {
+    this.versionContextLoader = loader;
+    return new vscode.Disposable(() => {
+      if (this.versionContextLoader === loader) this.versionContextLoader = undefined;
+    });
+  }
+
+  /**
+   * Reads the sample file and partials a version document's commit has, once per document, so that
+   * `sampleFile` and `partialFile` answer for it; working-tree documents need nothing read.
+   */
+  async loadVersionContext(document: vscode.TextDocument): Promise<void> {
+    if (document.uri.scheme === 'file' || !this.versionContextLoader) return;
+    const key = document.uri.toString();
+    let loading = this.versionContexts.get(key);
+    if (!loading) {
+      loading = this.versionContextLoader(document.uri, this.document(document)).catch(() => undefined);
+      this.versionContexts.set(key, loading);
+    }
+    const context = await loading;
+    if (this.versionContexts.get(key) === loading) this.loadedVersionContexts.set(key, context);
+  }
+
+  /** The parsed sidecar sample file of a prompt, from its open editor if any, else from disk; for a version document, its commit's. */
   sampleFile(promptUri: vscode.Uri): SampleFile | undefined {
-    if (promptUri.scheme !== 'file') return undefined;
+    if (promptUri.scheme !== 'file') return this.loadedVersionContexts.get(promptUri.toString())?.samples;
     const file = findSampleFile(promptUri.fsPath);
     if (!file) return undefined;
     const open = vscode.workspace.textDocuments.find((document) => document.uri.scheme === 'file' && document.uri.fsPath === file);
@@ -83,8 +130,9 @@ export class PromptModels implements vscode.Disposable {
 
   /** The file of a partial the prompt includes, if it exists. */
   partialFile(promptUri: vscode.Uri, name: string): { path: string; text: string } | undefined {
-    if (promptUri.scheme !== 'file') return undefined;
-    const key = `${path.dirname(promptUri.fsPath)}\u0000${name}`;
+    if (promptUri.scheme !== 'file') return this.loadedVersionContexts.get(promptUri.toString())?.partials.get(name);
+    // Prompts of one folder and format share their lookups: `style` is `_style.prompt` to one format, a file named style to another.
+    const key = `${path.extname(promptUri.fsPath)}\u0000${path.dirname(promptUri.fsPath)}\u0000${name}`;
     if (this.partials.has(key)) return this.partials.get(key);
     const root = vscode.workspace.getWorkspaceFolder(promptUri)?.uri.fsPath ?? path.dirname(promptUri.fsPath);
     const found = findPartialFile(promptUri.fsPath, name, root);
@@ -102,6 +150,8 @@ export class PromptModels implements vscode.Disposable {
     this.documents.clear();
     this.samples.clear();
     this.partials.clear();
+    this.versionContexts.clear();
+    this.loadedVersionContexts.clear();
   }
 }
 
@@ -110,9 +160,16 @@ export function isSampleFile(uri: vscode.Uri): boolean {
   return /\.samples\.(ya?ml|json)$/i.test(uri.path);
 }
 
-/** The prompt a sample file belongs to, among the given candidates (`trip.samples.yaml` → `trip.prompt`). */
+/** The prompts a sample file may belong to, one per format (`trip.samples.yaml` → `trip.prompt`, `trip.prompty`). */
+export function promptPathsOfSampleFile(sampleFile: string): string[] {
+  return promptFileExtensions().map((extension) => sampleFile.replace(/\.samples\.(ya?ml|json)$/i, extension));
+}
+
+/** The prompt a sample file belongs to: the candidate that is open or exists, else the first format's. */
 export function promptPathOfSampleFile(sampleFile: string): string {
-  return sampleFile.replace(/\.samples\.(ya?ml|json)$/i, '.prompt');
+  const candidates = promptPathsOfSampleFile(sampleFile);
+  const open = (candidate: string): boolean => vscode.workspace.textDocuments.some((document) => document.uri.path === candidate || document.uri.fsPath === candidate);
+  return candidates.find(open) ?? candidates.find((candidate) => fs.existsSync(candidate)) ?? candidates[0] ?? sampleFile;
 }
 
 /** The path core diagnostics carry for a document: its file path, or its URI for other schemes. */

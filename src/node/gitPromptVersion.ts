@@ -1,4 +1,4 @@
-import type { PromptVersion } from '../core/promptVersion';
+import type { PromptVersion } from '../core/versions/promptVersion';
 import type { FileVersion } from './git/fileHistory';
 
 /** A file version from git history as a DESIGN §3 prompt version, with the release labels that point at its commit. */

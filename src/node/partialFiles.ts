@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { isPlausiblePartialName, partialCandidates } from '../core/partialPaths';
+import { formatOfFile } from '../core/formats/promptFileKind';
 import { directFileAccess, type FileAccess } from './fileAccess';
 
 export interface PartialFile {
@@ -13,8 +13,8 @@ function toSlashes(file: string): string {
 
 /** Finds the file of partial `name` for the prompt at `promptPath`, searching up to `root` (DESIGN §1). */
 export function findPartialFile(promptPath: string, name: string, root: string, files: FileAccess = directFileAccess): PartialFile | undefined {
-  if (!isPlausiblePartialName(name)) return undefined;
-  for (const candidate of partialCandidates(toSlashes(path.resolve(promptPath)), name, toSlashes(path.resolve(root)))) {
+  const candidates = formatOfFile(promptPath)?.includeCandidates(toSlashes(path.resolve(promptPath)), name, toSlashes(path.resolve(root))) ?? [];
+  for (const candidate of candidates) {
     const file = path.normalize(candidate);
     if (!files.exists(file)) continue;
     const read = files.read(file);

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { partialCandidates } from '../core/partialPaths';
+import { formatOfFile } from '../core/formats/promptFileKind';
 
 function toSlashes(file: string): string {
   return file.split(path.sep).join('/');
@@ -11,8 +11,11 @@ function toSlashes(file: string): string {
  * `partials/` folders up to `root` (DESIGN §1), nearest first, each name once.
  */
 export function listPartialNames(promptPath: string, root: string): string[] {
-  // The candidate files of any name lie in exactly the folders dotprompt searches.
-  const folders = [...new Set(partialCandidates(toSlashes(path.resolve(promptPath)), 'x', toSlashes(path.resolve(root))).map((file) => path.dirname(path.normalize(file))))];
+  // The candidate files of any name lie in exactly the folders the format searches, named as the candidate for 'x' is.
+  const candidates = formatOfFile(promptPath)?.includeCandidates(toSlashes(path.resolve(promptPath)), 'x', toSlashes(path.resolve(root))) ?? [];
+  const [prefix, suffix] = path.basename(candidates[0] ?? '').split('x');
+  if (prefix === undefined || suffix === undefined) return [];
+  const folders = [...new Set(candidates.map((file) => path.dirname(path.normalize(file))))];
   const names = new Set<string>();
   for (const folder of folders) {
     let entries: string[];
@@ -22,8 +25,7 @@ export function listPartialNames(promptPath: string, root: string): string[] {
       continue;
     }
     for (const entry of entries.sort()) {
-      const match = /^_(.+)\.prompt$/.exec(entry);
-      if (match?.[1]) names.add(match[1]);
+      if (entry.length > prefix.length + suffix.length && entry.startsWith(prefix) && entry.endsWith(suffix)) names.add(entry.slice(prefix.length, entry.length - suffix.length));
     }
   }
   return [...names];

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parsePromptDocument } from '../core/promptDocument';
-import { promptIdOf, promptNameAndVariantOf } from '../core/promptId';
+import { parsePromptDocument } from '../core/formats/promptFileKind';
+import { promptIdOf, promptNameAndVariantOf } from '../core/document/promptId';
 import { parseReleaseManifest } from '../core/releases/manifestParser';
 import { promptLabelsIn, type PromptLabels } from '../core/releases/promptLabels';
 import { GitError } from './git/gitError';

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { promptLanguageOf } from '../core/promptFileKind';
+import { promptLanguageOf } from '../core/formats/promptFileKind';
 
 /** Folders never searched for prompts: dependencies, VCS data, build output and snapshots. */
 const skippedFolders = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-test', 'out', 'dist', '__snapshots__']);

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { promptIdDeclarationOf, type PromptIdDeclaration } from '../core/promptId';
+import { promptIdDeclarationOf, type PromptIdDeclaration } from '../core/document/promptId';
 import { findPromptFiles } from './promptFileWalker';
 import { findRepositoryRoot } from './repositoryRoot';
 import { readTextFile } from './textFiles';

@@ -1,8 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parsePromptDocument, type PromptDocument } from '../core/promptDocument';
-import { parseSampleFile, type SampleFile } from '../core/sampleSets';
-import type { Position } from '../core/textDocument';
+import { type PromptDocument } from '../core/document/promptDocument';
+import { parsePromptDocument } from '../core/formats/promptFileKind';
+import { parseSampleFile, type SampleFile } from '../core/samples/sampleSets';
+import type { Position } from '../core/document/textDocument';
 import type { FileAccess } from './fileAccess';
 import { findPartialFile, type PartialFile } from './partialFiles';
 import { findRepositoryRoot } from './repositoryRoot';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { parsePromptDocument } from '../core/promptDocument';
-import { promptIdOf, promptNameAndVariantOf } from '../core/promptId';
+import { parsePromptDocument } from '../core/formats/promptFileKind';
+import { promptIdOf, promptNameAndVariantOf } from '../core/document/promptId';
 import { labelTenuresOf, type LabelTenure } from '../core/releases/labelTenures';
 import type { ReleaseManifest } from '../core/releases/releaseManifest';
 import { CatFileBatch } from './git/catFileBatch';

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { versionTitle, type VersionSpec } from '../core/versionSpec';
+import { versionTitle, type VersionSpec } from '../core/versions/versionSpec';
 import { fileHistory, readFileHistoryPage } from './git/fileHistory';
 import { blobsAtCommit, readBlob, resolveCommit } from './git/gitObjects';
 import { GitError } from './git/gitError';

@@ -1,8 +1,8 @@
-import { describeRenderProblem, renderCheckedPrompt, sampleFileProblem } from '../core/checkedRender';
-import { parsePromptDocument } from '../core/promptDocument';
-import { renderedAsText } from '../core/promptRenderer';
-import { chooseRenderInput, type RenderInputChoice } from '../core/renderInput';
-import { parseSampleFile, type SampleFile } from '../core/sampleSets';
+import { describeRenderProblem, renderCheckedPrompt, sampleFileProblem } from '../core/rendering/checkedRender';
+import { parsePromptDocument } from '../core/formats/promptFileKind';
+import { renderedAsText } from '../core/rendering/promptRendering';
+import { chooseRenderInput, type RenderInputChoice } from '../core/samples/renderInput';
+import { parseSampleFile, type SampleFile } from '../core/samples/sampleSets';
 import type { PromptFileInRepository } from './promptFileInRepository';
 import { readVersionBytes, resolvedVersionTitle, type ResolvedVersion } from './promptVersionResolver';
 import { findSampleFile } from './sampleFiles';

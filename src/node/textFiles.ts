@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
-import { firstInvalidUtf8Position } from '../core/utf8Validity';
-import type { Position } from '../core/textDocument';
+import { firstInvalidUtf8Position } from '../core/document/utf8Validity';
+import type { Position } from '../core/document/textDocument';
 
 export type TextFileRead =
   | { readonly ok: true; readonly text: string }

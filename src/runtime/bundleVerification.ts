@@ -1,4 +1,4 @@
-import { partialsMissingFrom } from '../core/promptRenderer';
+import { includesMissingFrom, rendersPromptFile } from '../core/rendering/promptRendering';
 import { PromptBundleError, type BundledVersion, type PromptBundle } from './promptBundle';
 
 const encoder = new TextEncoder();
@@ -19,8 +19,8 @@ export async function verifyPromptBundle(bundle: PromptBundle): Promise<void> {
     for (const [label, version] of versions) {
       await expectHash(version.source, version.sha256, `${id} ${label} (${version.path})`);
       for (const [name, partial] of version.partials) await expectHash(partial.source, partial.sha256, `partial ${name} of ${id} ${label} (${partial.path})`);
-      if (!version.path.endsWith('.prompt')) continue;
-      const [missing] = partialsMissingFrom(version.source, new Map([...version.partials].map(([name, partial]) => [name, partial.source])));
+      if (!rendersPromptFile(version.path)) continue;
+      const [missing] = includesMissingFrom(version.path, version.source, new Map([...version.partials].map(([name, partial]) => [name, partial.source])));
       if (missing !== undefined) {
         throw new PromptBundleError(`${id} ${label} (${version.path}) includes the partial ${missing}, which the bundle does not carry; export it again.`);
       }

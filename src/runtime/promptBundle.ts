@@ -1,4 +1,4 @@
-import { promptSourceProblem } from '../core/promptRenderer';
+import { promptSourceProblem, rendersPromptFile } from '../core/rendering/promptRendering';
 
 /** The bundle format `promptops export` writes and this runtime reads. */
 export const bundleFormat = 'promptops-bundle/1';
@@ -135,7 +135,7 @@ function bundledVersion(value: unknown, what: string): BundledVersion {
   const sha256 = text(version, 'sha256', what, (field) => hex64.test(field));
   const source = text(version, 'source', what, () => true);
   // Refused now rather than on the first request that renders it, with what names the version.
-  const problem = path.endsWith('.prompt') ? promptSourceProblem(source) : undefined;
+  const problem = rendersPromptFile(path) ? promptSourceProblem(path, source) : undefined;
   if (problem) {
     const { line, character } = problem.position;
     throw new PromptBundleError(`${what} (${commit.slice(0, 7)}) does not parse: ${path}:${line + 1}:${character + 1}: ${problem.message}`);

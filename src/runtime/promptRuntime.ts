@@ -1,7 +1,7 @@
 // The package's `promptops/runtime` entry point (dist/runtime.js): pure, no file system or git, so
 // an application can load a bundle it fetched or embedded and resolve prompts anywhere.
 import type { RenderedPrompt } from 'dotprompt';
-import { renderPrompt } from '../core/promptRenderer';
+import { renderPromptSource, rendersPromptFile } from '../core/rendering/promptRendering';
 import { PromptBundleError } from './promptBundle';
 import type { ResolvedPrompt } from './promptResolution';
 
@@ -18,15 +18,15 @@ export type { BundledCanary, BundledPartialJson, BundledPrompt, BundledVersion, 
 export type { RenderedPrompt } from 'dotprompt';
 
 /**
- * Renders a resolved dotprompt prompt with dotprompt, as Genkit would, `input.default` merged under
- * `input`; throws PromptBundleError when it does not render or is a Prompty file. Front matter is
- * never sent as a message: a source whose front matter is not closed or not YAML is refused.
+ * Renders a resolved prompt with its format's engine: dotprompt as Genkit would, Prompty with nunjucks
+ * or mustache; the prompt's defaults merge under `input`. Throws PromptBundleError when it does not
+ * render. Front matter is never sent as a message: a source whose front matter is not closed or not YAML is refused.
  */
 export async function renderResolved(resolved: ResolvedPrompt, input: Readonly<Record<string, unknown>> = {}): Promise<RenderedPrompt> {
-  if (!resolved.path.endsWith('.prompt')) {
-    throw new PromptBundleError(`${resolved.path} is not a dotprompt file; render its source with the runtime of its own format.`);
+  if (!rendersPromptFile(resolved.path)) {
+    throw new PromptBundleError(`${resolved.path} is not a prompt file of a format this runtime renders (.prompt, .prompty).`);
   }
-  const outcome = await renderPrompt({ source: resolved.source, input, partials: (name) => resolved.partials.get(name) });
+  const outcome = await renderPromptSource({ path: resolved.path, source: resolved.source, input, partials: (name) => resolved.partials.get(name) });
   if (!outcome.ok) {
     const { line, character } = outcome.position;
     throw new PromptBundleError(`${resolved.provenance.id} (${resolved.provenance.commit.slice(0, 7)}) does not render: ${resolved.path}:${line + 1}:${character + 1}: ${outcome.error.replace(/\.?$/, '.')}`);

@@ -5,6 +5,15 @@ export interface PreviewMessage {
   readonly tokens: number;
 }
 
+/** Where a render error is: a file's own line and column (0-based), to reveal when clicked. */
+export interface PreviewLocation {
+  /** How the page names it, e.g. `summarize.prompt:17:5`. */
+  readonly label: string;
+  readonly uri: string;
+  readonly line: number;
+  readonly character: number;
+}
+
 /** Everything the preview shows; sent whole on every change, kept by the webview for reloads. */
 export interface PreviewState {
   /** The previewed document, so a restored panel knows what to render. */
@@ -15,9 +24,13 @@ export interface PreviewState {
   readonly selectedSet: string | undefined;
   /** The custom input as the user typed it (JSON), when one is in use. */
   readonly customInput: string | undefined;
+  /** What the custom input lacks or gets wrong against the input schema, in the sentences sample sets get. */
+  readonly inputProblems?: readonly string[];
+  /** Show each message's text exactly, leading and trailing blank lines included, with line ends marked. */
+  readonly exactWhitespace?: boolean;
   readonly result:
     | { readonly ok: true; readonly messages: readonly PreviewMessage[]; readonly totalTokens: number }
-    | { readonly ok: false; readonly error: string };
+    | { readonly ok: false; readonly error: string; readonly location?: PreviewLocation };
 }
 
 export type ToWebview = { readonly type: 'state'; readonly state: PreviewState };
@@ -28,6 +41,8 @@ export type FromWebview =
   | { readonly type: 'customInput'; readonly json: string }
   | { readonly type: 'clearCustomInput' }
   | { readonly type: 'copyJson' }
+  | { readonly type: 'exactWhitespace'; readonly on: boolean }
+  | { readonly type: 'reveal'; readonly location: PreviewLocation }
   /** After each update: what the page now shows, so tests can check it without screen scraping. */
   | {
       readonly type: 'rendered';
@@ -38,4 +53,6 @@ export type FromWebview =
       /** The page title and body attributes, which an injected script would be the one to change. */
       readonly title: string;
       readonly bodyAttributes: readonly string[];
+      /** Each role card's role and the text it shows (what a reader sees, without the line-end marks). */
+      readonly cards: readonly { readonly role: string; readonly text: string }[];
     };

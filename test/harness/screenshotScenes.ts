@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { CanaryReport } from '../../src/extension/canary/canaryReport';
 import type { PromptOpsApi } from '../../src/extension/main';
+import type { AuditLogView } from '../../src/extension/releases/auditLogView';
 import { testOutputTag } from '../integration/testOutputTag';
 
 import { shotRequest } from './screenshotProtocol';
@@ -49,6 +50,12 @@ export async function run(): Promise<void> {
   await shot('preview');
 
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  const refundReply = demoFile('support/refund-reply.prompty');
+  await vscode.window.showTextDocument(refundReply);
+  await vscode.commands.executeCommand('promptops.preview', refundReply, 'two-items');
+  await shot('prompty-preview');
+
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   await vscode.window.showTextDocument(demoFile('onboarding/welcome-email.prompt'));
   await vscode.commands.executeCommand('workbench.actions.view.problems');
   await shot('diagnostics');
@@ -59,6 +66,28 @@ export async function run(): Promise<void> {
   await vscode.commands.executeCommand('promptops.releases.focus');
   await shot('click:Audit log');
   await shot('releases');
+
+  // Set Canary from the production label: the version comes first, without the one production serves.
+  const [releases] = await api.releases.getChildren();
+  const production = releases ? (await api.releases.getChildren(releases)).find((node) => node.kind === 'label' && node.label.label === 'production') : undefined;
+  if (!production) throw new Error('The demo has no production label in the Releases view.');
+  const picked = new Promise<void>((resolve) => {
+    const listener = api.questions.onDidShow((shown) => {
+      if (shown.kind !== 'pick') return;
+      listener.dispose();
+      resolve();
+    });
+  });
+  const asking = vscode.commands.executeCommand('promptops.setCanary', production);
+  await picked;
+  await shot('set-canary');
+  await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+  await asking;
+
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  const auditLog = await vscode.commands.executeCommand<AuditLogView>('promptops.showAuditLog', summarize);
+  await auditLog.snapshot((snapshot) => snapshot.rows.length > 0);
+  await shot('audit-log');
 
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   await vscode.commands.executeCommand('promptops.renderedDiff', summarize, 'production', 'staging', 'outage');

@@ -108,14 +108,31 @@ describe('Canary report', () => {
     await report.snapshot((snapshot) => snapshot.verdict === 'promote');
   });
 
+  /** Answers each input box (the note) with Escape, as a user skipping the note would; records what was asked. */
+  async function skippingNotes(): Promise<{ readonly asked: string[]; dispose(): void }> {
+    const api = await promptOps();
+    const asked: string[] = [];
+    const listener = api.questions.onDidShow((shown) => {
+      if (shown.kind === 'input') clickInBrowser({ where: 'quickInput', press: 'Escape' });
+      if (shown.kind === 'input' || shown.kind === 'confirm') asked.push(shown.kind === 'input' ? `note: ${shown.placeHolder ?? ''}` : `confirm: ${shown.message}`);
+    });
+    return { asked, dispose: () => listener.dispose() };
+  }
+
   // VS Code refuses modal dialogs while extension tests run, so each confirmation answers "no" here:
   // the button's command runs with the arguments that make it ask, and the manifest stays as it was.
   it('Roll back runs promptops.setCanary with 0% for the label, which asks before it ends the canary', async () => {
     assert.ok(report);
     const before = await manifestText();
     const ran = new Promise<CanaryReportCommandRun>((resolve) => report?.onDidRunCommand(resolve));
+    const questions = await skippingNotes();
     clickInBrowser({ where: 'webview', selector: '#roll-back' });
     const run = await ran;
+    questions.dispose();
+    assert.deepEqual(questions.asked, [
+      `note: Cleared the canary of prompts/story production: ${toneCommit.slice(0, 7)} serves all traffic.`,
+      'confirm: End the canary of prompts/story production?',
+    ]);
     assert.equal(run.command, 'promptops.setCanary');
     assert.deepEqual(run.args.map((arg) => (arg instanceof vscode.Uri ? arg.fsPath : arg)), [story.fsPath, undefined, 'production', 0]);
     assert.equal(run.result, undefined, 'the confirmation was not given');
@@ -127,8 +144,11 @@ describe('Canary report', () => {
     assert.ok(report);
     const before = await manifestText();
     const ran = new Promise<CanaryReportCommandRun>((resolve) => report?.onDidRunCommand(resolve));
+    const questions = await skippingNotes();
     clickInBrowser({ where: 'webview', selector: '#promote' });
     const run = await ran;
+    questions.dispose();
+    assert.deepEqual(questions.asked, [`note: Promoted prompts/story to production: ${toneCommit.slice(0, 7)} → ${titleCommit.slice(0, 7)}.`, 'confirm: Promote prompts/story to production?']);
     assert.equal(run.command, 'promptops.promote');
     const [version, explicitVersion, label] = run.args;
     assert.ok(version instanceof vscode.Uri);

@@ -101,6 +101,22 @@ describe('Language features', () => {
       assert.deepEqual((await textOf(fixesSamples)).split('\n').slice(5), ['trial:', '  customer: {name: Lin}', '  legacyCode: X2', '  orderCount: 0', '  plan: ""', '']);
     });
 
+    it('a sample value of the wrong type is converted when it says the same in the declared type, else replaced by an example', async () => {
+      const editor = await vscode.window.showTextDocument(fixesSamples);
+      await editor.edit((edit) => {
+        edit.replace(new vscode.Range(2, 8, 2, 11), '14');
+        edit.replace(new vscode.Range(5, 0, 5, 0), 'odd:\n  customer: {name: 7}\n  plan: [pro]\n');
+      });
+      const convertible = await diagnosticOf(fixesSamples, 'sample-type-mismatch', (candidate) => candidate.message.includes("set 'basic'"));
+      const convert = await quickFix(fixesSamples, convertible, 'Convert 14 to "14" (string)');
+      assert.equal(convert.isPreferred, true);
+      await applyAndExpectGone(convert, fixesSamples, convertible);
+      assert.equal(lineOf(await textOf(fixesSamples), 2), '  plan: "14"');
+      const list = await diagnosticOf(fixesSamples, 'sample-type-mismatch', (candidate) => candidate.message.includes("'plan'"));
+      await applyAndExpectGone(await quickFix(fixesSamples, list, 'Replace with an example of type string'), fixesSamples, list);
+      assert.equal(lineOf(await textOf(fixesSamples), 7), '  plan: ""');
+    });
+
     it('an unused declaration is removed from the schema and from every sample set', async () => {
       const diagnostic = await diagnosticOf(fixesPrompt, 'unused-variable', (candidate) => candidate.message.includes("'legacyCode'"));
       const fix = await quickFix(fixesPrompt, diagnostic, "Remove unused 'legacyCode' from the input schema and 2 sample sets");

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
+import type { AuditLogView } from '../../src/extension/releases/auditLogView';
 import type { ReleasesNode } from '../../src/extension/releases/releasesTree';
 import { storyVersions } from '../harness/fixtureRepository';
 import { eventually, expectNotification, promptOps, workspaceFile } from './workspaceFiles';
@@ -90,33 +91,46 @@ describe('Releases from the editor', () => {
     assert.ok(newest?.kind === 'event' && newest.event.action === 'rollback' && newest.event.to === toneCommit);
   });
 
-  it('set canary sends part of production traffic to another version', async () => {
+  it('set canary sends part of production traffic to another version, and the Versions view marks the canary version', async () => {
     await vscode.commands.executeCommand('promptops.setCanary', story, 'staging', 'production', 20);
     assert.equal((await storyLabels()).get('production'), `${toneCommit} canary 20% ${titleCommit}`);
+    const api = await promptOps();
+    const node = await eventually(
+      async () => (await api.versions.getChildren({ kind: 'prompt', uri: story })).find((candidate) => candidate.kind === 'version' && candidate.version.subject === title.subject),
+      (found) => found?.kind === 'version' && (found.canaries ?? []).length > 0,
+    );
+    assert.ok(node);
+    assert.match(String(api.versions.getTreeItem(node).description), new RegExp(`^⟨staging⟩ ⟨production canary 20%⟩ ${titleCommit.slice(0, 7)} · `));
   });
 
-  it('the audit log lists every label move, newest first, in the view and as a document', async () => {
+  it('the audit log lists every label move, newest first, in the view and as a readable table', async () => {
     await vscode.commands.executeCommand('promptops.promote', story, 'staging', 'production', 'ready for everyone');
     await vscode.commands.executeCommand('promptops.rollback', story, 'production');
     await vscode.commands.executeCommand('promptops.setCanary', story, 'staging', 'production', 20);
     const events = await auditEvents();
     assert.deepEqual(events.map((node) => (node.kind === 'event' ? node.event.action : node.kind)), ['canary', 'rollback', 'promote', 'promote', 'promote']);
-    const uri = await vscode.commands.executeCommand<vscode.Uri>('promptops.showAuditLog', story);
-    const document = await vscode.workspace.openTextDocument(uri);
-    const rows = document.getText().split('\n').filter((line) => line.startsWith('| 20'));
-    assert.equal(rows.length, 5);
-    assert.match(rows[0] ?? '', /\| canary 20% \|/);
-    assert.match(rows[2] ?? '', /\| promote \|.*ready for everyone \|$/);
+    const view = await vscode.commands.executeCommand<AuditLogView>('promptops.showAuditLog', story);
+    const { rows } = await view.snapshot((shown) => shown.rows.length === 5);
+    assert.deepEqual(
+      rows.map((row) => row.slice(1)),
+      [
+        ['Fixture Author', 'canary 20%', 'production', `${toneCommit.slice(0, 7)} → ${titleCommit.slice(0, 7)}`, ''],
+        ['Fixture Author', 'rollback', 'production', `${titleCommit.slice(0, 7)} → ${toneCommit.slice(0, 7)}`, ''],
+        ['Fixture Author', 'promote', 'production', `${toneCommit.slice(0, 7)} → ${titleCommit.slice(0, 7)}`, 'ready for everyone'],
+        ['Fixture Author', 'promote', 'staging', `new → ${titleCommit.slice(0, 7)}`, ''],
+        ['Fixture Author', 'promote', 'production', `new → ${toneCommit.slice(0, 7)}`, ''],
+      ],
+    );
   });
 
-  it('the status bar shows the production version and whether the editor differs from it', async () => {
+  it('the status bar shows the production version, its canary, and whether the editor differs from it', async () => {
     const api = await promptOps();
     await vscode.window.showTextDocument(story);
     await api.statusBar.update();
-    assert.equal(api.statusBar.text, `$(tag) production ${toneCommit.slice(0, 7)} $(diff-modified) differs`);
+    assert.equal(api.statusBar.text, `$(tag) production ${toneCommit.slice(0, 7)} · canary 20% → ${titleCommit.slice(0, 7)} $(diff-modified) differs`);
     await vscode.commands.executeCommand('promptops.restoreVersion', story, 'production');
     await api.statusBar.update();
-    assert.equal(api.statusBar.text, `$(tag) production ${toneCommit.slice(0, 7)} $(check)`);
+    assert.equal(api.statusBar.text, `$(tag) production ${toneCommit.slice(0, 7)} · canary 20% → ${titleCommit.slice(0, 7)} $(check)`);
     await vscode.commands.executeCommand('undo');
   });
 
@@ -180,10 +194,12 @@ describe('Releases from the editor', () => {
     const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : String(item.tooltip);
     assert.ok(!/[\u0000-\u001f\u007f-\u009f]/.test(tooltip.replace(/\n/g, '')), 'no raw control character in the tooltip');
     assert.match(tooltip, /ok\\\\x1b\\\[2J\\\\r\\\\nForged: all checks passed/);
-    const uri = await vscode.commands.executeCommand<vscode.Uri>('promptops.showAuditLog', story);
+    const view = await vscode.commands.executeCommand<AuditLogView>('promptops.showAuditLog', story);
     // An audit log opened earlier follows the manifest through its change event: wait for the row.
-    const row = await eventually(async () => (await vscode.workspace.openTextDocument(uri)).getText().split('\n').find((line) => line.includes('Forged')), (line) => line !== undefined);
-    assert.match(row ?? '', /\| Mallory\\x1b\[31m \(approved\) <fixture@example\.com> \| promote \|.*\| ok\\x1b\[2J\\r\\nForged: all checks passed \|$/);
+    const { rows } = await view.snapshot((shown) => shown.rows.some((cells) => cells.join(' ').includes('Forged')));
+    const row = rows.find((cells) => cells.join(' ').includes('Forged'));
+    assert.deepEqual(row?.slice(1, 4), ['Mallory\\x1b[31m (approved)', 'promote', 'staging']);
+    assert.equal(row?.[5], 'ok\\x1b[2J\\r\\nForged: all checks passed');
   });
 
   it('manifest diagnostics run the status gate: a label moved by hand is marked as unexplained by the audit log', async () => {
@@ -193,8 +209,8 @@ describe('Releases from the editor', () => {
     await vscode.workspace.fs.writeFile(manifest, new TextEncoder().encode(edited));
     try {
       await vscode.window.showTextDocument(manifest);
-      const diagnostics = await eventually(() => vscode.languages.getDiagnostics(manifest), (list) => list.some((d) => d.code === 'unexplained-label'));
-      const unexplained = diagnostics.find((d) => d.code === 'unexplained-label');
+      const diagnostics = await eventually(() => vscode.languages.getDiagnostics(manifest), (list) => list.some((d) => d.code === 'manifest-unexplained-label'));
+      const unexplained = diagnostics.find((d) => d.code === 'manifest-unexplained-label');
       assert.match(unexplained?.message ?? '', new RegExp(`^prompts/story staging serves ${toneCommit.slice(0, 7)}, but the audit log's last move of it \\(promote of [^)]+\\) is to ${titleCommit.slice(0, 7)}; labels move only through promptops promote, rollback and canary, which record who and why\\.$`));
       assert.equal(unexplained?.severity, vscode.DiagnosticSeverity.Error);
     } finally {

@@ -88,6 +88,34 @@ describe('Versions from Git history', () => {
     assert.equal(diff.right, '── user ──\nTell a calm story about .\nStart with a title.\n');
   });
 
+  it('the rendered diff wraps long lines: both sides are rendered prompts, which word-wrap', async () => {
+    await vscode.commands.executeCommand('promptops.renderedDiff', story, 'production', 'staging', '');
+    const diff = await activeDiff();
+    for (const uri of [diff.leftUri, diff.rightUri]) {
+      const document = await vscode.workspace.openTextDocument(uri);
+      assert.equal(document.languageId, 'promptops-rendered');
+      assert.equal(vscode.workspace.getConfiguration('editor', document).get('wordWrap'), 'on');
+    }
+  });
+
+  it('the rendered diff of a version that does not render shows the checker\'s sentence at that version\'s own line and column', async () => {
+    const broken = workspaceFile('prompts/unclosed-story.prompt');
+    await vscode.workspace.fs.writeFile(broken, new TextEncoder().encode(title.text));
+    git('add', 'prompts/unclosed-story.prompt');
+    git('commit', '-q', '-m', 'unclosed story: renders');
+    await vscode.workspace.fs.writeFile(broken, new TextEncoder().encode(`${title.text}{{#if topic}}More.\n`));
+    git('commit', '-q', '-am', 'unclosed story: an unclosed block');
+    const commit = git('rev-parse', 'HEAD');
+    try {
+      await vscode.commands.executeCommand('promptops.renderedDiff', broken, 'HEAD~1', commit, '');
+      const diff = await activeDiff();
+      assert.equal(diff.right, `unclosed-story.prompt (${commit.slice(0, 7)}) does not render: prompts/unclosed-story.prompt:11:1: {{#if topic}} is never closed; add {{/if}} after its content.\n`);
+    } finally {
+      git('rm', '-q', 'prompts/unclosed-story.prompt');
+      git('commit', '-q', '-m', 'unclosed story: removed');
+    }
+  });
+
   it('the rendered diff uses the sample file as it is now, also after it changes', async () => {
     const samples = workspaceFile('prompts/story.samples.yaml');
     try {

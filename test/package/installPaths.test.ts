@@ -131,7 +131,7 @@ describe('the README install paths, run as written in a fresh copy of the reposi
     it('code --install-extension promptops.vsix installs it into the test VS Code with what the extension reads', () => {
       session.succeed(commands[1] ?? '');
       const installed = installedExtension();
-      for (const file of ['package.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'dist/extension.js', 'dist/webview/preview.js', 'dist/webview/canaryReport.js', 'media/icon.png', 'syntaxes/dotprompt.tmLanguage.json', 'snippets/dotprompt.code-snippets', 'docs/screenshots/promptops-view-container.png']) {
+      for (const file of ['package.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'dist/extension.js', 'dist/webview/preview.js', 'dist/webview/canaryReport.js', 'dist/webview/auditLog.js', 'media/icon.png', 'syntaxes/dotprompt.tmLanguage.json', 'snippets/dotprompt.code-snippets', 'docs/screenshots/promptops-view-container.png']) {
         assert.ok(fs.existsSync(path.join(installed, file)), `the installed extension lacks ${file}`);
       }
     });

@@ -37,7 +37,7 @@ describe('Architecture', () => {
 
   it('src/runtime is pure: it imports only itself, dotprompt and the core renderer, so applications can run it anywhere', () => {
     const allowed = (file: string, name: string): boolean =>
-      name === 'dotprompt' || (name.startsWith('.') && (path.resolve(path.dirname(file), name).startsWith(path.join(root, 'src', 'runtime')) || path.resolve(path.dirname(file), name) === path.join(root, 'src', 'core', 'promptRenderer')));
+      name === 'dotprompt' || (name.startsWith('.') && (path.resolve(path.dirname(file), name).startsWith(path.join(root, 'src', 'runtime')) || path.resolve(path.dirname(file), name) === path.join(root, 'src', 'core', 'rendering', 'promptRendering')));
     const offenders = layerFiles('runtime').flatMap((file) =>
       importsOf(file).filter((name) => !allowed(file, name)).map((name) => `${path.relative(root, file)} imports ${name}`),
     );
@@ -49,6 +49,31 @@ describe('Architecture', () => {
     const offenders = layerFiles('core').flatMap((file) =>
       importsOf(file).filter((name) => forbidden.test(name)).map((name) => `${path.relative(root, file)} imports ${name}`),
     );
+    assert.deepEqual(offenders, []);
+  });
+
+  it('only src/core/formats and its format table name a format: everything else reaches dotprompt and Prompty through the PromptFormat seam', () => {
+    const formatsFolder = path.join(root, 'src', 'core', 'formats');
+    const formatFolders = fs.readdirSync(formatsFolder, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => path.join(formatsFolder, entry.name));
+    assert.ok(formatFolders.length >= 1, 'src/core/formats has format folders');
+    const offenders = ['core', 'node', 'cli', 'extension', 'runtime']
+      .flatMap((layer) => sourceFiles(path.join(root, 'src', layer)))
+      .filter((file) => !file.startsWith(`${formatsFolder}${path.sep}`))
+      .flatMap((file) =>
+        importsOf(file)
+          .filter((name) => name.startsWith('.') && formatFolders.some((folder) => path.resolve(path.dirname(file), name).startsWith(`${folder}${path.sep}`)))
+          .map((name) => `${path.relative(root, file)} imports ${name}`),
+      );
+    assert.deepEqual(offenders, []);
+  });
+
+  it('no file outside src/core/formats tells formats apart by extension or language id', () => {
+    const formatsFolder = path.join(root, 'src', 'core', 'formats');
+    const offenders = ['core', 'node', 'cli', 'extension', 'runtime']
+      .flatMap((layer) => sourceFiles(path.join(root, 'src', layer)))
+      .filter((file) => !file.startsWith(`${formatsFolder}${path.sep}`))
+      .filter((file) => /endsWith\(\s*['"]\.prompty?['"]|[!=]== ['"](dotprompt|prompty)['"]|['"](dotprompt|prompty)['"] [!=]==/.test(fs.readFileSync(file, 'utf8')))
+      .map((file) => path.relative(root, file));
     assert.deepEqual(offenders, []);
   });
 });

@@ -1,5 +1,5 @@
-import type { DiagnosticCode, PromptDiagnostic } from '../../core/promptDiagnostic';
-import type { Position } from '../../core/textDocument';
+import type { DiagnosticCode, PromptDiagnostic } from '../../core/document/promptDiagnostic';
+import type { Position } from '../../core/document/textDocument';
 
 /** What `check` reports: the core's diagnostics, plus files it could not read at all. */
 export type CheckFinding = PromptDiagnostic | UnreadableFile;
@@ -19,7 +19,7 @@ export function unreadableFile(file: string, problem: string, start: Position = 
 export interface CheckRun {
   readonly checkedFiles: readonly string[];
   readonly findings: readonly CheckFinding[];
-  /** Prompty files found but not checked yet. */
+  /** Prompt files found in a format no entry of the format table checks (none today: every format the walker finds is checked). */
   readonly skippedFiles: readonly string[];
 }
 

@@ -1,5 +1,5 @@
-import type { DiagnosticSeverity } from '../../core/promptDiagnostic';
-import type { Range } from '../../core/textDocument';
+import type { DiagnosticSeverity } from '../../core/document/promptDiagnostic';
+import type { Range } from '../../core/document/textDocument';
 import type { CheckRun } from './checkFinding';
 
 /** What a report prints of a finding: `check`'s diagnostics and `status`'s manifest problems alike. */

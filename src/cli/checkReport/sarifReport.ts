@@ -1,4 +1,4 @@
-import type { Range } from '../../core/textDocument';
+import type { Range } from '../../core/document/textDocument';
 import type { CheckRun, FindingCode } from './checkFinding';
 import type { ReportedFinding } from './githubReport';
 
@@ -7,15 +7,16 @@ const levels = { error: 'error', warning: 'warning', information: 'note', hint: 
 const ruleDescriptions: Readonly<Record<FindingCode, string>> = {
   'yaml-syntax': 'The YAML front matter or sample file does not parse.',
   'front-matter-schema': 'A front matter field has the wrong shape.',
-  'template-syntax': 'The Handlebars template does not parse (unclosed or mismatched block, bad mustache).',
+  'template-syntax': 'The template does not parse (unclosed or mismatched block or tag, bad mustache, a Jinja tag outside the Prompty subset).',
   'undeclared-variable': 'The template uses a variable the input schema does not declare.',
   'unknown-property': 'The template reads a property the declared object does not have.',
   'unused-variable': 'The input schema declares a variable the template never uses.',
   'missing-sample-value': 'A sample set lacks a required variable.',
   'unknown-sample-key': 'A sample set has a key the input schema does not declare.',
   'sample-type-mismatch': 'A sample value does not match the declared type.',
-  'unknown-helper': 'The template calls a helper dotprompt does not know.',
+  'unknown-helper': 'The template calls a helper or filter its engine does not know.',
   'missing-partial': 'The template includes a partial that cannot be found.',
+  'missing-file': 'A Prompty ${file:path} reference names a file that does not exist.',
   'partial-cycle': 'Partials include each other in a cycle, so rendering would never end.',
   'duplicate-prompt-id': 'Two prompt files resolve to the same prompt id, so releases could not tell them apart.',
   'unreadable-file': 'The file is binary, not UTF-8, or cannot be read.',

@@ -17,6 +17,6 @@ export function textReport(run: CheckRun): string {
       : `${plural(run.findings.length, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}${other ? `, ${other} other` : ''}) in ${plural(files, 'file')}; ${plural(run.checkedFiles.length, 'prompt file')} checked.`;
   if (lines.length > 0) lines.push('');
   lines.push(summary);
-  if (run.skippedFiles.length > 0) lines.push(`${plural(run.skippedFiles.length, 'Prompty file')} not checked: the checks cover .prompt files so far.`);
+  if (run.skippedFiles.length > 0) lines.push(`${plural(run.skippedFiles.length, 'prompt file')} not checked: no format PromptOps checks reads them.`);
   return `${lines.join('\n')}\n`;
 }

@@ -1,10 +1,10 @@
 import * as path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import { parsePromptDocument } from '../../core/promptDocument';
-import { renderedAsText, renderPrompt } from '../../core/promptRenderer';
-import { chooseRenderInput } from '../../core/renderInput';
+import { parsePromptDocument } from '../../core/formats/promptFileKind';
+import { renderedAsText } from '../../core/rendering/promptRendering';
+import { chooseRenderInput } from '../../core/samples/renderInput';
 import { selectorText } from '../../core/registry/registryLabels';
-import { escapeControlCharacters } from '../../core/controlCharacters';
+import { escapeControlCharacters } from '../../core/document/controlCharacters';
 import { findPartialFile } from '../../node/partialFiles';
 import { loadPromptFromDisk } from '../../node/promptOnDisk';
 import { registryVersionText } from '../../node/registries/registryVersionText';
@@ -51,9 +51,10 @@ export function registryDiff(args: readonly string[], io: CliIo): Promise<ExitCo
     const samples = loaded?.ok ? loaded.prompt.samples : undefined;
     const partials = (partial: string): string | undefined => (local === undefined ? undefined : findPartialFile(local, partial, workspace.root)?.text);
     const render = async (side: { title: string; text: string }): Promise<{ text: string; setName: string | undefined }> => {
-      const chosen = chooseRenderInput(parsePromptDocument(side.text, { path: side.title }), samples, values.sample === undefined ? { kind: 'set' } : { kind: 'set', name: values.sample });
+      const document = parsePromptDocument(side.text, { path: side.title });
+      const chosen = chooseRenderInput(document, samples, values.sample === undefined ? { kind: 'set' } : { kind: 'set', name: values.sample });
       if (!chosen.ok) throw new CliError(chosen.problem);
-      const rendered = await renderPrompt({ source: side.text, input: chosen.input, partials });
+      const rendered = await document.format.render({ document, input: chosen.input, includes: partials });
       if (!rendered.ok) throw new CliError(`${side.title} does not render: ${escapeControlCharacters(rendered.error)}`, ExitCode.findings);
       return { text: `${renderedAsText(rendered.rendered).replace(/\r\n?/g, '\n')}\n`, setName: chosen.setName };
     };

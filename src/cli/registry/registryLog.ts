@@ -1,4 +1,4 @@
-import { escapeControlCharacters } from '../../core/controlCharacters';
+import { escapeControlCharacters } from '../../core/document/controlCharacters';
 import type { RegistryJournalEntry } from '../../core/registry/registryJournal';
 import { registryLabelProblem } from '../../core/registry/registryLabels';
 import { journalPath, readRegistryJournal } from '../../node/registries/registryWorkspace';

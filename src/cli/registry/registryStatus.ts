@@ -1,4 +1,4 @@
-import { escapeControlCharacters } from '../../core/controlCharacters';
+import { escapeControlCharacters } from '../../core/document/controlCharacters';
 import { driftText } from '../../core/registry/registryDrift';
 import { shortSha } from '../../core/releases/promotionHistory';
 import { readRegistryDrift, type LabelDrift, type PromptDrift } from '../../node/registries/registryDriftStatus';

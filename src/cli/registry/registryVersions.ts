@@ -1,5 +1,5 @@
-import { escapeControlCharacters } from '../../core/controlCharacters';
-import type { PromptVersion } from '../../core/promptVersion';
+import { escapeControlCharacters } from '../../core/document/controlCharacters';
+import type { PromptVersion } from '../../core/versions/promptVersion';
 import type { RegistryPromptVersion } from '../../core/registry/promptRegistry';
 import { newestFirst, promptSummary, readVersions } from '../../core/registry/registryListing';
 import { provenanceOf } from '../../core/registry/registryProvenance';

@@ -1,4 +1,4 @@
-import { duplicatePromptIdDiagnostics } from '../../core/duplicatePromptIds';
+import { duplicatePromptIdDiagnostics } from '../../core/checks/duplicatePromptIds';
 import { compareFindings, countFindings, type CheckFinding, type CheckRun } from '../checkReport/checkFinding';
 import { githubReport } from '../checkReport/githubReport';
 import { sarifReport } from '../checkReport/sarifReport';

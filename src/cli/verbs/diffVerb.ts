@@ -1,8 +1,8 @@
 import { createTwoFilesPatch } from 'diff';
-import { promptLanguageOf } from '../../core/promptFileKind';
-import type { RenderInputChoice } from '../../core/renderInput';
-import type { SampleFile } from '../../core/sampleSets';
-import { parseVersionSpec } from '../../core/versionSpec';
+import { formatOfFile, renderedFormatsText } from '../../core/formats/promptFileKind';
+import type { RenderInputChoice } from '../../core/samples/renderInput';
+import type { SampleFile } from '../../core/samples/sampleSets';
+import { parseVersionSpec } from '../../core/versions/versionSpec';
 import type { PromptFileInRepository } from '../../node/promptFileInRepository';
 import { resolveVersion, resolvedVersionTitle, type ResolvedVersion } from '../../node/promptVersionResolver';
 import { readVersionText, renderVersion, workingSampleFile } from '../../node/renderedVersion';
@@ -37,7 +37,7 @@ export const diffVerb: Verb = {
       const [fromText, toText] = await Promise.all([versionText(file, from), versionText(file, to)]);
       let patch: string;
       if (values.rendered === true) {
-        if (promptLanguageOf(file.path) !== 'dotprompt') throw new CliError('Rendered diffs support dotprompt (.prompt) files only for now.');
+        if (formatOfFile(file.path) === undefined) throw new CliError(`Rendered diffs support ${renderedFormatsText()} files only for now.`);
         const samples = samplesOf(file);
         const choice: RenderInputChoice = values.sample === undefined ? { kind: 'set' } : { kind: 'set', name: values.sample };
         const [fromRendered, toRendered] = await Promise.all([renderedText(file, from, fromText, samples, choice), renderedText(file, to, toText, samples, choice)]);

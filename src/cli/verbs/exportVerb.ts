@@ -1,4 +1,4 @@
-import { escapeControlCharacters } from '../../core/controlCharacters';
+import { escapeControlCharacters } from '../../core/document/controlCharacters';
 import { defaultFlagHistory, flagdFlagSetText } from '../../core/releases/flagdFlags';
 import { labelNameProblem } from '../../core/releases/labelName';
 import { defaultLabel } from '../../core/releases/releaseManifest';

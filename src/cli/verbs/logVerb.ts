@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { escapeControlCharacters } from '../../core/controlCharacters';
+import { escapeControlCharacters } from '../../core/document/controlCharacters';
 import { labelNameProblem } from '../../core/releases/labelName';
 import { manifestErrors } from '../../core/releases/manifestParser';
 import { shortSha } from '../../core/releases/promotionHistory';

@@ -1,4 +1,4 @@
-import { escapeControlCharacters } from '../../core/controlCharacters';
+import { escapeControlCharacters } from '../../core/document/controlCharacters';
 import { labelNameProblem } from '../../core/releases/labelName';
 import { ReleaseRefusal } from '../../core/releases/releaseRefusal';
 import { checkOutputFile } from '../../node/outputFile';

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { escapeControlCharacters } from '../../core/controlCharacters';
+import { escapeControlCharacters } from '../../core/document/controlCharacters';
 import type { RegistryVersionSelector } from '../../core/registry/promptRegistry';
 import { registryLabelProblem } from '../../core/registry/registryLabels';
 import { defaultLabel } from '../../core/releases/releaseManifest';

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { escapeControlCharacters } from '../../core/controlCharacters';
+import { escapeControlCharacters } from '../../core/document/controlCharacters';
 import { pushPrompt } from '../../node/registries/pushPrompt';
 import { CliError, ExitCode } from '../cliIo';
 import { parseVerbArgs } from '../parseVerbArgs';

@@ -1,13 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import YAML from 'yaml';
-import { describeRenderProblem, renderCheckedPrompt, sampleFileProblem } from '../../core/checkedRender';
-import { promptLanguageOf } from '../../core/promptFileKind';
-import { renderedAsText } from '../../core/promptRenderer';
-import { chooseRenderInput, parseCustomInput, type RenderInputChoice } from '../../core/renderInput';
+import { describeRenderProblem, renderCheckedPrompt, sampleFileProblem } from '../../core/rendering/checkedRender';
+import { formatOfFile, renderedFormatsText } from '../../core/formats/promptFileKind';
+import { renderedAsText } from '../../core/rendering/promptRendering';
+import { chooseRenderInput, parseCustomInput, type RenderInputChoice } from '../../core/samples/renderInput';
 import { loadPromptFromDisk } from '../../node/promptOnDisk';
 import { readTextFile } from '../../node/textFiles';
-import type { Position } from '../../core/textDocument';
+import type { Position } from '../../core/document/textDocument';
 import { CliError, ExitCode, type CliIo } from '../cliIo';
 import { choiceOption, parseVerbArgs } from '../parseVerbArgs';
 import type { Verb } from '../verb';
@@ -57,7 +57,7 @@ export const renderVerb: Verb = {
     const format = choiceOption(values.format, 'format', ['text', 'json'] as const, 'text');
     const [fileArgument, ...extra] = positionals;
     if (fileArgument === undefined || extra.length > 0) throw new CliError(`render takes exactly one FILE. Usage: promptops ${usage}`);
-    if (promptLanguageOf(fileArgument) !== 'dotprompt') throw new CliError(`${fileArgument} is not a .prompt file; render supports dotprompt files.`);
+    if (formatOfFile(fileArgument) === undefined) throw new CliError(`${fileArgument} is not a prompt file; render supports ${renderedFormatsText()} files.`);
     const file = path.resolve(io.cwd, fileArgument);
     if (!fs.existsSync(file)) throw new CliError(`${fileArgument} does not exist.`);
     const loaded = loadPromptFromDisk(file, fileArgument);

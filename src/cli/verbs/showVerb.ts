@@ -1,4 +1,4 @@
-import { parseVersionSpec } from '../../core/versionSpec';
+import { parseVersionSpec } from '../../core/versions/versionSpec';
 import { decodeText } from '../../node/textFiles';
 import { readVersionBytes, resolveVersion, resolvedVersionTitle } from '../../node/promptVersionResolver';
 import { CliError, ExitCode } from '../cliIo';

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { escapeControlCharacters } from '../../core/controlCharacters';
+import { escapeControlCharacters } from '../../core/document/controlCharacters';
 import { shortSha } from '../../core/releases/promotionHistory';
 import { defaultLabel } from '../../core/releases/releaseManifest';
 import { describeManifestProblem } from '../../node/releases/manifestFile';
@@ -22,20 +22,20 @@ const formats = ['text', 'json', 'github', 'sarif'] as const;
 
 /** What each code of the release gate means, for SARIF rules. */
 const manifestRules: Readonly<Record<ManifestGateProblem['code'], string>> = {
-  'merge-conflict': 'The release manifest has merge-conflict markers.',
-  'yaml-syntax': 'The release manifest does not parse, or holds more than one YAML document.',
+  'manifest-merge-conflict': 'The release manifest has merge-conflict markers.',
+  'manifest-yaml-syntax': 'The release manifest does not parse, or holds more than one YAML document.',
   'manifest-version': 'The release manifest has no version, an unknown one, or a version written as a string.',
   'manifest-structure': 'A part of the release manifest has the wrong shape.',
-  'label-name': 'A label name breaks the rules or is reserved.',
-  commit: 'A commit is not a full 40-character SHA.',
-  path: 'A path is not relative to the repository root.',
-  sha256: 'A SHA-256 is not 64 lowercase hex characters.',
-  weight: 'A canary weight is not a whole percentage from 1 to 99 written as a number.',
-  event: 'An audit event is incomplete or malformed.',
-  'unknown-key': 'A field PromptOps does not know; it is kept but ignored.',
-  'duplicate-key': 'A key is written twice in one map.',
-  'unexplained-label': 'A label or canary the audit log does not explain: a hand edit.',
-  'flag-key-collision': 'Two prompt labels would publish the same flagd flag key (promptops.<id>.<label>).',
+  'manifest-label-name': 'A label name breaks the rules or is reserved.',
+  'manifest-commit': 'A commit is not a full 40-character SHA.',
+  'manifest-path': 'A path is not relative to the repository root.',
+  'manifest-sha256': 'A SHA-256 is not 64 lowercase hex characters.',
+  'manifest-weight': 'A canary weight is not a whole percentage from 1 to 99 written as a number.',
+  'manifest-event': 'An audit event is incomplete or malformed.',
+  'manifest-unknown-key': 'A field PromptOps does not know; it is kept but ignored.',
+  'manifest-duplicate-key': 'A key is written twice in one map.',
+  'manifest-unexplained-label': 'A label or canary the audit log does not explain: a hand edit.',
+  'manifest-flag-key-collision': 'Two prompt labels would publish the same flagd flag key (promptops.<id>.<label>).',
   'manifest-unknown-prompt': 'No prompt file in the working tree has this id.',
   'manifest-commit-not-found': 'A released commit is not in this clone.',
   'manifest-path-not-in-commit': 'A released path does not exist at its commit.',

@@ -1,4 +1,4 @@
-import { escapeControlCharacters } from '../../core/controlCharacters';
+import { escapeControlCharacters } from '../../core/document/controlCharacters';
 import { shortSha } from '../../core/releases/promotionHistory';
 import { applyRegistrySync, planRegistrySync, type SyncStep } from '../../node/registries/registrySync';
 import { CliError, ExitCode } from '../cliIo';

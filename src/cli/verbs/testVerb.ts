@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { describeRenderProblem, renderCheckedPrompt, sampleFileProblem } from '../../core/checkedRender';
-import { promptLanguageOf } from '../../core/promptFileKind';
-import { snapshotDiff, snapshotPathFor, snapshotText, type RenderedSampleSet } from '../../core/renderSnapshot';
-import { defaultSetName, resolveSampleSets } from '../../core/sampleSets';
+import { describeRenderProblem, renderCheckedPrompt, sampleFileProblem } from '../../core/rendering/checkedRender';
+import { formatOfFile } from '../../core/formats/promptFileKind';
+import { snapshotDiff, snapshotPathFor, snapshotText, type RenderedSampleSet } from '../../core/rendering/renderSnapshot';
+import { defaultSetName, resolveSampleSets } from '../../core/samples/sampleSets';
 import { writeFileAtomically } from '../../node/atomicWrite';
 import { FileSystemRefusal } from '../../node/fileSystemRefusal';
 import { loadPromptFromDisk, PromptLookupCache } from '../../node/promptOnDisk';
@@ -98,7 +98,7 @@ export const testVerb: Verb = {
     const counts = { passed: 0, failed: 0, written: 0, updated: 0 };
     // Partials (`_name.prompt`) are rendered inside the prompts that include them, not on their own.
     const prompts = promptFilesFromArguments(positionals, io.cwd)
-      .filter(({ file }) => promptLanguageOf(file) === 'dotprompt' && !path.basename(file).startsWith('_'))
+      .filter(({ file }) => formatOfFile(file) !== undefined && !path.basename(file).startsWith('_'))
       .map((prompt): PromptTestItem => ({ ...prompt, update: values.update === true }));
     const results = await runFileTask('test', prompts, jobs, () => Promise.resolve(createTestStep()));
     for (const result of results) {

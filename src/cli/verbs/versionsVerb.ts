@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
-import { escapeControlCharacters } from '../../core/controlCharacters';
-import { createdFromText } from '../../core/promptVersion';
+import { escapeControlCharacters } from '../../core/document/controlCharacters';
+import { createdFromText } from '../../core/versions/promptVersion';
 import { labelsPointingAt, type ReleaseTarget } from '../../core/releases/releaseManifest';
 import { readFileHistoryPage, type FileVersion } from '../../node/git/fileHistory';
 import { gitPromptVersion } from '../../node/gitPromptVersion';

@@ -1,5 +1,5 @@
 import type { LabelTenure } from '../../core/releases/labelTenures';
-import { escapeControlCharacters } from '../../core/controlCharacters';
+import { escapeControlCharacters } from '../../core/document/controlCharacters';
 import type { ReleaseEvent } from '../../core/releases/releaseManifest';
 import { findPromptVersions, isSha256, type FoundPromptVersion } from '../../node/promptVersionLookup';
 import { readManifestFile } from '../../node/releases/manifestFile';

@@ -1,4 +1,4 @@
-import { escapeControlCharacters } from '../controlCharacters';
+import { escapeControlCharacters } from '../document/controlCharacters';
 import type { OutcomeProblem, OutcomeRowCounts } from '../outcomes/outcomeTally';
 import type { SampleRatioCheck } from '../stats/sampleRatioMismatch';
 import type { MetricComparison } from './canaryAnalysis';

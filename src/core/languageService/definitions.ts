@@ -1,7 +1,6 @@
-import type { PromptDocument } from '../promptDocument';
-import type { TemplateAnalysis } from '../templateAnalysis';
-import type { Range } from '../textDocument';
-import { partialAt, pathAt, rangeHolds, templateBlocks } from './templatePaths';
+import type { TemplateAnalysis } from '../checks/templateAnalysis';
+import type { PromptDocument } from '../document/promptDocument';
+import type { Range } from '../document/textDocument';
 
 /** A place to go to: a file (by the path models carry) and a range in it. */
 export interface DefinitionTarget {
@@ -15,43 +14,10 @@ export interface DefinitionOptions {
   readonly partialPath?: (name: string) => string | undefined;
 }
 
-const fileStart: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-
 /**
- * Where the thing at an offset is defined: a variable or property use goes to its schema key, a
- * block parameter to its `as |name|`, `{{> name}}` to the partial's file or its `{{#*inline}}`.
+ * Where the thing at an offset is defined: a variable or property use goes to its declaration,
+ * a block or loop variable to where it is bound, an included file to that file.
  */
 export function definitionsAt(document: PromptDocument, analysis: TemplateAnalysis | undefined, offset: number, options: DefinitionOptions = {}): DefinitionTarget[] {
-  const statements = document.template.statements ?? [];
-  const partial = partialAt(document, offset);
-  if (partial?.name !== undefined) {
-    const name = partial.name;
-    const inline = templateBlocks(statements).find((block) => {
-      const first = block.params[0];
-      return block.decorator && block.callee.original === 'inline' && first?.kind === 'literal' && first.value === name;
-    });
-    const literal = inline?.params[0];
-    if (literal) return [{ path: document.path, range: literal.range }];
-    let file: string | undefined;
-    try {
-      file = options.partialPath?.(name);
-    } catch {
-      file = undefined;
-    }
-    return file === undefined ? [] : [{ path: file, range: fileStart }];
-  }
-  const found = pathAt(document, analysis, offset);
-  const index = found?.segmentIndex;
-  if (!found?.use || index === undefined) return [];
-  const declaration = found.use.declarations[index]?.declaration;
-  if (declaration) return [{ path: document.path, range: declaration.nameRange }];
-  const name = found.path.segments[index]?.name;
-  if (found.use.origin === 'block-param' && index === 0 && name !== undefined) {
-    const declaring = templateBlocks(statements)
-      .filter((block) => rangeHolds(document.text, block.range, offset))
-      .flatMap((block) => block.blockParams.filter((param) => param.name === name));
-    const innermost = declaring[declaring.length - 1];
-    if (innermost) return [{ path: document.path, range: innermost.range }];
-  }
-  return [];
+  return document.format.languageService.definitionsAt(document, analysis, offset, options);
 }

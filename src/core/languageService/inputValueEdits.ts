@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, type ParsedNode } from 'yaml';
-import { isParsedNode, yamlNodeRange, type YamlSource } from '../yamlSource';
+import { isParsedNode, yamlNodeRange, type YamlSource } from '../document/yamlSource';
 import type { TextEdit } from './textEdits';
 import { nameInScalar } from './yamlEdits';
 

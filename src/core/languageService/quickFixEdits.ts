@@ -1,18 +1,18 @@
-import type { ParsedNode } from 'yaml';
-import { closestName } from '../nameSuggestion';
-import type { PromptDiagnostic } from '../promptDiagnostic';
-import type { PromptDocument } from '../promptDocument';
-import { resolveSampleSets, type SampleFile } from '../sampleSets';
-import { describeShape, lookupProperty, type SchemaShape } from '../schemaShape';
-import type { TemplateAnalysis } from '../templateAnalysis';
-import type { Range } from '../textDocument';
-import type { YamlSource } from '../yamlSource';
+import { isSeq, type ParsedNode } from 'yaml';
+import { closestName } from '../checks/nameSuggestion';
+import type { PromptDiagnostic } from '../document/promptDiagnostic';
+import type { PromptDocument } from '../document/promptDocument';
+import { resolveSampleSets, type SampleFile } from '../samples/sampleSets';
+import { describeShape, lookupProperty, type SchemaShape } from '../schema/schemaShape';
+import type { TemplateAnalysis } from '../checks/templateAnalysis';
+import type { Range } from '../document/textDocument';
+import { isParsedNode, yamlNodeRange, yamlToPlain, type YamlSource } from '../document/yamlSource';
 import { inferType, yamlKey, type InferredType } from './inferredSchema';
 import { nodeAtDataPath, parseDataPath } from './inputValueEdits';
 import { placeholderYaml } from './samplePlaceholder';
-import { declareVariablesEdits, removeVariableEdits, type VariableToDeclare } from './schemaDeclarationEdits';
+import { convertedSampleValue } from './sampleValueConversion';
+import type { VariableToDeclare } from '../formats/promptFormat';
 import type { FileEdits, TextEdit } from './textEdits';
-import { closingSegmentRange, pathAt, sectionOf, templateBlocks, templateUses } from './templatePaths';
 import { deleteMapEntry, insertMapEntry } from './yamlEdits';
 
 /** A fix for one diagnostic: a title for the light bulb and the edits, possibly in two files. */
@@ -31,7 +31,6 @@ export interface QuickFixContext {
   readonly analysis?: TemplateAnalysis;
 }
 
-const anyType: InferredType = { kind: 'any' };
 const stringType: InferredType = { kind: 'scalar', type: 'string' };
 
 function describeInferred(type: InferredType): string {
@@ -51,56 +50,32 @@ function fileEdit(path: string, edits: readonly TextEdit[]): FileEdits[] {
   return [{ path, edits }];
 }
 
-/** A type from how the template reads a variable when no sample has a value: `x.a.b` makes objects, `#each x` a list. */
-function typeFromTemplate(context: QuickFixContext, name: string): InferredType | undefined {
-  const { document, analysis } = context;
-  if (!analysis) return undefined;
-  const uses = [...templateUses(document, analysis)].filter(([path, use]) => use.origin === 'input' && path.segments[path.data ? 1 : 0]?.name === name);
-  const looped = templateBlocks(document.template.statements ?? []).some((block) => {
-    const first = block.params[0];
-    return block.callee.original === 'each' && first?.kind === 'path' && uses.some(([path]) => path === first && path.segments.length === (path.data ? 2 : 1));
-  });
-  if (looped) return { kind: 'array', items: anyType };
-  const tails = uses.map(([path]) => path.segments.slice(path.data ? 2 : 1).map((segment) => segment.name)).filter((tail) => tail.length > 0);
-  const build = (paths: readonly string[][]): InferredType => {
-    const names = [...new Set(paths.map((tail) => tail[0]).filter((head): head is string => head !== undefined))];
-    if (names.length === 0) return stringType;
-    return { kind: 'object', properties: names.map((head) => ({ name: head, type: build(paths.filter((tail) => tail[0] === head).map((tail) => tail.slice(1))), optional: false })) };
-  };
-  return tails.length > 0 ? build(tails) : undefined;
-}
-
 /** How to declare a variable: the type its sample values share (or its uses suggest), optional when some set lacks it. */
 function variableToDeclare(context: QuickFixContext, name: string): VariableToDeclare {
   const sets = resolveSampleSets(context.document, context.samples);
   const values = sets.filter((set) => Object.prototype.hasOwnProperty.call(set.input, name)).map((set) => set.input[name]);
-  const type = inferType(values) ?? typeFromTemplate(context, name) ?? stringType;
+  const type = inferType(values) ?? context.document.format.languageService.typeFromTemplate(context.document, context.analysis, name) ?? stringType;
   return { name, type, optional: sets.some((set) => !Object.prototype.hasOwnProperty.call(set.input, name) || set.input[name] === null) };
 }
 
 function declareFix(context: QuickFixContext, name: string, preferred: boolean): QuickFix[] {
   const variable = variableToDeclare(context, name);
-  const edits = declareVariablesEdits(context.document, [variable]);
+  const edits = context.document.format.languageService.declareVariablesEdits(context.document, [variable]);
   if (!edits) return [];
-  return [{ title: `Declare '${name}' (${describeInferred(variable.type)}) in the input schema`, edits: fileEdit(context.document.path, edits), preferred }];
+  return [{ title: `Declare '${name}' (${describeInferred(variable.type)}) in ${context.document.format.inputsNoun}`, edits: fileEdit(context.document.path, edits), preferred }];
 }
 
 /** Replaces a misspelt name, also in the closing tag of a section it opens. */
 function replaceNameFix(context: QuickFixContext, range: Range, replacement: string): QuickFix {
   const { document, analysis } = context;
-  const edits: TextEdit[] = [{ range, newText: replacement }];
-  const found = pathAt(document, analysis, document.text.offsetAt(range.start));
-  const section = found ? sectionOf(document, found.path) : undefined;
-  const closing = found && section && found.segmentIndex !== undefined ? closingSegmentRange(document.text, section, found.segmentIndex) : undefined;
-  if (closing) edits.push({ range: closing, newText: replacement });
+  const edits = document.format.languageService.replaceNameEdits(document, analysis, range, replacement);
   return { title: `Change to '${replacement}'`, edits: fileEdit(document.path, edits), preferred: true };
 }
 
 /** Replaces a whole path (`name` inside a block → `@root.name`). */
 function replacePathFix(context: QuickFixContext, range: Range, replacement: string): QuickFix {
   const { document, analysis } = context;
-  const found = pathAt(document, analysis, document.text.offsetAt(range.start));
-  const whole = found?.path.range ?? range;
+  const whole = document.format.languageService.pathRangeAt(document, analysis, range);
   return { title: `Change to '${replacement}'`, edits: fileEdit(document.path, [{ range: whole, newText: replacement }]), preferred: true };
 }
 
@@ -164,14 +139,51 @@ function unknownSampleKeyFixes(diagnostic: PromptDiagnostic, context: QuickFixCo
   return fixes;
 }
 
+/** The YAML node a JSON pointer (`/days/0/city`) leads to in a set's values: list items by index, map entries by key. */
+function nodeAtPointer(node: ParsedNode, pointer: string): { node: ParsedNode; path: (string | number)[] } | undefined {
+  const segments = pointer === '' ? [] : pointer.split('/').slice(1).map((raw) => raw.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let current: ParsedNode = node;
+  const path: (string | number)[] = [];
+  for (const segment of segments) {
+    const step = isSeq(current) && /^\d+$/.test(segment) ? Number(segment) : segment;
+    const next = nodeAtDataPath(current, [step]);
+    if (!next) return undefined;
+    current = next;
+    path.push(step);
+  }
+  return { node: current, path };
+}
+
+/**
+ * For a sample value of the wrong type: the same value in the declared type when it converts
+ * (`"14"` → `14`), else an example of the declared type in its place.
+ */
+function sampleTypeFix(diagnostic: PromptDiagnostic, context: QuickFixContext, set: string, pointer: string, expected: string): QuickFix[] {
+  const values = valuesOf(diagnostic, context, set);
+  const found = values ? nodeAtPointer(values.node, pointer) : undefined;
+  if (!values || !found || !isParsedNode(found.node)) return [];
+  const range = yamlNodeRange(values.source, found.node);
+  // Reported before the latest edit, the range may cover other text now.
+  if (JSON.stringify(range) !== JSON.stringify(diagnostic.range)) return [];
+  const written = writtenAt(diagnostic, context) ?? '';
+  const plain = yamlToPlain(values.source, found.node);
+  const conversion = plain.ok ? convertedSampleValue(plain.value, expected) : undefined;
+  if (conversion !== undefined) {
+    return [{ title: `Convert ${written} to ${conversion} (${expected})`, edits: fileEdit(values.source.file, [{ range, newText: conversion }]), preferred: true }];
+  }
+  const shape = shapeAt(context.document.inputSchema?.shape, found.path);
+  if (!shape) return [];
+  return [{ title: `Replace with an example of type ${describeShape(shape)}`, edits: fileEdit(values.source.file, [{ range, newText: placeholderYaml(shape) }]), preferred: false }];
+}
+
 function removeUnusedFix(context: QuickFixContext, name: string): QuickFix[] {
-  const edits = removeVariableEdits(context.document, context.samples, name);
+  const edits = context.document.format.languageService.removeVariableEdits(context.document, context.samples, name);
   if (!edits) return [];
   const sets = edits.find((file) => file.path !== context.document.path)?.edits.length ?? 0;
   const where = sets > 0 ? ` and ${sets === 1 ? 'its sample set' : `${sets} sample sets`}` : '';
   // When the template reads a near miss ('plna' for 'plan'), the typo is the likelier mistake.
   const nearMiss = context.analysis?.undeclaredUses.some((segment) => closestName(segment.name, [name]) === name) ?? false;
-  return [{ title: `Remove unused '${name}' from the input schema${where}`, edits, preferred: !nearMiss }];
+  return [{ title: `Remove unused '${name}' from ${context.document.format.inputsNoun}${where}`, edits, preferred: !nearMiss }];
 }
 
 /**
@@ -201,6 +213,8 @@ export function quickFixesFor(diagnostic: PromptDiagnostic, context: QuickFixCon
         return addSampleValueFix(diagnostic, context, data.set, data.variable);
       case 'unknown-sample-key':
         return unknownSampleKeyFixes(diagnostic, context, data.set, data.key, data.suggestion);
+      case 'sample-type-mismatch':
+        return data.keyword === 'type' ? sampleTypeFix(diagnostic, context, data.set, data.path, data.expected) : [];
       case 'unknown-helper':
         return data.suggestion === undefined ? [] : [replaceNameFix(context, diagnostic.range, data.suggestion)];
       default:
@@ -220,7 +234,7 @@ export function declareInputSchemaFix(context: QuickFixContext): QuickFix | unde
   const { document, analysis } = context;
   if (document.inputSchema || !analysis || analysis.usedVariables.size === 0) return undefined;
   const variables = [...analysis.usedVariables].sort().map((name) => variableToDeclare(context, name));
-  const edits = declareVariablesEdits(document, variables);
+  const edits = document.format.languageService.declareVariablesEdits(document, variables);
   if (!edits) return undefined;
   return { title: `Declare an input schema for ${variables.map((variable) => `'${variable.name}'`).join(', ')}`, edits: fileEdit(document.path, edits), preferred: false };
 }

@@ -1,4 +1,4 @@
-import type { SchemaShape } from '../schemaShape';
+import type { SchemaShape } from '../schema/schemaShape';
 import { yamlKey } from './inferredSchema';
 
 /**

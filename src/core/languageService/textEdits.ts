@@ -1,4 +1,4 @@
-import type { Range, TextDocument } from '../textDocument';
+import type { Range, TextDocument } from '../document/textDocument';
 
 /** Replaces `range` with `newText`; an empty range inserts. */
 export interface TextEdit {

@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, type ParsedNode, type YAMLMap, type YAMLSeq } from 'yaml';
-import { isParsedNode, yamlNodeOffsets, type YamlSource } from '../yamlSource';
+import { isParsedNode, yamlNodeOffsets, type YamlSource } from '../document/yamlSource';
 import { lineBreakOf, type TextEdit } from './textEdits';
 
 /**
@@ -197,6 +197,11 @@ export function deleteSeqValue(source: YamlSource, seq: ParsedNode, value: strin
   if (!isSeq(seq)) return undefined;
   const index = seq.items.findIndex((item) => isScalar(item) && item.value === value);
   return index < 0 ? undefined : deleteItem(source, seq, index);
+}
+
+/** Removes the list item at an index: its whole lines in block style, the item and a comma in flow style. */
+export function deleteSeqItem(source: YamlSource, seq: ParsedNode, index: number): TextEdit | undefined {
+  return isSeq(seq) && index >= 0 && index < seq.items.length ? deleteItem(source, seq, index) : undefined;
 }
 
 /** Appends a scalar to a list in its own style. */

@@ -1,4 +1,4 @@
-import type { VariableUse } from '../templateAnalysis';
+import type { VariableUse } from '../checks/templateAnalysis';
 
 /**
  * An input under which every path the template reads from the input renders as its own

@@ -1,4 +1,4 @@
-import { escapeControlCharacters } from '../controlCharacters';
+import { escapeControlCharacters } from '../document/controlCharacters';
 import type { RegistryVersionSelector } from './promptRegistry';
 
 const registryLabelPattern = /^[a-z0-9_.-]{1,36}$/;

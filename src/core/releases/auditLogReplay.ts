@@ -1,7 +1,7 @@
 import type { ManifestProblem } from './manifestParser';
 import { shortSha } from './promotionHistory';
 import type { ReleaseEvent, ReleaseManifest } from './releaseManifest';
-import type { Range } from '../textDocument';
+import type { Range } from '../document/textDocument';
 
 /** What the audit log says a label serves, and its canary: the result of replaying its events in order. */
 interface ReplayedLabel {
@@ -45,7 +45,7 @@ export function unexplainedReleases(manifest: ReleaseManifest): ManifestProblem[
   const problems: ManifestProblem[] = [];
   const replayed = replay(manifest.events);
   const problem = (range: Range | undefined, message: string): void => {
-    problems.push({ code: 'unexplained-label', severity: 'error', message, range: range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
+    problems.push({ code: 'manifest-unexplained-label', severity: 'error', message, range: range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
   };
   const hint = 'labels move only through promptops promote, rollback and canary, which record who and why';
   for (const [id, releases] of manifest.prompts) {

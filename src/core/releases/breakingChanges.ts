@@ -1,5 +1,5 @@
-import type { PromptDocument } from '../promptDocument';
-import { describeShape, type ObjectShape, type ScalarType, type SchemaShape } from '../schemaShape';
+import type { PromptDocument } from '../document/promptDocument';
+import { describeShape, type ObjectShape, type ScalarType, type SchemaShape } from '../schema/schemaShape';
 
 /** How a new version's input can break callers written for the labelled one. */
 export type BreakingChangeKind = 'added-without-default' | 'now-required' | 'removed' | 'type-changed';

@@ -124,7 +124,7 @@ export function flagKeyCollisions(manifest: ReleaseManifest): ManifestProblem[] 
         continue;
       }
       const range = target.ranges?.key ?? releases.keyRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-      problems.push({ code: 'flag-key-collision', severity: 'error', message: `${owner} and ${id} ${label} would both publish the flag ${key}; rename one of the prompts or labels.`, range });
+      problems.push({ code: 'manifest-flag-key-collision', severity: 'error', message: `${owner} and ${id} ${label} would both publish the flag ${key}; rename one of the prompts or labels.`, range });
     }
   }
   return problems;

@@ -71,10 +71,10 @@ function keepScalarsAsWritten(document: Document<Node>): void {
   });
 }
 
-/** An event as the manifest writes it, fields in DESIGN order. */
+/** An event as the manifest writes it, fields in DESIGN order; a move made without a note has no `note` field, never an empty one. */
 function eventRecord(event: ReleaseEvent): Record<string, unknown> {
   const { at, by, action, prompt, label, from, to, sha256, weight, note, allowedError } = event;
-  return { at, by, action, prompt, label, from, to, sha256, ...(weight !== undefined ? { weight } : {}), note, ...(allowedError !== undefined ? { allowedError } : {}) };
+  return { at, by, action, prompt, label, from, to, sha256, ...(weight !== undefined ? { weight } : {}), ...(note !== '' ? { note } : {}), ...(allowedError !== undefined ? { allowedError } : {}) };
 }
 
 function targetRecord(target: ReleaseTarget | CanaryTarget): Record<string, unknown> {

@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
-import { createTextDocument, type Range, type TextDocument } from '../textDocument';
+import { createTextDocument, type Range, type TextDocument } from '../document/textDocument';
 import { findConflictMarkers } from './conflictMarkers';
 import { labelNameProblem } from './labelName';
 import {
@@ -16,20 +16,20 @@ import {
 
 /** What kind of mistake a manifest problem is; stable, for editor diagnostics and tests. */
 export type ManifestProblemCode =
-  | 'merge-conflict'
-  | 'yaml-syntax'
+  | 'manifest-merge-conflict'
+  | 'manifest-yaml-syntax'
   | 'manifest-version'
   | 'manifest-structure'
-  | 'label-name'
-  | 'commit'
-  | 'path'
-  | 'sha256'
-  | 'weight'
-  | 'event'
-  | 'unknown-key'
-  | 'duplicate-key'
-  | 'unexplained-label'
-  | 'flag-key-collision';
+  | 'manifest-label-name'
+  | 'manifest-commit'
+  | 'manifest-path'
+  | 'manifest-sha256'
+  | 'manifest-weight'
+  | 'manifest-event'
+  | 'manifest-unknown-key'
+  | 'manifest-duplicate-key'
+  | 'manifest-unexplained-label'
+  | 'manifest-flag-key-collision';
 
 /** A mistake in the manifest, with the exact range it is written at. */
 export interface ManifestProblem {
@@ -69,7 +69,7 @@ export function parseReleaseManifest(rawText: string): ParsedReleaseManifest {
     for (const { line, marker } of markers) {
       reader.problemAt(
         { start: { line, character: 0 }, end: { line, character: text.lineLength(line) } },
-        'merge-conflict',
+        'manifest-merge-conflict',
         `The release manifest has a merge-conflict marker (${marker}); resolve the conflict before changing a label.`,
       );
     }
@@ -81,20 +81,20 @@ export function parseReleaseManifest(rawText: string): ParsedReleaseManifest {
     yaml = parseDocument(text.text, { prettyErrors: false, logLevel: 'error' });
   } catch (error) {
     // Nesting deep enough to overflow the stack is the one way the parser throws.
-    reader.problemAt(text.rangeAt(0, 0), 'yaml-syntax', `The release manifest does not parse: ${error instanceof Error ? error.message : String(error)}.`);
+    reader.problemAt(text.rangeAt(0, 0), 'manifest-yaml-syntax', `The release manifest does not parse: ${error instanceof Error ? error.message : String(error)}.`);
     return reader.result(parseDocument(''), emptyManifest);
   }
   for (const error of yaml.errors) {
     if (error.code === 'MULTIPLE_DOCS') {
       // Whatever follows the first document would never be read: by export, by status, by review.
-      reader.problemAt(reader.offsets(error.pos[0], error.pos[0] + 3), 'yaml-syntax', 'The release manifest holds more than one YAML document (another starts here); keep one, since only the first would be read.');
+      reader.problemAt(reader.offsets(error.pos[0], error.pos[0] + 3), 'manifest-yaml-syntax', 'The release manifest holds more than one YAML document (another starts here); keep one, since only the first would be read.');
       continue;
     }
     const message = (error.message.split('\n')[0] ?? error.message).trim().replace(/\.?$/, '.');
-    reader.problemAt(reader.offsets(error.pos[0], error.pos[1]), 'yaml-syntax', `The release manifest does not parse: ${message}`);
+    reader.problemAt(reader.offsets(error.pos[0], error.pos[1]), 'manifest-yaml-syntax', `The release manifest does not parse: ${message}`);
   }
   for (const warning of yaml.warnings) {
-    reader.problemAt(reader.offsets(warning.pos[0], warning.pos[1]), 'yaml-syntax', (warning.message.split('\n')[0] ?? warning.message).replace(/\.?$/, '.'), 'warning');
+    reader.problemAt(reader.offsets(warning.pos[0], warning.pos[1]), 'manifest-yaml-syntax', (warning.message.split('\n')[0] ?? warning.message).replace(/\.?$/, '.'), 'warning');
   }
   if (yaml.errors.length > 0) return reader.result(yaml, emptyManifest);
   reader.duplicateKeys(yaml);
@@ -132,7 +132,7 @@ class ManifestReader {
     const problem: ManifestProblem = { code, severity, message, range };
     this.problems.push(problem);
     // Only the whole-file problems make the manifest unreadable; they come first.
-    if (severity === 'error' && this.fatal === undefined && (code === 'merge-conflict' || code === 'yaml-syntax' || code === 'manifest-version' || code === 'manifest-structure')) {
+    if (severity === 'error' && this.fatal === undefined && (code === 'manifest-merge-conflict' || code === 'manifest-yaml-syntax' || code === 'manifest-version' || code === 'manifest-structure')) {
       this.fatal = problem;
     }
   }
@@ -152,7 +152,7 @@ class ManifestReader {
         for (const pair of map.items) {
           const text = scalarText(pair.key);
           if (text === undefined) continue;
-          if (seen.has(text)) this.problem(asNode(pair.key), 'duplicate-key', `"${text}" is written twice in this map; only the first would count, so keep one.`);
+          if (seen.has(text)) this.problem(asNode(pair.key), 'manifest-duplicate-key', `"${text}" is written twice in this map; only the first would count, so keep one.`);
           seen.add(text);
         }
       },
@@ -186,7 +186,7 @@ class ManifestReader {
     for (const pair of root.items) {
       const key = scalarText(pair.key);
       if (key !== 'version' && key !== 'prompts' && key !== 'events') {
-        this.problem(asNode(pair.key), 'unknown-key', `The release manifest has no field "${key ?? ''}"; it is kept but ignored.`, 'warning');
+        this.problem(asNode(pair.key), 'manifest-unknown-key', `The release manifest has no field "${key ?? ''}"; it is kept but ignored.`, 'warning');
       }
     }
     return { prompts: this.readPrompts(pairOf(root, 'prompts')?.value), events: this.readEvents(pairOf(root, 'events')?.value) };
@@ -212,7 +212,7 @@ class ManifestReader {
       }
       for (const entry of pair.value.items) {
         const key = scalarText(entry.key);
-        if (key !== 'labels' && key !== 'canary') this.problem(asNode(entry.key), 'unknown-key', `A prompt entry has no field "${key ?? ''}"; it is kept but ignored.`, 'warning');
+        if (key !== 'labels' && key !== 'canary') this.problem(asNode(entry.key), 'manifest-unknown-key', `A prompt entry has no field "${key ?? ''}"; it is kept but ignored.`, 'warning');
       }
       const labels = this.readTargets(id, pairOf(pair.value, 'labels')?.value, 'labels');
       const canaries = new Map<string, CanaryTarget>();
@@ -242,7 +242,7 @@ class ManifestReader {
       const keyNode = asNode(pair.key);
       const nameProblem = labelNameProblem(label);
       if (nameProblem) {
-        this.problem(keyNode, 'label-name', nameProblem);
+        this.problem(keyNode, 'manifest-label-name', nameProblem);
         continue;
       }
       const target = this.readTarget(`${section === 'canary' ? 'The canary of ' : 'Label '}${label} of ${id}`, keyNode, pair.value, section === 'canary');
@@ -260,12 +260,12 @@ class ManifestReader {
     for (const pair of node.items) {
       const name = scalarText(pair.key);
       if (name === undefined || !(targetKeys.includes(name) || (withWeight && name === 'weight'))) {
-        this.problem(asNode(pair.key), 'unknown-key', `${what} has no field "${name ?? ''}"; it is kept but ignored.`, 'warning');
+        this.problem(asNode(pair.key), 'manifest-unknown-key', `${what} has no field "${name ?? ''}"; it is kept but ignored.`, 'warning');
       }
     }
-    const commit = this.readField(node, 'commit', what, keyNode, 'commit', (value) => commitPattern.test(value), (value) => `"${value}" is not a commit: write its full 40-character SHA in lowercase hex.`);
-    const path = this.readField(node, 'path', what, keyNode, 'path', (value) => value.trim() !== '' && !value.startsWith('/'), () => 'path must be the prompt file\'s path relative to the repository root.');
-    const sha256 = this.readField(node, 'sha256', what, keyNode, 'sha256', (value) => sha256Pattern.test(value), (value) => `"${value}" is not a SHA-256: write 64 lowercase hex characters.`);
+    const commit = this.readField(node, 'commit', what, keyNode, 'manifest-commit', (value) => commitPattern.test(value), (value) => `"${value}" is not a commit: write its full 40-character SHA in lowercase hex.`);
+    const path = this.readField(node, 'path', what, keyNode, 'manifest-path', (value) => value.trim() !== '' && !value.startsWith('/'), () => 'path must be the prompt file\'s path relative to the repository root.');
+    const sha256 = this.readField(node, 'sha256', what, keyNode, 'manifest-sha256', (value) => sha256Pattern.test(value), (value) => `"${value}" is not a SHA-256: write 64 lowercase hex characters.`);
     let weight: number | undefined;
     if (withWeight) {
       const weightPair = pairOf(node, 'weight');
@@ -303,16 +303,16 @@ class ManifestReader {
   private readWeight(pair: Pair | undefined, what: string, keyNode: Node | undefined): number | undefined {
     const text = scalarText(pair?.value);
     if (!pair || text === undefined) {
-      this.problem(keyNode, 'weight', `${what} has no weight; give the percentage of traffic it serves, from 1 to 99.`);
+      this.problem(keyNode, 'manifest-weight', `${what} has no weight; give the percentage of traffic it serves, from 1 to 99.`);
       return undefined;
     }
     if (isQuotedNumber(pair.value)) {
-      this.problem(asNode(pair.value), 'weight', `A canary weight is a number, not the string "${text}"; remove the quotes.`);
+      this.problem(asNode(pair.value), 'manifest-weight', `A canary weight is a number, not the string "${text}"; remove the quotes.`);
       return undefined;
     }
     const weight = /^\d{1,2}$/.test(text) ? Number(text) : Number.NaN;
     if (!(weight >= 1 && weight <= 99)) {
-      this.problem(asNode(pair.value), 'weight', `A canary weight is a whole percentage from 1 to 99, not ${text}.`);
+      this.problem(asNode(pair.value), 'manifest-weight', `A canary weight is a whole percentage from 1 to 99, not ${text}.`);
       return undefined;
     }
     return weight;
@@ -335,12 +335,12 @@ class ManifestReader {
   private readEvent(node: Node | undefined, number: number): ReleaseEvent | undefined {
     const what = `Event ${number}`;
     if (!isMap(node)) {
-      this.problem(node, 'event', `${what} must be a map with at, by, action, prompt, label, from, to, sha256 and note.`);
+      this.problem(node, 'manifest-event', `${what} must be a map with at, by, action, prompt, label, from, to, sha256 and note.`);
       return undefined;
     }
     for (const pair of node.items) {
       const name = scalarText(pair.key);
-      if (name === undefined || !eventKeys.includes(name)) this.problem(asNode(pair.key), 'unknown-key', `${what} has no field "${name ?? ''}"; it is kept but ignored.`, 'warning');
+      if (name === undefined || !eventKeys.includes(name)) this.problem(asNode(pair.key), 'manifest-unknown-key', `${what} has no field "${name ?? ''}"; it is kept but ignored.`, 'warning');
     }
     let valid = true;
     const field = (name: string, check: (value: string) => string | undefined, optional = false): string | undefined => {
@@ -348,14 +348,14 @@ class ManifestReader {
       const value = scalarText(pair?.value);
       if (value === undefined) {
         if (!optional) {
-          this.problem(asNode(pair?.key) ?? node, 'event', `${what} has no ${name}.`);
+          this.problem(asNode(pair?.key) ?? node, 'manifest-event', `${what} has no ${name}.`);
           valid = false;
         }
         return undefined;
       }
       const problem = check(value);
       if (problem) {
-        this.problem(asNode(pair?.value), 'event', `${what}: ${problem}`);
+        this.problem(asNode(pair?.value), 'manifest-event', `${what}: ${problem}`);
         valid = false;
         return undefined;
       }
@@ -369,7 +369,7 @@ class ManifestReader {
     const hasFrom = pairOf(node, 'from') !== undefined;
     const from = field('from', (value) => (commitPattern.test(value) ? undefined : `from must be a 40-character commit SHA or null, not "${value}".`), true);
     if (!hasFrom) {
-      this.problem(node, 'event', `${what} has no from (write null when the label was new).`);
+      this.problem(node, 'manifest-event', `${what} has no from (write null when the label was new).`);
       valid = false;
     }
     const to = field('to', (value) => (commitPattern.test(value) ? undefined : `to must be a 40-character commit SHA, not "${value}".`));
@@ -382,7 +382,7 @@ class ManifestReader {
       true,
     );
     if (weightText !== undefined && action !== 'canary') {
-      this.problem(asNode(pairOf(node, 'weight')?.key), 'event', `${what}: only canary events have a weight.`);
+      this.problem(asNode(pairOf(node, 'weight')?.key), 'manifest-event', `${what}: only canary events have a weight.`);
       valid = false;
     }
     if (!valid || at === undefined || by === undefined || action === undefined || prompt === undefined || label === undefined || to === undefined || sha256 === undefined) return undefined;

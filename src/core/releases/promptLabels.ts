@@ -1,9 +1,9 @@
 import type { ParsedReleaseManifest } from './manifestParser';
-import { labelTargetsOf, type ReleaseTarget } from './releaseManifest';
+import { labelTargetsOf, type CanaryTarget, type ReleaseTarget } from './releaseManifest';
 
-/** The release labels of one prompt id, or why they cannot be known. */
+/** The release labels of one prompt id (and the canaries splitting them), or why they cannot be known. */
 export type PromptLabels =
-  | { readonly ok: true; readonly labels: ReadonlyMap<string, ReleaseTarget> }
+  | { readonly ok: true; readonly labels: ReadonlyMap<string, ReleaseTarget>; readonly canaries: ReadonlyMap<string, CanaryTarget> }
   | { readonly ok: false; readonly problem: string };
 
 /**
@@ -12,7 +12,7 @@ export type PromptLabels =
  * (conflict markers, a syntax error, an unknown version) gives its problem with its line.
  */
 export function promptLabelsIn(parsed: ParsedReleaseManifest | undefined, promptId: string): PromptLabels {
-  if (parsed === undefined) return { ok: true, labels: new Map() };
+  if (parsed === undefined) return { ok: true, labels: new Map(), canaries: new Map() };
   if (parsed.fatal) return { ok: false, problem: `${parsed.fatal.message.replace(/\.$/, '')} (line ${parsed.fatal.range.start.line + 1}).` };
-  return { ok: true, labels: labelTargetsOf(parsed.manifest, promptId) };
+  return { ok: true, labels: labelTargetsOf(parsed.manifest, promptId), canaries: parsed.manifest.prompts.get(promptId)?.canaries ?? new Map() };
 }

@@ -2,10 +2,13 @@ import { shortSha } from './promotionHistory';
 import type { ReleaseEvent } from './releaseManifest';
 import type { ReleaseMove } from './releaseMoves';
 
-/** One sentence saying what an audit event did, e.g. `Rolled back support/summarize production: e552fe6 → 95fda74.` */
-export function releaseEventSentence(event: ReleaseEvent): string {
-  const from = event.from === null ? undefined : shortSha(event.from);
-  const to = shortSha(event.to);
+/**
+ * One sentence saying what an audit event did, e.g. `Rolled back support/summarize production: e552fe6 → 95fda74.`;
+ * `short` abbreviates commits (the editor passes git's own abbreviations).
+ */
+export function releaseEventSentence(event: ReleaseEvent, short: (commit: string) => string = shortSha): string {
+  const from = event.from === null ? undefined : short(event.from);
+  const to = short(event.to);
   switch (event.action) {
     case 'promote':
       return from === undefined ? `Promoted ${event.prompt} to ${event.label}: ${to} (a new label).` : `Promoted ${event.prompt} to ${event.label}: ${from} → ${to}.`;
@@ -19,11 +22,11 @@ export function releaseEventSentence(event: ReleaseEvent): string {
 }
 
 /** What a move did, one sentence per event, plus the end of a canary that a promote or rollback to its version made. */
-export function releaseMoveSentences(move: ReleaseMove): string[] {
-  const sentences = move.events.map(releaseEventSentence);
+export function releaseMoveSentences(move: ReleaseMove, short: (commit: string) => string = shortSha): string[] {
+  const sentences = move.events.map((event) => releaseEventSentence(event, short));
   const to = move.setLabel;
   if (move.clearCanary && to && !move.events.some((event) => event.action === 'canary-clear')) {
-    sentences.push(`The canary of ${move.prompt} ${move.label} is over: ${shortSha(to.commit)} now serves all traffic.`);
+    sentences.push(`The canary of ${move.prompt} ${move.label} is over: ${short(to.commit)} now serves all traffic.`);
   }
   return sentences;
 }

@@ -1,4 +1,4 @@
-import type { Range } from '../textDocument';
+import type { Range } from '../document/textDocument';
 
 /** The only manifest format version this PromptOps reads and writes. */
 export const manifestFormatVersion = 1;

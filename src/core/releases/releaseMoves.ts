@@ -81,10 +81,12 @@ export function planCanary(manifest: ReleaseManifest, request: LabelRequest & { 
   const entry = manifest.prompts.get(prompt);
   const stable = entry?.labels.get(label);
   if (!stable) return { kind: 'refused', reason: `${prompt} has no label ${label} to split traffic with; promote a version to ${label} first.` };
-  if (stable.commit === target.commit) {
-    return { kind: 'refused', reason: `${prompt} ${label} already serves ${shortSha(target.commit)} to all traffic; a canary needs another version.` };
-  }
   const existing = entry?.canaries.get(label);
+  if (stable.commit === target.commit) {
+    // With a canary running, the label's own version does not serve all traffic: say what it serves.
+    const serves = existing ? `${shortSha(target.commit)} to ${100 - existing.weight}% of traffic (its canary ${shortSha(existing.commit)} takes ${existing.weight}%)` : `${shortSha(target.commit)} to all traffic`;
+    return { kind: 'refused', reason: `${prompt} ${label} already serves ${serves}; a canary needs another version.` };
+  }
   if (existing && sameTarget(existing, target) && existing.weight === weight) {
     return { kind: 'unchanged', message: `${prompt} ${label} already serves ${shortSha(target.commit)} to ${weight}% of traffic.` };
   }

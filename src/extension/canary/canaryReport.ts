@@ -46,7 +46,7 @@ export class CanaryReport implements vscode.Disposable {
     private readonly file: PromptFileInRepository,
     readonly label: string,
     private outcomes: vscode.Uri,
-    releaseState: ReleaseState,
+    private readonly releaseState: ReleaseState,
     extensionUri: vscode.Uri,
   ) {
     panel.webview.html = webviewPageHtml(panel.webview, extensionUri, { script: 'canaryReport.js', style: 'canaryReport.css', title: 'Canary report' });
@@ -140,7 +140,7 @@ export class CanaryReport implements vscode.Disposable {
       case 'promote':
         // The existing command, without its version argument, so it shows the diff and asks before it writes.
         if (this.canaryTarget) {
-          const canaryVersion = versionUri({ workingFile: this.file.workingFile, commit: this.canaryTarget.commit, path: this.canaryTarget.path, title: `canary ${this.canaryTarget.commit.slice(0, 7)}` });
+          const canaryVersion = versionUri({ workingFile: this.file.workingFile, commit: this.canaryTarget.commit, path: this.canaryTarget.path, title: `canary ${this.releaseState.shortShas.of(this.canaryTarget.commit)}` });
           await this.run('promptops.promote', canaryVersion, undefined, this.label);
         }
         return;

@@ -1,6 +1,6 @@
 import type { MetricComparison, MetricTest } from '../../core/canary/canaryAnalysis';
 import { formatCount, formatPValue, formatSigned, formatStat, pValueClause } from '../../core/canary/statFormat';
-import { escapeControlCharacters } from '../../core/controlCharacters';
+import { escapeControlCharacters } from '../../core/document/controlCharacters';
 import { shortSha } from '../../core/releases/promotionHistory';
 import type { CanaryComparison } from '../../node/canary/canaryComparison';
 import type { CanaryReportMetric, CanaryReportState } from '../../webview/canaryReportProtocol';

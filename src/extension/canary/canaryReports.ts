@@ -2,10 +2,9 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { PromptFileInRepository } from '../../node/promptFileInRepository';
 import { readManifestFile } from '../../node/releases/manifestFile';
-import { optionalString, withPromptFile } from '../commands/commandArguments';
+import { optionalString, withPromptFile, type CommandEnvironment } from '../commands/commandArguments';
 import type { PromptOpsCommand } from '../commands/promptOpsCommand';
 import type { ReleaseState } from '../releases/releaseState';
-import type { PromptHistory } from '../versions/promptHistory';
 import { CanaryReport, pickOutcomesFile } from './canaryReport';
 
 export const canaryReportViewType = 'promptops.canaryReport';
@@ -27,7 +26,7 @@ export class CanaryReports implements vscode.Disposable {
   private readonly reports = new Map<string, CanaryReport>();
 
   constructor(
-    private readonly history: PromptHistory,
+    private readonly environment: CommandEnvironment,
     private readonly releaseState: ReleaseState,
     private readonly extensionUri: vscode.Uri,
   ) {}
@@ -42,12 +41,13 @@ export class CanaryReports implements vscode.Disposable {
     return {
       id: 'promptops.canaryReport',
       run: (argument?: unknown, label?: unknown, outcomesUri?: unknown) =>
-        withPromptFile(this.history, 'open the canary report', argument, async (file, target) => {
+        withPromptFile(this.environment, 'open the canary report', argument, async (file, target) => {
           const manifest = readManifestFile(file.manifestFile).parsed.manifest;
           let labelName = optionalString(label) ?? target.label;
           if (labelName === undefined) {
             const withCanary = [...(manifest.prompts.get(file.promptId)?.canaries.keys() ?? [])];
-            labelName = withCanary.length === 1 ? withCanary[0] : await vscode.window.showQuickPick(withCanary.length > 0 ? withCanary : [...(manifest.prompts.get(file.promptId)?.labels.keys() ?? [])], { placeHolder: `Canary report of which label of ${file.promptId}?` });
+            const candidates = withCanary.length > 0 ? withCanary : [...(manifest.prompts.get(file.promptId)?.labels.keys() ?? [])];
+            labelName = withCanary.length === 1 ? withCanary[0] : (await this.environment.questions.pick(candidates.map((name) => ({ label: name })), { placeHolder: `Canary report of which label of ${file.promptId}?` }))?.label;
           }
           if (!labelName) return undefined;
           const outcomes = uriArgument(outcomesUri) ?? outcomesFileSetting(file) ?? (await pickOutcomesFile(vscode.Uri.file(file.repository.root)));

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { escapeControlCharacters } from '../../core/controlCharacters';
+import { escapeControlCharacters } from '../../core/document/controlCharacters';
 import { findPromptVersions, isSha256, type FoundPromptVersion } from '../../node/promptVersionLookup';
 import { readManifestFile } from '../../node/releases/manifestFile';
 import { optionalString } from '../commands/commandArguments';
@@ -9,9 +9,9 @@ import type { ReleaseState } from '../releases/releaseState';
 import { versionUri } from '../versions/versionUri';
 import { requireTrust } from '../workspaceTrust';
 
-function describe(version: FoundPromptVersion): vscode.QuickPickItem & { version: FoundPromptVersion } {
+function describe(version: FoundPromptVersion, short: (commit: string) => string): vscode.QuickPickItem & { version: FoundPromptVersion } {
   const labels = [...new Set(version.tenures.map((tenure) => (tenure.kind === 'canary' ? `${tenure.label} canary` : tenure.label)))].join(', ');
-  return { label: escapeControlCharacters(version.promptId), description: `${version.commit.slice(0, 7)} · ${escapeControlCharacters(version.path)}`, detail: `${escapeControlCharacters(version.subject)}${labels ? ` · served by ${labels}` : ''}`, version };
+  return { label: escapeControlCharacters(version.promptId), description: `${short(version.commit)} · ${escapeControlCharacters(version.path)}`, detail: `${escapeControlCharacters(version.subject)}${labels ? ` · served by ${labels}` : ''}`, version };
 }
 
 /**
@@ -39,10 +39,12 @@ export function findVersionCommand(releaseState: ReleaseState): PromptOpsCommand
           void vscode.window.showWarningMessage(isSha256(query) ? `No prompt file in this repository's history has SHA-256 ${query.toLowerCase()}.` : `Commit ${escapeControlCharacters(query)} changes no .prompt or .prompty file.`);
           return undefined;
         }
-        const chosen = found.length === 1 ? found[0] : (await vscode.window.showQuickPick(found.map(describe), { placeHolder: `${found.length} prompt versions match ${query}` }))?.version;
+        const { shortShas } = releaseState;
+        await shortShas.learn(repository.workspace.repository, found.map((version) => version.commit));
+        const chosen = found.length === 1 ? found[0] : (await vscode.window.showQuickPick(found.map((version) => describe(version, shortShas.of)), { placeHolder: `${found.length} prompt versions match ${query}` }))?.version;
         if (!chosen) return undefined;
         const root = repository.workspace.repository.root;
-        const uri = versionUri({ workingFile: path.join(root, chosen.path), commit: chosen.commit, path: chosen.path, title: chosen.commit.slice(0, 7) });
+        const uri = versionUri({ workingFile: path.join(root, chosen.path), commit: chosen.commit, path: chosen.path, title: shortShas.of(chosen.commit) });
         await vscode.window.showTextDocument(uri, { preview: true });
         return uri;
       } catch (error) {

@@ -3,48 +3,52 @@ import * as vscode from 'vscode';
 import type { PromptFileInRepository } from '../../node/promptFileInRepository';
 import type { ResolvedVersion } from '../../node/promptVersionResolver';
 import { readVersionText } from '../../node/renderedVersion';
-import { resolveSampleSets } from '../../core/sampleSets';
-import { parsePromptDocument } from '../../core/promptDocument';
+import { resolveSampleSets } from '../../core/samples/sampleSets';
+import { parsePromptDocument } from '../../core/formats/promptFileKind';
 import { workingSampleFile } from '../../node/renderedVersion';
-import { referenceTo, type PromptHistory } from '../versions/promptHistory';
+import { readManifestFile } from '../../node/releases/manifestFile';
+import { versionTitleOf } from '../versions/promptHistory';
 import { versionUri } from '../versions/versionUri';
 import type { VersionsTree } from '../versions/versionsTree';
-import { commandTargetOf, optionalString, withPromptFile, type CommandTarget } from './commandArguments';
+import { commandTargetOf, optionalString, withPromptFile, type CommandEnvironment, type CommandTarget } from './commandArguments';
+import { pickLabel } from './labelPicker';
 import { pickVersion } from './versionPicker';
 import type { PromptOpsCommand } from './promptOpsCommand';
 
-/** The URI that shows a resolved version: the working file itself for WORKING (editable), else a version document. */
-function uriOf(file: PromptFileInRepository, version: ResolvedVersion): vscode.Uri {
-  return version.kind === 'working' ? vscode.Uri.file(file.workingFile) : versionUri(referenceTo(file, version));
-}
-
-function titleOf(version: ResolvedVersion): string {
-  if (version.kind === 'working') return 'working tree';
-  return `${version.label ? `${version.label} ` : ''}${version.commit.slice(0, 7)}`;
-}
-
-/** Opens a diff editor between two versions and returns the two URIs it shows. */
-async function openDiff(file: PromptFileInRepository, from: ResolvedVersion, to: ResolvedVersion): Promise<{ left: vscode.Uri; right: vscode.Uri }> {
-  const left = uriOf(file, from);
-  const right = uriOf(file, to);
-  const name = path.posix.basename(file.path);
-  await vscode.commands.executeCommand('vscode.diff', left, right, `${name} (${titleOf(from)}) ↔ (${titleOf(to)})`);
-  return { left, right };
+/** Whether the editor saves edits by itself (`files.autoSave`), as VS Code in the browser does by default. */
+function autoSaveIsOn(uri: vscode.Uri): boolean {
+  const setting = vscode.workspace.getConfiguration('files', uri).get<string>('autoSave');
+  return setting !== undefined && setting !== 'off';
 }
 
 /** Commands on prompt versions (DESIGN §6): open, compare, rendered diff, restore. Each asks only for what it was not given. */
-export function versionCommands(history: PromptHistory, tree: VersionsTree): PromptOpsCommand[] {
+export function versionCommands(environment: CommandEnvironment, tree: VersionsTree): PromptOpsCommand[] {
+  const { history, questions } = environment;
   let selectedForCompare: CommandTarget | undefined;
 
   const withFile = <T>(action: string, argument: unknown, work: (file: PromptFileInRepository, target: CommandTarget) => Promise<T>): Promise<T | undefined> =>
-    withPromptFile(history, action, argument, work);
+    withPromptFile(environment, action, argument, work);
+
+  /** The URI that shows a resolved version: the working file itself for WORKING (editable), else a version document. */
+  const uriOf = (file: PromptFileInRepository, version: ResolvedVersion): vscode.Uri =>
+    version.kind === 'working' ? vscode.Uri.file(file.workingFile) : versionUri(history.referenceTo(file, version));
+  const titleOf = (version: ResolvedVersion): string => versionTitleOf(version, history.shortShas.of);
+
+  /** Opens a diff editor between two versions and returns the two URIs it shows. */
+  const openDiff = async (file: PromptFileInRepository, from: ResolvedVersion, to: ResolvedVersion): Promise<{ left: vscode.Uri; right: vscode.Uri }> => {
+    const left = uriOf(file, from);
+    const right = uriOf(file, to);
+    const name = path.posix.basename(file.path);
+    await vscode.commands.executeCommand('vscode.diff', left, right, `${name} (${titleOf(from)}) ↔ (${titleOf(to)})`);
+    return { left, right };
+  };
 
   return [
     {
       id: 'promptops.openVersion',
       run: (target?: unknown, version?: unknown) =>
         withFile('open the version', target, async (file, chosen) => {
-          const wanted = optionalString(version) ?? chosen.version ?? (await pickVersion(history, file, 'Version to open', false));
+          const wanted = optionalString(version) ?? chosen.version ?? (await pickVersion(environment, file, 'Version to open', { includeWorking: false }));
           if (!wanted) return undefined;
           const uri = uriOf(file, await history.resolve(file, wanted));
           await vscode.window.showTextDocument(uri, { preview: true });
@@ -71,7 +75,7 @@ export function versionCommands(history: PromptHistory, tree: VersionsTree): Pro
           const version = await history.resolve(file, chosen.version);
           if (version.kind !== 'commit') return undefined;
           const before = await history.previous(file, version.commit);
-          if (!before) throw new Error(`${version.commit.slice(0, 7)} is the first version of ${file.path}.`);
+          if (!before) throw new Error(`${history.shortShas.of(version.commit)} is the first version of ${file.path}.`);
           return openDiff(file, before, version);
         }),
     },
@@ -79,7 +83,7 @@ export function versionCommands(history: PromptHistory, tree: VersionsTree): Pro
       id: 'promptops.compareWithWorking',
       run: (target?: unknown, version?: unknown) =>
         withFile('compare with the working copy', target, async (file, chosen) => {
-          const wanted = optionalString(version) ?? chosen.version ?? (await pickVersion(history, file, 'Compare which version with the working copy?', false));
+          const wanted = optionalString(version) ?? chosen.version ?? (await pickVersion(environment, file, 'Compare which version with the working copy?', { includeWorking: false }));
           if (!wanted) return undefined;
           return openDiff(file, await history.resolve(file, wanted), await history.resolve(file, 'WORKING'));
         }),
@@ -87,12 +91,11 @@ export function versionCommands(history: PromptHistory, tree: VersionsTree): Pro
     {
       id: 'promptops.compareWithLabel',
       run: (target?: unknown, label?: unknown) =>
-        withFile('compare with a label', target, async (file) => {
-          let chosen = optionalString(label);
+        withFile('compare with a label', target, async (file, chosenTarget) => {
+          let chosen = optionalString(label) ?? chosenTarget.label;
           if (!chosen) {
-            const labels = file.labels.ok ? [...file.labels.labels.keys()] : [];
-            if (labels.length === 0) throw new Error(`${file.promptId} has no release labels in ${'prompt-releases.yaml'}.`);
-            chosen = await vscode.window.showQuickPick(labels, { placeHolder: `Compare ${path.posix.basename(file.path)} with which label?` });
+            const manifest = readManifestFile(file.manifestFile).parsed.manifest;
+            chosen = await pickLabel(environment, file, `Compare ${path.posix.basename(file.path)} with which label?`, { allowNew: false, manifest });
             if (!chosen) return undefined;
           }
           const version = await history.resolve(file, chosen);
@@ -103,10 +106,11 @@ export function versionCommands(history: PromptHistory, tree: VersionsTree): Pro
     {
       id: 'promptops.compareVersions',
       run: (target?: unknown, fromVersion?: unknown, toVersion?: unknown) =>
-        withFile('compare versions', target, async (file) => {
-          const from = optionalString(fromVersion) ?? (await pickVersion(history, file, 'Compare from which version?', true));
+        withFile('compare versions', target, async (file, chosen) => {
+          const from = optionalString(fromVersion) ?? chosen.version ?? (await pickVersion(environment, file, 'Compare from which version?', { includeWorking: true }));
           if (!from) return undefined;
-          const to = optionalString(toVersion) ?? (await pickVersion(history, file, `Compare ${from.slice(0, 12)} with which version?`, true));
+          const fromTitle = titleOf(await history.resolve(file, from));
+          const to = optionalString(toVersion) ?? (await pickVersion(environment, file, `Compare ${fromTitle} with which version?`, { includeWorking: true }));
           if (!to) return undefined;
           return openDiff(file, await history.resolve(file, from), await history.resolve(file, to));
         }),
@@ -132,21 +136,21 @@ export function versionCommands(history: PromptHistory, tree: VersionsTree): Pro
       id: 'promptops.renderedDiff',
       run: (target?: unknown, fromVersion?: unknown, toVersion?: unknown, sampleSet?: unknown) =>
         withFile('show the rendered diff', target, async (file, chosen) => {
-          const from = optionalString(fromVersion) ?? (chosen.version && chosen.version !== 'WORKING' ? (await history.previousOf(file, chosen.version)) : undefined) ?? (await pickVersion(history, file, 'Render from which version?', true));
+          const from = optionalString(fromVersion) ?? (chosen.version && chosen.version !== 'WORKING' ? (await history.previousOf(file, chosen.version)) : undefined) ?? (await pickVersion(environment, file, 'Render from which version?', { includeWorking: true }));
           if (!from) return undefined;
-          const to = optionalString(toVersion) ?? chosen.version ?? (await pickVersion(history, file, 'Render to which version?', true));
+          const to = optionalString(toVersion) ?? chosen.version ?? (await pickVersion(environment, file, 'Render to which version?', { includeWorking: true }));
           if (!to) return undefined;
           let set = optionalString(sampleSet);
           if (set === undefined) {
             const samples = workingSampleFile(file);
             const working = await readVersionText(file, await history.resolve(file, 'WORKING'));
             const sets = samples.ok && working.ok ? resolveSampleSets(parsePromptDocument(working.text), samples.samples).map((entry) => entry.name) : [];
-            set = sets.length > 1 ? await vscode.window.showQuickPick(sets, { placeHolder: 'Render both versions with which sample set?' }) : (sets[0] ?? '');
+            set = sets.length > 1 ? (await questions.pick(sets.map((name) => ({ label: name })), { placeHolder: 'Render both versions with which sample set?' }))?.label : (sets[0] ?? '');
             if (set === undefined) return undefined;
           }
           const [fromVersionResolved, toVersionResolved] = [await history.resolve(file, from), await history.resolve(file, to)];
-          const left = versionUri(referenceTo(file, fromVersionResolved, set));
-          const right = versionUri(referenceTo(file, toVersionResolved, set));
+          const left = versionUri(history.referenceTo(file, fromVersionResolved, set));
+          const right = versionUri(history.referenceTo(file, toVersionResolved, set));
           const name = path.posix.basename(file.path);
           await vscode.commands.executeCommand('vscode.diff', left, right, `${name} rendered${set ? ` with ${set}` : ''}: ${titleOf(fromVersionResolved)} ↔ ${titleOf(toVersionResolved)}`);
           return { left, right };
@@ -156,19 +160,20 @@ export function versionCommands(history: PromptHistory, tree: VersionsTree): Pro
       id: 'promptops.restoreVersion',
       run: (target?: unknown, version?: unknown) =>
         withFile('restore the version', target, async (file, chosen) => {
-          const wanted = optionalString(version) ?? chosen.version ?? (await pickVersion(history, file, 'Restore which version into the working file?', false));
+          const wanted = optionalString(version) ?? chosen.version ?? (await pickVersion(environment, file, 'Restore which version into the working file?', { includeWorking: false }));
           if (!wanted || wanted === 'WORKING') return undefined;
           const resolved = await history.resolve(file, wanted);
           const text = await readVersionText(file, resolved);
           if (!text.ok) throw new Error(text.problem);
           // Asked from the tree, confirm; called with all its arguments, the caller already decided.
           if (chosen.fromTree || optionalString(version) === undefined) {
-            const answer = await vscode.window.showWarningMessage(
-              `Replace the content of ${path.posix.basename(file.path)} with version ${titleOf(resolved)}? The editor keeps the change unsaved, and Undo brings the current text back.`,
-              { modal: true },
-              'Restore',
-            );
-            if (answer !== 'Restore') return undefined;
+            const working = vscode.Uri.file(file.workingFile);
+            // With auto save on (VS Code in the browser has it on by default) the edit is saved like any other.
+            const saving = autoSaveIsOn(working)
+              ? `Auto save is on (files.autoSave), so the change is saved like any edit; Undo brings the current text back.`
+              : 'The editor keeps the change unsaved, and Undo brings the current text back.';
+            const confirmed = await questions.confirm(`Replace the content of ${path.posix.basename(file.path)} with version ${titleOf(resolved)}?`, saving, 'Restore');
+            if (!confirmed) return undefined;
           }
           const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file.workingFile));
           const edit = new vscode.WorkspaceEdit();

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { analyzePromptDocument } from '../../core/checkPrompt';
-import type { PromptDiagnostic } from '../../core/promptDiagnostic';
+import { analyzePromptDocument } from '../../core/checks/checkPrompt';
+import type { PromptDiagnostic } from '../../core/document/promptDiagnostic';
+import { formatOfLanguage } from '../../core/formats/promptFileKind';
 import { diagnosticPath, isSampleFile, promptPathOfSampleFile, type PromptModels } from '../promptModels';
 import { toVscodeDiagnostic, uriOfDiagnosticPath } from './toVscodeDiagnostic';
 
@@ -15,6 +16,8 @@ export class DiagnosticsController implements vscode.Disposable {
   private readonly pending = new Map<string, NodeJS.Timeout>();
   /** The core diagnostics last published per prompt, with the data quick fixes need. */
   private readonly latest = new Map<string, readonly PromptDiagnostic[]>();
+  /** The files each prompt's check published to (the prompt, its sample file), so forgetting it clears them all. */
+  private readonly published = new Map<string, readonly string[]>();
   private readonly checked = new vscode.EventEmitter<vscode.Uri>();
   /** Fires with a prompt's URI after its diagnostics were published. */
   readonly onDidCheck = this.checked.event;
@@ -44,7 +47,7 @@ export class DiagnosticsController implements vscode.Disposable {
     // Other schemes (old versions, the gutter's hidden originals) are checked only while shown.
     if (isPrompt(document) && document.uri.scheme !== 'file' && !isVisible(document)) return;
     if (isPrompt(document)) this.schedule(document.uri, 0);
-    else if (isSampleFile(document.uri)) this.schedule(promptOfSampleFile(document.uri), 0);
+    else if (isSampleFile(document.uri) && document.uri.scheme === 'file') this.schedule(promptOfSampleFile(document.uri), 0);
   }
 
   private visibleEditorsChanged(): void {
@@ -64,8 +67,10 @@ export class DiagnosticsController implements vscode.Disposable {
     clearTimeout(this.pending.get(key));
     this.pending.delete(key);
     for (const diagnostic of this.latest.get(key) ?? []) this.collection.delete(uriOfDiagnosticPath(diagnostic.file));
+    for (const file of this.published.get(key) ?? []) this.collection.delete(uriOfDiagnosticPath(file));
     this.collection.delete(promptUri);
     this.latest.delete(key);
+    this.published.delete(key);
   }
 
   private documentClosed(document: vscode.TextDocument): void {
@@ -100,6 +105,8 @@ export class DiagnosticsController implements vscode.Disposable {
       return; // The prompt of an open sample file does not exist (yet).
     }
     if (!isPrompt(document) || (document.uri.scheme !== 'file' && !isVisible(document))) return;
+    // A version is checked against its own commit's sample file and partials, read once.
+    await this.models.loadVersionContext(document);
     const model = this.models.document(document);
     const samples = this.models.sampleFile(promptUri);
     const { diagnostics } = analyzePromptDocument(model, samples, {
@@ -111,6 +118,7 @@ export class DiagnosticsController implements vscode.Disposable {
     for (const diagnostic of diagnostics) byFile.set(diagnostic.file, [...(byFile.get(diagnostic.file) ?? []), diagnostic]);
     for (const [file, fileDiagnostics] of byFile) this.collection.set(uriOfDiagnosticPath(file), fileDiagnostics.map(toVscodeDiagnostic));
     this.latest.set(promptUri.toString(), diagnostics);
+    this.published.set(promptUri.toString(), [...byFile.keys()]);
     this.checked.fire(promptUri);
   }
 
@@ -125,7 +133,7 @@ function isVisible(document: vscode.TextDocument): boolean {
 }
 
 function isPrompt(document: vscode.TextDocument): boolean {
-  return document.languageId === 'dotprompt';
+  return formatOfLanguage(document.languageId) !== undefined;
 }
 
 function promptOfSampleFile(uri: vscode.Uri): vscode.Uri {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { PromptDiagnostic } from '../../core/promptDiagnostic';
-import type { Range } from '../../core/textDocument';
+import type { PromptDiagnostic } from '../../core/document/promptDiagnostic';
+import type { Range } from '../../core/document/textDocument';
 
 const severities = {
   error: vscode.DiagnosticSeverity.Error,

@@ -1,9 +1,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { CheckOptions } from '../../core/checkPrompt';
-import type { PromptDocument } from '../../core/promptDocument';
-import type { SampleFile } from '../../core/sampleSets';
-import { analyzeTemplate, type TemplateAnalysis } from '../../core/templateAnalysis';
+import type { CheckOptions } from '../../core/checks/checkPrompt';
+import type { PromptDocument } from '../../core/document/promptDocument';
+import type { SampleFile } from '../../core/samples/sampleSets';
+import type { TemplateAnalysis } from '../../core/checks/templateAnalysis';
 import { listPartialNames } from '../../node/partialNames';
 import type { PromptModels } from '../promptModels';
 
@@ -42,8 +42,7 @@ export class PromptStates {
       // Completion runs on every keystroke without needing the analysis, so it is computed on first read.
       get analysis(): TemplateAnalysis | undefined {
         if (!analyses.has(model)) {
-          const statements = model.template.statements;
-          analyses.set(model, statements ? analyzeTemplate(model.path, statements, model.inputSchema?.shape, checkOptions) : undefined);
+          analyses.set(model, model.format.analyze(model, checkOptions));
         }
         return analyses.get(model);
       },

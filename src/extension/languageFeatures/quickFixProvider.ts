@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { declareInputSchemaFix, quickFixesFor, type QuickFix } from '../../core/languageService/quickFixEdits';
-import type { PromptDiagnostic } from '../../core/promptDiagnostic';
+import type { PromptDiagnostic } from '../../core/document/promptDiagnostic';
+import { formatOfLanguage } from '../../core/formats/promptFileKind';
 import type { DiagnosticsController } from '../diagnostics/diagnosticsController';
 import { toVscodeRange } from '../diagnostics/toVscodeDiagnostic';
 import { isSampleFile, promptPathOfSampleFile } from '../promptModels';
@@ -14,10 +15,10 @@ function coreDiagnosticOf(diagnostic: vscode.Diagnostic, candidates: readonly Pr
 }
 
 async function promptOf(document: vscode.TextDocument): Promise<vscode.TextDocument | undefined> {
-  if (!isSampleFile(document.uri)) return document.languageId === 'dotprompt' ? document : undefined;
+  if (!isSampleFile(document.uri)) return formatOfLanguage(document.languageId) ? document : undefined;
   try {
     const prompt = await vscode.workspace.openTextDocument(document.uri.with({ path: promptPathOfSampleFile(document.uri.path) }));
-    return prompt.languageId === 'dotprompt' ? prompt : undefined;
+    return formatOfLanguage(prompt.languageId) ? prompt : undefined;
   } catch {
     return undefined; // A sample file without its prompt has nothing to fix against.
   }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { checkedLanguages } from '../../core/formats/promptFileKind';
 import type { DiagnosticsController } from '../diagnostics/diagnosticsController';
 import type { PromptModels } from '../promptModels';
 import { CompletionProvider, completionTriggerCharacters } from './completionProvider';
@@ -8,13 +9,13 @@ import { PromptStates } from './promptState';
 import { QuickFixProvider } from './quickFixProvider';
 import { RenameProvider } from './renameProvider';
 
-/** Every dotprompt document, including read-only version documents: reading features work on all of them. */
-const prompts: vscode.DocumentFilter = { language: 'dotprompt' };
+/** Every prompt document of a checked format, including read-only version documents: reading features work on all of them. */
+const prompts: vscode.DocumentFilter[] = checkedLanguages().map((language) => ({ language }));
 /** Prompts that can be edited: features that change files only run here. */
-const editablePrompts: vscode.DocumentFilter[] = [
-  { language: 'dotprompt', scheme: 'file' },
-  { language: 'dotprompt', scheme: 'untitled' },
-];
+const editablePrompts: vscode.DocumentFilter[] = checkedLanguages().flatMap((language) => [
+  { language, scheme: 'file' },
+  { language, scheme: 'untitled' },
+]);
 const sampleFiles: vscode.DocumentFilter = { scheme: 'file', pattern: '**/*.samples.{yaml,yml,json}' };
 
 /**

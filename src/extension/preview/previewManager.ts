@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { PreviewState } from '../../webview/previewProtocol';
-import { isSampleFile, promptPathOfSampleFile, type PromptModels } from '../promptModels';
+import { isSampleFile, promptPathsOfSampleFile, type PromptModels } from '../promptModels';
 import { PromptPreview } from './promptPreview';
 import { previewWebviewOptions } from './previewHtml';
 
@@ -18,7 +18,7 @@ export class PreviewManager implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document.uri)),
       models.onDidChangeSamples((uri) => {
         for (const preview of this.previews.values()) {
-          if (isSampleFile(uri) && preview.documentUri.scheme === 'file' && promptPathOfSampleFile(uri.fsPath) === preview.documentUri.fsPath) {
+          if (isSampleFile(uri) && preview.documentUri.scheme === 'file' && promptPathsOfSampleFile(uri.fsPath).includes(preview.documentUri.fsPath)) {
             this.schedule(preview.documentUri);
           }
         }

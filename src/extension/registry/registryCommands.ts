@@ -1,12 +1,13 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { escapeControlCharacters } from '../../core/controlCharacters';
+import { escapeControlCharacters } from '../../core/document/controlCharacters';
 import type { PromptRegistry, RegistryVersionSelector } from '../../core/registry/promptRegistry';
 import { RegistryError } from '../../core/registry/registryError';
 import { chooseRegistryRollback } from '../../core/registry/registryJournal';
 import { latestLabel, parseRegistryVersion, registryLabelProblem } from '../../core/registry/registryLabels';
 import { defaultLabel } from '../../core/releases/releaseManifest';
 import { ReleaseRefusal } from '../../core/releases/releaseRefusal';
+import { formatOfLanguage } from '../../core/formats/promptFileKind';
 import { pullPrompt } from '../../node/registries/pullPrompt';
 import { pushPrompt, versionIfAny } from '../../node/registries/pushPrompt';
 import { promoteRegistryVersion, rollbackRegistryLabel, type RegistryMoveOutcome } from '../../node/registries/registryLabelMoves';
@@ -239,7 +240,7 @@ export function registryCommands(connection: RegistryConnection, tree: RegistryT
         withRegistry('push the prompt', async (registry, workspace) => {
           const given = argument instanceof vscode.Uri ? argument : typeof argument === 'string' ? vscode.Uri.parse(argument) : undefined;
           const document = vscode.window.activeTextEditor?.document;
-          const uri = given ?? (document?.languageId === 'dotprompt' && document.uri.scheme === 'file' ? document.uri : undefined);
+          const uri = given ?? (document && formatOfLanguage(document.languageId) && document.uri.scheme === 'file' ? document.uri : undefined);
           if (!uri) {
             void vscode.window.showInformationMessage('Open a .prompt file to push it to Langfuse.');
             return undefined;

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { escapeControlCharacters } from '../../core/controlCharacters';
+import { escapeControlCharacters } from '../../core/document/controlCharacters';
 import type { RegistryPromptSummary, RegistryPromptVersion } from '../../core/registry/promptRegistry';
 import { newestFirst, readVersions } from '../../core/registry/registryListing';
 import { provenanceOf } from '../../core/registry/registryProvenance';
-import { relativeTime } from '../../core/relativeTime';
+import { relativeTime } from '../../core/versions/relativeTime';
 import type { ConnectionState, RegistryConnection } from './registryConnection';
 import { registryPromptUri } from './registryUris';
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { registerCommands } from '../commands/registerCommands';
 import type { VersionFeatures } from '../versions/registerVersionFeatures';
-import { AuditLogDocuments } from './auditLogDocument';
+import { AuditLogViews } from './auditLogView';
 import { ManifestDiagnostics } from './manifestDiagnostics';
 import { releaseCommands } from './releaseCommands';
 import { ReleasesTree, type ReleasesNode } from './releasesTree';
@@ -15,18 +15,22 @@ export interface ReleaseFeatures {
   readonly releasesView: vscode.TreeView<ReleasesNode>;
   readonly statusBar: ReleaseStatusBar;
   readonly manifestDiagnostics: ManifestDiagnostics;
+  readonly auditLogs: AuditLogViews;
   readonly livePublishing: LivePublishing;
 }
 
 /** The Releases view, promote/rollback/canary/audit commands, the status bar item, manifest diagnostics (issue 6) and live publishing (issue 11). */
 export function registerReleaseFeatures(context: vscode.ExtensionContext, versions: VersionFeatures): ReleaseFeatures {
-  const releaseState = new ReleaseState();
-  const releases = new ReleasesTree(releaseState);
+  const shortShas = versions.history.shortShas;
+  const releaseState = new ReleaseState(shortShas);
+  const releases = new ReleasesTree(releaseState, shortShas);
   const releasesView = vscode.window.createTreeView('promptops.releases', { treeDataProvider: releases });
+  versions.selection.track(releasesView);
   const livePublishing = new LivePublishing(releaseState);
   const statusBar = new ReleaseStatusBar(versions.history, releaseState, livePublishing);
   const manifestDiagnostics = new ManifestDiagnostics(releaseState);
-  context.subscriptions.push(releaseState, releases, releasesView, livePublishing, statusBar, manifestDiagnostics, new AuditLogDocuments(releaseState));
-  registerCommands(context, releaseCommands(versions.history, releaseState, () => versions.versions.refresh(), livePublishing));
-  return { releaseState, releases, releasesView, statusBar, manifestDiagnostics, livePublishing };
+  const auditLogs = new AuditLogViews(releaseState, shortShas, context.extensionUri);
+  context.subscriptions.push(releaseState, releases, releasesView, livePublishing, statusBar, manifestDiagnostics, auditLogs);
+  registerCommands(context, releaseCommands(versions.commandEnvironment, releaseState, auditLogs, () => versions.versions.refresh(), livePublishing));
+  return { releaseState, releases, releasesView, statusBar, manifestDiagnostics, auditLogs, livePublishing };
 }

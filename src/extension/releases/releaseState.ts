@@ -4,6 +4,7 @@ import { readManifestFile } from '../../node/releases/manifestFile';
 import { readReleaseStatus, type ReleaseStatus } from '../../node/releases/releaseStatus';
 import { openReleaseWorkspace, type ReleaseWorkspace } from '../../node/releases/releaseWorkspace';
 import { releasesFileSetting } from '../versions/promptHistory';
+import type { ShortShas } from '../versions/shortShas';
 
 /** One repository's release state as the views show it. */
 export interface RepositoryReleases {
@@ -22,6 +23,9 @@ export class ReleaseState implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires after invalidate(), so views re-read. */
   readonly onDidChange = this.changed.event;
+
+  /** `shortShas` learns the abbreviation of every commit the manifest names, once per read. */
+  constructor(readonly shortShas: ShortShas) {}
 
   /** The release state of every repository among the workspace folders. */
   repositories(): Promise<RepositoryReleases[]> {
@@ -54,6 +58,8 @@ export class ReleaseState implements vscode.Disposable {
       seen.add(workspace.repository.root);
       const status = await readReleaseStatus(workspace);
       const events = releaseEventsOf(readManifestFile(workspace.manifestFile).parsed.manifest);
+      const released = status.prompts.flatMap((prompt) => prompt.labels.flatMap(({ target, canary }) => [target.commit, ...(canary ? [canary.commit] : [])]));
+      await this.shortShas.learn(workspace.repository, [...released, ...events.flatMap((event) => [event.to, ...(event.from === null ? [] : [event.from])])]);
       found.push({ workspace, status, events });
     }
     return found;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
+import { formatOfLanguage } from '../../core/formats/promptFileKind';
 import { defaultLabel } from '../../core/releases/releaseManifest';
 import type { PromptHistory } from '../versions/promptHistory';
 import type { LivePublishing, LiveState } from './livePublishing';
@@ -56,7 +57,7 @@ export class ReleaseStatusBar implements vscode.Disposable {
 
   private async compute(generation: number): Promise<void> {
     const document = vscode.window.activeTextEditor?.document;
-    if (!document || document.uri.scheme !== 'file' || document.languageId !== 'dotprompt' || !vscode.workspace.isTrusted) {
+    if (!document || document.uri.scheme !== 'file' || formatOfLanguage(document.languageId) === undefined || !vscode.workspace.isTrusted) {
       if (generation === this.generation) this.item.hide();
       return;
     }
@@ -71,12 +72,19 @@ export class ReleaseStatusBar implements vscode.Disposable {
         text = '$(tag) not in production';
         tooltip = `${file.promptId} has no ${defaultLabel} label in ${file.releasesFile}.`;
       } else {
+        const short = this.history.shortShas.of;
+        const canary = file.labels.ok ? file.labels.canaries.get(defaultLabel) : undefined;
         const editorHash = createHash('sha256').update(document.getText(), 'utf8').digest('hex');
         const differs = editorHash !== production.sha256;
-        text = `$(tag) ${defaultLabel} ${production.commit.slice(0, 7)}${differs ? ' $(diff-modified) differs' : ' $(check)'}`;
-        tooltip = differs
-          ? `This editor differs from the version ${defaultLabel} serves (${production.commit.slice(0, 7)}). Click to compare.`
-          : `This editor matches the version ${defaultLabel} serves (${production.commit.slice(0, 7)}).`;
+        // One part per fact, in reading order: what the label serves, its canary, how the editor compares.
+        const parts = [`$(tag) ${defaultLabel} ${short(production.commit)}`];
+        if (canary) parts.push(`· canary ${canary.weight}% → ${short(canary.commit)}`);
+        parts.push(differs ? '$(diff-modified) differs' : '$(check)');
+        text = parts.join(' ');
+        const serving = canary
+          ? `${defaultLabel} serves ${short(production.commit)} to ${100 - canary.weight}% of traffic and its canary ${short(canary.commit)} to ${canary.weight}%`
+          : `${defaultLabel} serves ${short(production.commit)}`;
+        tooltip = differs ? `${serving}; this editor differs from ${short(production.commit)}. Click to compare.` : `${serving}; this editor matches it.`;
         command = { command: 'promptops.compareWithLabel', title: `Compare with ${defaultLabel}`, arguments: [document.uri, defaultLabel] };
       }
     } catch {

@@ -2,8 +2,9 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ReleaseEvent } from '../../core/releases/releaseManifest';
 import type { LabelStatus, PromptReleaseStatus } from '../../node/releases/releaseStatus';
-import { relativeTime } from '../../core/relativeTime';
+import { relativeTime } from '../../core/versions/relativeTime';
 import { displayText, markdownText } from '../displayText';
+import type { ShortShas } from '../versions/shortShas';
 import type { ReleaseState, RepositoryReleases } from './releaseState';
 
 /** A node of the Releases view: prompt → labels (with canary) and its audit log → events. */
@@ -20,7 +21,10 @@ export class ReleasesTree implements vscode.TreeDataProvider<ReleasesNode>, vsco
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly state: ReleaseState) {
+  constructor(
+    private readonly state: ReleaseState,
+    private readonly shortShas: ShortShas,
+  ) {
     this.subscription = state.onDidChange(() => this.changed.fire(undefined));
   }
 
@@ -48,6 +52,11 @@ export class ReleasesTree implements vscode.TreeDataProvider<ReleasesNode>, vsco
     return [];
   }
 
+  /** The parent of a label or an audit log (its prompt), so the view can reveal and select it. */
+  getParent(node: ReleasesNode): ReleasesNode | undefined {
+    return node.kind === 'label' || node.kind === 'auditLog' ? { kind: 'prompt', repository: node.repository, prompt: node.prompt } : undefined;
+  }
+
   getTreeItem(node: ReleasesNode): vscode.TreeItem {
     switch (node.kind) {
       case 'prompt': {
@@ -66,7 +75,8 @@ export class ReleasesTree implements vscode.TreeDataProvider<ReleasesNode>, vsco
         const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
         item.id = `label:${node.repository.workspace.repository.root}:${node.prompt.id}:${label}`;
         item.iconPath = new vscode.ThemeIcon(canary ? 'git-compare' : 'tag');
-        item.description = `${target.commit.slice(0, 7)}${canary ? ` · canary ${canary.weight}% → ${canary.commit.slice(0, 7)}` : ''}`;
+        const short = this.shortShas.of;
+        item.description = `${short(target.commit)}${canary ? ` · canary ${canary.weight}% → ${short(canary.commit)}` : ''}`;
         item.tooltip = new vscode.MarkdownString(
           `**${label}** serves \`${target.commit}\`  \n${markdownText(target.path)}  \nsha256 \`${target.sha256}\`${canary ? `  \n\ncanary: ${canary.weight}% of traffic → \`${canary.commit}\`` : ''}`,
         );
@@ -85,7 +95,7 @@ export class ReleasesTree implements vscode.TreeDataProvider<ReleasesNode>, vsco
         return item;
       }
       case 'event':
-        return eventItem(node.event);
+        return eventItem(node.event, this.shortShas.of);
       case 'message': {
         const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
         item.iconPath = new vscode.ThemeIcon(node.icon);
@@ -101,10 +111,10 @@ export class ReleasesTree implements vscode.TreeDataProvider<ReleasesNode>, vsco
   }
 }
 
-/** How an audit event reads in a list: `rollback production 95fda74 ← e552fe6`. */
-export function describeEvent(event: ReleaseEvent): string {
-  const to = event.to.slice(0, 7);
-  const from = event.from ? event.from.slice(0, 7) : 'nothing';
+/** How an audit event reads in a list: `rollback production e552fe6 → 95fda74`. */
+export function describeEvent(event: ReleaseEvent, short: (commit: string) => string): string {
+  const to = short(event.to);
+  const from = event.from ? short(event.from) : 'nothing';
   switch (event.action) {
     case 'canary':
       return `canary ${event.label} ${event.weight ?? '?'}% → ${to}`;
@@ -116,8 +126,8 @@ export function describeEvent(event: ReleaseEvent): string {
 }
 
 /** An audit event: who wrote it, its note and its prompt id are data, shown with control characters (and in the tooltip, Markdown) escaped. */
-function eventItem(event: ReleaseEvent): vscode.TreeItem {
-  const item = new vscode.TreeItem(describeEvent(event), vscode.TreeItemCollapsibleState.None);
+function eventItem(event: ReleaseEvent, short: (commit: string) => string): vscode.TreeItem {
+  const item = new vscode.TreeItem(describeEvent(event, short), vscode.TreeItemCollapsibleState.None);
   const who = displayText(event.by.replace(/\s*<[^>]*>$/, ''));
   item.description = `${who} · ${relativeTime(new Date(event.at), new Date())}${event.note ? ` · ${displayText(event.note)}` : ''}`;
   item.iconPath = new vscode.ThemeIcon(event.action === 'rollback' ? 'discard' : event.action.startsWith('canary') ? 'git-compare' : 'arrow-up');

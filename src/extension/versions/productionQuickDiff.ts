@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { promptLanguageOf } from '../../core/promptFileKind';
-import { referenceTo, type PromptHistory } from './promptHistory';
+import { promptLanguageOf } from '../../core/formats/promptFileKind';
+import type { PromptHistory } from './promptHistory';
 import { versionUri } from './versionUri';
 
 /** The label whose version the gutter compares against (setting `promptops.quickDiff.label`). */
@@ -28,7 +28,7 @@ export class ProductionQuickDiff implements vscode.QuickDiffProvider, vscode.Dis
       const label = quickDiffLabelSetting();
       const labelled = file.labels.ok && file.labels.labels.has(label);
       const version = await this.history.resolve(file, labelled ? label : 'HEAD');
-      return versionUri(referenceTo(file, version));
+      return versionUri(this.history.referenceTo(file, version));
     } catch {
       return undefined; // Not in a repository, or not committed yet: no gutter changes.
     }

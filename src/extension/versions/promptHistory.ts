@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import { parseVersionSpec } from '../../core/versionSpec';
+import { parseVersionSpec } from '../../core/versions/versionSpec';
 import { readFileHistoryPage, fileHistory, type FileHistoryPage } from '../../node/git/fileHistory';
 import { openPromptFile, type PromptFileInRepository } from '../../node/promptFileInRepository';
 import { resolveVersion, type ResolvedVersion } from '../../node/promptVersionResolver';
+import { ShortShas } from './shortShas';
 import type { VersionReference } from './versionUri';
 
 /** The manifest path setting, relative to the repository root. */
@@ -12,16 +13,23 @@ export function releasesFileSetting(): string {
 
 /**
  * Git access for the editor: each prompt file located in its repository once (until a refresh),
- * its history in pages, and VERSION arguments resolved as the CLI resolves them.
+ * its history in pages, VERSION arguments resolved as the CLI resolves them, and the abbreviations
+ * of every commit these answers name.
  */
 export class PromptHistory {
   private readonly files = new Map<string, Promise<PromptFileInRepository>>();
+  /** Git's abbreviations of the commits shown, learnt with each listing. */
+  readonly shortShas = new ShortShas();
 
-  /** The prompt file in its repository, with its id and release labels. */
+  /** The prompt file in its repository, with its id and release labels (whose commits' abbreviations are learnt). */
   file(workingFile: string): Promise<PromptFileInRepository> {
     let found = this.files.get(workingFile);
     if (!found) {
-      found = openPromptFile(workingFile, { releasesFile: releasesFileSetting() });
+      found = openPromptFile(workingFile, { releasesFile: releasesFileSetting() }).then(async (file) => {
+        const released = file.labels.ok ? [...file.labels.labels.values(), ...file.labels.canaries.values()].map((target) => target.commit) : [];
+        await this.shortShas.learn(file.repository, released);
+        return file;
+      });
       // A failure (not a repository yet, git missing) is not remembered: the next look tries again.
       found.catch(() => this.files.delete(workingFile));
       this.files.set(workingFile, found);
@@ -30,20 +38,27 @@ export class PromptHistory {
   }
 
   /** One page of the file's versions, newest first. */
-  page(file: PromptFileInRepository, skip: number, limit: number): Promise<FileHistoryPage> {
-    return readFileHistoryPage(file.repository, file.path, { skip, limit });
+  async page(file: PromptFileInRepository, skip: number, limit: number): Promise<FileHistoryPage> {
+    const page = await readFileHistoryPage(file.repository, file.path, { skip, limit });
+    await this.shortShas.learn(file.repository, page.versions.map((version) => version.id));
+    return page;
   }
 
   /** Resolves a VERSION argument: a commit-ish, a release label, `latest` or `WORKING`. */
-  resolve(file: PromptFileInRepository, version: string): Promise<ResolvedVersion> {
-    return resolveVersion(file, parseVersionSpec(version));
+  async resolve(file: PromptFileInRepository, version: string): Promise<ResolvedVersion> {
+    const resolved = await resolveVersion(file, parseVersionSpec(version));
+    if (resolved.kind === 'commit') await this.shortShas.learn(file.repository, [resolved.commit]);
+    return resolved;
   }
 
   /** The committed version just older than `commit` in the file's history, if any. */
   async previous(file: PromptFileInRepository, commit: string): Promise<Extract<ResolvedVersion, { kind: 'commit' }> | undefined> {
     let found = false;
     for await (const version of fileHistory(file.repository, file.path)) {
-      if (found) return { kind: 'commit', commit: version.id, path: version.path, blob: version.blob };
+      if (found) {
+        await this.shortShas.learn(file.repository, [version.id]);
+        return { kind: 'commit', commit: version.id, path: version.path, blob: version.blob };
+      }
       found = version.id === commit;
     }
     return undefined;
@@ -55,15 +70,25 @@ export class PromptHistory {
     return resolved.kind === 'commit' ? (await this.previous(file, resolved.commit))?.commit : undefined;
   }
 
+  /** How a version document names a resolved version, with the commit abbreviated as everywhere else. */
+  referenceTo(file: PromptFileInRepository, version: ResolvedVersion, sampleSet?: string): VersionReference {
+    return referenceTo(file, version, sampleSet, this.shortShas.of);
+  }
+
   /** Forgets located files so labels, renames and repositories are read afresh. */
   clear(): void {
     this.files.clear();
   }
 }
 
+/** What a version is called in titles and questions: `working tree`, `a1b2c3d`, `production a1b2c3d`. */
+export function versionTitleOf(version: ResolvedVersion, short: (commit: string) => string): string {
+  return version.kind === 'working' ? 'working tree' : `${version.label ? `${version.label} ` : ''}${short(version.commit)}`;
+}
+
 /** How a version document names a resolved version. */
-export function referenceTo(file: PromptFileInRepository, version: ResolvedVersion, sampleSet?: string): VersionReference {
-  const title = version.kind === 'working' ? 'working tree' : `${version.label ? `${version.label} ` : ''}${version.commit.slice(0, 7)}`;
+export function referenceTo(file: PromptFileInRepository, version: ResolvedVersion, sampleSet: string | undefined, short: (commit: string) => string): VersionReference {
+  const title = versionTitleOf(version, short);
   return {
     workingFile: file.workingFile,
     commit: version.kind === 'working' ? 'WORKING' : version.commit,

@@ -1,8 +1,13 @@
 import * as vscode from 'vscode';
-import { versionCommands } from '../commands/versionCommands';
+import type { CommandEnvironment } from '../commands/commandArguments';
 import { registerCommands } from '../commands/registerCommands';
+import { UserQuestions } from '../commands/userQuestions';
+import { versionCommands } from '../commands/versionCommands';
+import { ViewSelection } from '../commands/viewSelection';
+import type { PromptModels } from '../promptModels';
 import { ProductionQuickDiff } from './productionQuickDiff';
 import { PromptHistory } from './promptHistory';
+import { versionCheckContexts } from './versionCheckContext';
 import { VersionFileSystem } from './versionFileSystem';
 import { VersionsTree, type VersionsNode } from './versionsTree';
 
@@ -12,16 +17,26 @@ export interface VersionFeatures {
   readonly versionsView: vscode.TreeView<VersionsNode>;
   readonly quickDiff: ProductionQuickDiff;
   readonly versionFiles: VersionFileSystem;
+  /** How commands ask the user; `onDidShow` tells what was asked. */
+  readonly questions: UserQuestions;
+  /** What the Versions and Releases views have selected, for commands run without an argument. */
+  readonly selection: ViewSelection;
+  /** What every command on prompts gets. */
+  readonly commandEnvironment: CommandEnvironment;
 }
 
 /** The Versions view, version documents, compare/restore commands and the gutter diff (issue 5). */
-export function registerVersionFeatures(context: vscode.ExtensionContext): VersionFeatures {
+export function registerVersionFeatures(context: vscode.ExtensionContext, models: PromptModels): VersionFeatures {
   const history = new PromptHistory();
   const versions = new VersionsTree(history);
   const versionsView = vscode.window.createTreeView('promptops.versions', { treeDataProvider: versions, showCollapseAll: true });
   const quickDiff = new ProductionQuickDiff(history);
   const versionFiles = new VersionFileSystem(history);
-  context.subscriptions.push(versions, versionsView, quickDiff, versionFiles);
-  registerCommands(context, versionCommands(history, versions));
-  return { history, versions, versionsView, quickDiff, versionFiles };
+  const questions = new UserQuestions();
+  const selection = new ViewSelection();
+  selection.track(versionsView);
+  const commandEnvironment: CommandEnvironment = { history, questions, selection, promptFiles: () => versions.promptFiles() };
+  context.subscriptions.push(versions, versionsView, quickDiff, versionFiles, questions, selection, models.useVersionContexts(versionCheckContexts(history)));
+  registerCommands(context, versionCommands(commandEnvironment, versions));
+  return { history, versions, versionsView, quickDiff, versionFiles, questions, selection, commandEnvironment };
 }

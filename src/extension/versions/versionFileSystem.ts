@@ -52,7 +52,7 @@ export class VersionFileSystem implements vscode.FileSystemProvider, vscode.Disp
       try {
         return await readFileAtCommit(file.repository, reference.commit, reference.path);
       } catch (error) {
-        throw vscode.FileSystemError.FileNotFound(`${uri.path} at ${reference.commit.slice(0, 7)}: ${error instanceof Error ? error.message : String(error)}`);
+        throw vscode.FileSystemError.FileNotFound(`${uri.path} at ${reference.commit}: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
     const version: ResolvedVersion = reference.commit === 'WORKING' ? { kind: 'working', path: reference.path } : await this.history.resolve(file, reference.commit);

@@ -16,7 +16,10 @@ export interface VersionReference {
   readonly sampleSet?: string;
 }
 
-/** The URI of a version document; rendered versions get a `.rendered` suffix so no prompt checks run on them. */
+/**
+ * The URI of a version document; rendered versions get a `.rendered` suffix so no prompt checks run on
+ * them, and the `promptops-rendered` language, which wraps their long lines (package.json).
+ */
 export function versionUri(reference: VersionReference): vscode.Uri {
   const file = vscode.Uri.file(reference.workingFile);
   const rendered = reference.sampleSet !== undefined;

@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { promptFileGlob } from '../../core/promptFileKind';
-import { createdFromText } from '../../core/promptVersion';
-import { relativeTime } from '../../core/relativeTime';
+import { promptFileGlob } from '../../core/formats/promptFileKind';
+import { createdFromText } from '../../core/versions/promptVersion';
+import { relativeTime } from '../../core/versions/relativeTime';
 import type { FileVersion } from '../../node/git/fileHistory';
 import { GitError } from '../../node/git/gitError';
 import { workingCopyDiffersFromHead } from '../../node/git/workingCopyStatus';
@@ -15,7 +15,14 @@ export type VersionsNode =
   | { readonly kind: 'folder'; readonly uri: vscode.Uri; readonly label: string }
   | { readonly kind: 'prompt'; readonly uri: vscode.Uri }
   | { readonly kind: 'uncommitted'; readonly uri: vscode.Uri }
-  | { readonly kind: 'version'; readonly uri: vscode.Uri; readonly version: FileVersion; readonly labels: readonly string[] }
+  | {
+      readonly kind: 'version';
+      readonly uri: vscode.Uri;
+      readonly version: FileVersion;
+      readonly labels: readonly string[];
+      /** The canaries serving this version: the label each splits and its share of that label's traffic. */
+      readonly canaries?: readonly { readonly label: string; readonly weight: number }[];
+    }
   | { readonly kind: 'loadMore'; readonly uri: vscode.Uri; readonly loaded: number }
   | { readonly kind: 'message'; readonly uri?: vscode.Uri; readonly text: string; readonly icon: string; readonly tooltip?: string };
 
@@ -131,11 +138,13 @@ export class VersionsTree implements vscode.TreeDataProvider<VersionsNode>, vsco
       return [{ kind: 'message', uri, text, icon: 'error' }];
     }
     const labels = file.labels.ok ? file.labels.labels : new Map<string, { commit: string }>();
+    const canaries = file.labels.ok ? file.labels.canaries : new Map<string, { commit: string; weight: number }>();
     const nodes: VersionsNode[] = [];
     if (differs) nodes.push({ kind: 'uncommitted', uri });
     for (const version of loaded.versions) {
       const pointing = [...labels].filter(([, target]) => target.commit === version.id).map(([label]) => label).sort();
-      nodes.push({ kind: 'version', uri, version, labels: pointing });
+      const splitting = [...canaries].filter(([, canary]) => canary.commit === version.id).map(([label, canary]) => ({ label, weight: canary.weight })).sort((a, b) => a.label.localeCompare(b.label));
+      nodes.push({ kind: 'version', uri, version, labels: pointing, ...(splitting.length > 0 ? { canaries: splitting } : {}) });
     }
     if (loaded.versions.length === 0 && !differs) nodes.push({ kind: 'message', uri, text: 'Not committed yet', icon: 'info' });
     if (loaded.hasMore) nodes.push({ kind: 'loadMore', uri, loaded: loaded.versions.length });
@@ -185,7 +194,7 @@ export class VersionsTree implements vscode.TreeDataProvider<VersionsNode>, vsco
         return item;
       }
       case 'version':
-        return versionItem(node.version, node.labels, node.uri);
+        return versionItem(node, this.history.shortShas.of);
       case 'loadMore': {
         const item = new vscode.TreeItem('Load more…', vscode.TreeItemCollapsibleState.None);
         item.iconPath = new vscode.ThemeIcon('ellipsis');
@@ -219,20 +228,23 @@ function nodeId(node: VersionsNode): string {
   }
 }
 
-function versionItem(version: FileVersion, labels: readonly string[], uri: vscode.Uri): vscode.TreeItem {
+function versionItem(node: Extract<VersionsNode, { kind: 'version' }>, short: (commit: string) => string): vscode.TreeItem {
+  const { version, labels, uri } = node;
+  const canaries = node.canaries ?? [];
   const item = new vscode.TreeItem(displayText(version.subject) || '(no subject)', vscode.TreeItemCollapsibleState.None);
   const when = relativeTime(new Date(version.date), new Date());
-  const badges = labels.map((label) => `⟨${label}⟩`).join(' ');
-  item.description = `${badges ? `${badges} ` : ''}${version.id.slice(0, 7)} · ${when} · ${displayText(version.authorName)}${version.copiedFrom ? ` · ${createdFromText(version.copiedFrom)}` : ''}`;
-  item.iconPath = new vscode.ThemeIcon(labels.length > 0 ? 'tag' : 'git-commit');
+  const badges = [...labels.map((label) => `⟨${label}⟩`), ...canaries.map((canary) => `⟨${canary.label} canary ${canary.weight}%⟩`)].join(' ');
+  item.description = `${badges ? `${badges} ` : ''}${short(version.id)} · ${when} · ${displayText(version.authorName)}${version.copiedFrom ? ` · ${createdFromText(version.copiedFrom)}` : ''}`;
+  item.iconPath = new vscode.ThemeIcon(labels.length > 0 ? 'tag' : canaries.length > 0 ? 'git-compare' : 'git-commit');
   const tooltip = new vscode.MarkdownString(undefined, true);
   tooltip.appendMarkdown(`**${markdownText(version.subject)}**\n\n`);
   tooltip.appendMarkdown(`$(git-commit) \`${version.id}\`  \n$(person) ${markdownText(version.authorName)} <${markdownText(version.authorEmail)}>  \n$(calendar) ${version.date} (${when})  \n`);
   tooltip.appendMarkdown(`$(file) ${markdownText(version.path)}  \nsha256 \`${version.sha256}\``);
   if (version.copiedFrom) tooltip.appendMarkdown(`  \n$(copy) ${markdownText(createdFromText(version.copiedFrom))}`);
   if (labels.length > 0) tooltip.appendMarkdown(`  \n$(tag) ${labels.map(markdownText).join(', ')}`);
+  for (const canary of canaries) tooltip.appendMarkdown(`  \n$(git-compare) canary of ${markdownText(canary.label)}: ${canary.weight}% of its traffic`);
   item.tooltip = tooltip;
-  item.contextValue = labels.length > 0 ? 'promptVersion.labelled' : 'promptVersion';
+  item.contextValue = labels.length > 0 || canaries.length > 0 ? 'promptVersion.labelled' : 'promptVersion';
   item.command = { command: 'promptops.openVersion', title: 'Open Version', arguments: [uri, version.id] };
   return item;
 }

@@ -1,6 +1,6 @@
 import { analyzeCanary, type CanaryAnalysis, type MetricRequest } from '../../core/canary/canaryAnalysis';
 import { canaryExperimentOf, type CanaryExperiment } from '../../core/canary/canaryExperiment';
-import { escapeControlCharacters } from '../../core/controlCharacters';
+import { escapeControlCharacters } from '../../core/document/controlCharacters';
 import { OutcomeTally, type OutcomeRowCounts } from '../../core/outcomes/outcomeTally';
 import { ReleaseRefusal } from '../../core/releases/releaseRefusal';
 import { readOutcomeFile } from '../outcomes/outcomeFileReader';

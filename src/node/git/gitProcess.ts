@@ -28,6 +28,8 @@ const gitEnvironment: Readonly<Record<string, string>> = {
 export interface GitStartOptions {
   /** Leave stdin open for requests (`cat-file --batch`); otherwise git reads an empty stdin. */
   readonly keepStdinOpen?: boolean;
+  /** Text written to git's stdin before it is closed (`--stdin` lists). */
+  readonly input?: string;
   /** Exit codes that are answers rather than failures, e.g. 1 from `git config --get` for "not set". */
   readonly acceptExitCodes?: readonly number[];
 }
@@ -44,7 +46,8 @@ export function startGit(args: readonly string[], invocation: GitInvocation, opt
   });
   // A write after git exited reports EPIPE here; the exit itself is reported through `completion`.
   child.stdin.on('error', () => undefined);
-  if (!options.keepStdinOpen) child.stdin.end();
+  if (options.input !== undefined) child.stdin.end(options.input);
+  else if (!options.keepStdinOpen) child.stdin.end();
   const stderr: Buffer[] = [];
   child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
   const completion = new Promise<void>((resolve, reject) => {

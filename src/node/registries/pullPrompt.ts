@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { escapeControlCharacters } from '../../core/controlCharacters';
-import { promptIdOf } from '../../core/promptId';
+import { escapeControlCharacters } from '../../core/document/controlCharacters';
+import { promptIdOf } from '../../core/document/promptId';
+import { formatOfFile, pulledPromptFormat } from '../../core/formats/promptFileKind';
 import type { PromptRegistry, RegistryPromptVersion, RegistryVersionSelector } from '../../core/registry/promptRegistry';
 import { ReleaseRefusal } from '../../core/releases/releaseRefusal';
 import { writeFileAtomically } from '../atomicWrite';
@@ -50,7 +51,9 @@ export async function pullPrompt(workspace: RegistryWorkspace, registry: PromptR
     throw new ReleaseRefusal(`${escapeControlCharacters(target)} is outside the workspace (${root}); pull writes only inside it.`);
   }
   const displayPath = relative.split(path.sep).join('/');
-  if (!displayPath.endsWith('.prompt')) throw new ReleaseRefusal(`${escapeControlCharacters(displayPath)} does not end in .prompt; pull writes dotprompt files.`);
+  if (formatOfFile(displayPath) !== pulledPromptFormat) {
+    throw new ReleaseRefusal(`${escapeControlCharacters(displayPath)} does not end in ${pulledPromptFormat.extension}; pull writes ${pulledPromptFormat.language} files.`);
+  }
   const existing = fs.statSync(target, { throwIfNoEntry: false });
   if (existing && !existing.isFile()) throw new ReleaseRefusal(`${escapeControlCharacters(displayPath)} exists and is not a file.`);
   if (existing) {

@@ -1,14 +1,14 @@
-import { analyzePromptDocument } from '../../core/checkPrompt';
-import { describeRenderProblem, firstRenderBlockingError, renderProblemOf } from '../../core/checkedRender';
-import { escapeControlCharacters } from '../../core/controlCharacters';
-import { parsePromptDocument, type PromptDocument } from '../../core/promptDocument';
-import type { PartialLookup } from '../../core/partialGraph';
-import { messageText, renderPrompt, type PartialSource } from '../../core/promptRenderer';
+import { analyzePromptDocument } from '../../core/checks/checkPrompt';
+import { describeRenderProblem, firstRenderBlockingError, renderProblemOf } from '../../core/rendering/checkedRender';
+import { escapeControlCharacters } from '../../core/document/controlCharacters';
+import { type PromptDocument } from '../../core/document/promptDocument';
+import { parsePromptDocument } from '../../core/formats/promptFileKind';
+import type { IncludeLookup as PartialLookup } from '../../core/formats/promptFormat';
+import { messageText } from '../../core/rendering/promptRendering';
+import type { IncludeLookup as PartialSource } from '../../core/formats/promptFormat';
 import type { RegistryPromptContent } from '../../core/registry/promptRegistry';
 import { placeholderInput } from '../../core/registry/placeholderInput';
 import { registryConfigOf, registryContentOf } from '../../core/registry/registryPromptContent';
-import { unportableFeaturesOf, unportableFeatureSentence } from '../../core/registry/registryTemplateFeatures';
-import { roleSectionsOf } from '../../core/registry/templateSections';
 import { ReleaseRefusal } from '../../core/releases/releaseRefusal';
 
 /** A prompt turned into registry content, with the warnings the user should see. */
@@ -47,18 +47,19 @@ export async function refuseUnreleasable(document: PromptDocument, partials: Par
 export async function prepareRegistryContent(source: string, displayPath: string, options: { readonly flatten: boolean; readonly registryName: string; readonly partials: PartialSource }): Promise<PreparedContent> {
   const document = parsePromptDocument(source, { path: displayPath });
   const config = registryConfigOf(frontMatterValues(document));
-  const features = unportableFeaturesOf(document);
-  const located = features.map((feature) => `${displayPath}:${feature.range.start.line + 1}:${feature.range.start.character + 1}: ${escapeControlCharacters(unportableFeatureSentence(feature, options.registryName))}`);
-  if (features.length === 0) return { content: registryContentOf({ sections: roleSectionsOf(document), text: document.template.source }), config, warnings: [] };
+  const template = document.format.registryTemplate(document);
+  const features = template.unportable;
+  const located = features.map((feature) => `${displayPath}:${feature.range.start.line + 1}:${feature.range.start.character + 1}: ${escapeControlCharacters(template.describe(feature, options.registryName))}`);
+  if (features.length === 0) return { content: registryContentOf({ sections: template.sections, text: template.text }), config, warnings: [] };
   if (!options.flatten) {
-    const count = features.length === 1 ? 'a Handlebars feature' : `${features.length} Handlebars features`;
+    const count = features.length === 1 ? `a ${template.featureNoun}` : `${features.length} ${template.featureNoun}s`;
     throw new ReleaseRefusal(`${displayPath} uses ${count} ${options.registryName} will not reproduce; pass --flatten to push its rendered shape (partials inlined, blocks and helpers run once) instead.`, located);
   }
   const analysis = analyzePromptDocument(document, undefined).analysis;
-  const rendered = await renderPrompt({ source, input: placeholderInput(analysis?.uses ?? []), partials: options.partials });
+  const rendered = await document.format.render({ document, input: placeholderInput(analysis?.uses ?? []), includes: options.partials });
   if (!rendered.ok) throw new ReleaseRefusal(`${displayPath} cannot be flattened: it does not render (${escapeControlCharacters(rendered.error)}).`);
   const messages = rendered.rendered.messages.map((message) => ({ role: message.role, text: messageText(message) }));
-  const sections = roleSectionsOf(document) === undefined && messages.length === 1 ? undefined : messages;
+  const sections = template.sections === undefined && messages.length === 1 ? undefined : messages;
   return {
     content: registryContentOf({ sections, text: messages.map((message) => message.text).join('\n') }),
     config,

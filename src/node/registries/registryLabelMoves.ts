@@ -1,4 +1,4 @@
-import { escapeControlCharacters } from '../../core/controlCharacters';
+import { escapeControlCharacters } from '../../core/document/controlCharacters';
 import type { PromptRegistry, RegistryPromptVersion, RegistryVersionSelector } from '../../core/registry/promptRegistry';
 import { chooseRegistryRollback } from '../../core/registry/registryJournal';
 import { registryLabelProblem } from '../../core/registry/registryLabels';

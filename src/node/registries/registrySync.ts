@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { parsePromptDocument } from '../../core/promptDocument';
-import { escapeControlCharacters } from '../../core/controlCharacters';
+import { parsePromptDocument } from '../../core/formats/promptFileKind';
+import { escapeControlCharacters } from '../../core/document/controlCharacters';
 import type { PromptRegistry, RegistryPromptContent, RegistryPromptVersion } from '../../core/registry/promptRegistry';
 import { mapWithConcurrency } from '../../core/registry/registryPaging';
 import { newestFirst, readVersions, registryConcurrency } from '../../core/registry/registryListing';

@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
-import { includedPartialNames, partialsOfPartial } from '../../core/partialGraph';
-import { isPlausiblePartialName, partialCandidates } from '../../core/partialPaths';
-import { parsePromptDocument } from '../../core/promptDocument';
-import { promptLanguageOf } from '../../core/promptFileKind';
+import { formatOfFile, parsePromptDocument } from '../../core/formats/promptFileKind';
+import type { PromptFormat } from '../../core/formats/promptFormat';
 import { shortSha } from '../../core/releases/promotionHistory';
 import type { ReleaseTarget } from '../../core/releases/releaseManifest';
 import { defaultFlagHistory, type LabelReleases } from '../../core/releases/flagdFlags';
@@ -86,7 +84,11 @@ async function bundledVersion(workspace: ReleaseWorkspace, id: string, what: str
   }
   const source = textOf(bytes, `${target.path} at ${shortSha(target.commit)}`);
   const partials: Record<string, BundledPartialJson> = {};
-  if (promptLanguageOf(target.path) === 'dotprompt') await collectPartials(workspace, `${id} ${what}`, target, includedPartialNames(parsePromptDocument(source).template.statements ?? []), partials, 0, options);
+  const format = formatOfFile(target.path);
+  if (format) {
+    const document = parsePromptDocument(source, { path: target.path, format });
+    await collectPartials(workspace, `${id} ${what}`, target, format, format.includes(document).map((use) => use.name), partials, 0, options);
+  }
   return { commit: target.commit, path: target.path, sha256, source, partials };
 }
 
@@ -98,6 +100,7 @@ async function collectPartials(
   workspace: ReleaseWorkspace,
   what: string,
   target: ReleaseTarget,
+  format: PromptFormat,
   names: readonly string[],
   into: Record<string, BundledPartialJson>,
   depth: number,
@@ -108,18 +111,18 @@ async function collectPartials(
   for (const name of names) {
     if (Object.hasOwn(into, name)) continue;
     let found = false;
-    for (const candidate of isPlausiblePartialName(name) ? partialCandidates(`${root}/${target.path}`, name, root) : []) {
+    for (const candidate of format.includeCandidates(`${root}/${target.path}`, name, root)) {
       const repoPath = candidate.slice(root.length + 1);
       const bytes = await readIfPresent(workspace, target.commit, repoPath, options);
       if (bytes === undefined) continue;
       const partialSource = textOf(bytes, `${repoPath} at ${shortSha(target.commit)}`);
       into[name] = { path: repoPath, sha256: sha256Of(bytes), source: partialSource };
       found = true;
-      await collectPartials(workspace, what, target, partialsOfPartial(partialSource), into, depth + 1, options);
+      await collectPartials(workspace, what, target, format, format.includesOfIncluded(partialSource), into, depth + 1, options);
       break;
     }
     if (!found) {
-      throw new ReleaseRefusal(`${what}: ${target.path} at ${shortSha(target.commit)} includes the partial '${name}', which that commit does not have, so the bundle could not render it; nothing was exported.`);
+      throw new ReleaseRefusal(`${what}: ${target.path} at ${shortSha(target.commit)} includes the ${format.includeNoun} '${name}', which that commit does not have, so the bundle could not render it; nothing was exported.`);
     }
   }
 }
@@ -128,7 +131,7 @@ async function readAt(workspace: ReleaseWorkspace, commit: string, repoPath: str
   // Asked first: in a shallow clone git reports a missing commit as a missing path.
   await resolveCommit(workspace.repository, commit, options).catch((error: unknown) => {
     if (!(error instanceof GitError && error.kind === 'unknownRevision')) throw error;
-    throw new GitError('unknownRevision', `${what} is commit ${shortSha(commit)}, which this clone does not have; fetch the full history (git fetch --unshallow) before exporting.`, error.stderr);
+    throw new GitError('unknownRevision', `${what} is commit ${commit}, which this clone does not have; fetch the full history (git fetch --unshallow) before exporting.`, error.stderr);
   });
   return readFileAtCommit(workspace.repository, commit, repoPath, options);
 }

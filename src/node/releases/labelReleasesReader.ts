@@ -49,7 +49,7 @@ async function locateServed(file: PromptFileInRepository, label: string, served:
     target = await locatePromptAt(file, served.commit, options);
   } catch (error) {
     if (error instanceof GitError && error.kind === 'unknownRevision') {
-      throw new GitError('unknownRevision', `${file.promptId} ${label} served ${shortSha(served.commit)}, which this clone does not have; fetch the full history (git fetch --unshallow) before publishing.`, error.stderr);
+      throw new GitError('unknownRevision', `${file.promptId} ${label} served ${served.commit}, which this clone does not have; fetch the full history (git fetch --unshallow) before publishing.`, error.stderr);
     }
     if (error instanceof GitError && error.kind === 'pathNotInRevision') return { problem: `${file.promptId} ${label}: the prompt is not in ${shortSha(served.commit)}.` };
     throw error;

@@ -6,6 +6,7 @@ import { ReleaseRefusal } from '../../core/releases/releaseRefusal';
 import type { MovePlan, ReleaseMove } from '../../core/releases/releaseMoves';
 import { isTemporaryFileOf, writeFileAtomically, writeTargetOf, type AtomicWriteOptions } from '../atomicWrite';
 import { FileSystemRefusal } from '../fileSystemRefusal';
+import type { Position } from '../../core/document/textDocument';
 import { decodeText, readRegularFile } from '../textFiles';
 import { withFileLock, type ManifestLockOptions } from './manifestLock';
 
@@ -14,6 +15,13 @@ export interface ManifestFileRead {
   readonly parsed: ParsedReleaseManifest;
   readonly exists: boolean;
   readonly bytes: Buffer | undefined;
+}
+
+/** A manifest that is not UTF-8 text, with the place of its first bad byte. */
+export class UnreadableManifest extends ReleaseRefusal {
+  constructor(message: string, readonly position: Position | undefined) {
+    super(message);
+  }
 }
 
 /**
@@ -30,7 +38,7 @@ export function readManifestFile(manifestFile: string): ManifestFileRead {
   const read = readRegularFile(manifestFile);
   if (!read.ok) throw new FileSystemRefusal(read.problem.replace(manifestFile, name));
   const text = decodeText(name, read.bytes);
-  if (!text.ok) throw new ReleaseRefusal(text.position ? `${name}:${text.position.line + 1}:${text.position.character + 1}: ${text.problem}` : text.problem);
+  if (!text.ok) throw new UnreadableManifest(text.position ? `${name}:${text.position.line + 1}:${text.position.character + 1}: ${text.problem}` : text.problem, text.position);
   return { parsed: parseReleaseManifest(text.text), exists: true, bytes: read.bytes };
 }
 
@@ -39,13 +47,36 @@ export function describeManifestProblem(displayName: string, problem: Pick<Manif
   return `${displayName}:${problem.range.start.line + 1}:${problem.range.start.character + 1}: ${problem.message}`;
 }
 
-/** Refuses to go on with a manifest that has errors, naming the first with its line. */
-export function refuseManifestWithErrors(displayName: string, parsed: ParsedReleaseManifest): void {
+/** The first error of a manifest as one sentence (`file:line:col: …`, counting the rest) and where it is; undefined when it has none. */
+function firstManifestError(displayName: string, parsed: ParsedReleaseManifest): { readonly message: string; readonly position: Position } | undefined {
   const errors = manifestErrors(parsed);
   const [first] = errors;
-  if (!first) return;
+  if (!first) return undefined;
   const more = errors.length > 1 ? ` (${errors.length - 1} more ${errors.length === 2 ? 'problem' : 'problems'}; promptops status lists them all)` : '';
-  throw new ReleaseRefusal(`${describeManifestProblem(displayName, first).replace(/\.$/, '')}${more}.`);
+  return { message: `${describeManifestProblem(displayName, first).replace(/\.$/, '')}${more}.`, position: first.range.start };
+}
+
+/** Refuses to go on with a manifest that has errors, naming the first with its line. */
+export function refuseManifestWithErrors(displayName: string, parsed: ParsedReleaseManifest): void {
+  const first = firstManifestError(displayName, parsed);
+  if (first) throw new ReleaseRefusal(first.message);
+}
+
+/**
+ * Why no label can move in this manifest, checked before anyone is asked anything: it cannot be read
+ * (not a regular file, not UTF-8) or it has errors; the sentence names the first, and `position` says
+ * where it is when that is known. Undefined when a release may go on (a missing manifest is created).
+ */
+export function manifestReleaseProblem(manifestFile: string, displayName: string): { readonly message: string; readonly position: Position | undefined } | undefined {
+  let read: ManifestFileRead;
+  try {
+    read = readManifestFile(manifestFile);
+  } catch (error) {
+    if (error instanceof UnreadableManifest) return { message: error.message, position: error.position };
+    if (error instanceof FileSystemRefusal) return { message: error.message, position: undefined };
+    throw error;
+  }
+  return firstManifestError(displayName, read.parsed);
 }
 
 export interface ManifestChangeOptions extends AtomicWriteOptions {

@@ -2,7 +2,7 @@ import { unexplainedReleases } from '../../core/releases/auditLogReplay';
 import { flagKeyCollisions } from '../../core/releases/flagdFlags';
 import type { ManifestProblem, ParsedReleaseManifest } from '../../core/releases/manifestParser';
 import { ReleaseRefusal } from '../../core/releases/releaseRefusal';
-import type { Range } from '../../core/textDocument';
+import type { Range } from '../../core/document/textDocument';
 import type { GitCallOptions } from '../git/gitRepository';
 import { describeManifestProblem } from './manifestFile';
 import { checkManifestTargets, type ManifestTargetProblem } from './manifestTargetCheck';

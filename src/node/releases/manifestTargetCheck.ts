@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Range } from '../../core/textDocument';
+import type { Range } from '../../core/document/textDocument';
 import type { ReleaseManifest, ReleaseTarget } from '../../core/releases/releaseManifest';
 import { GitError } from '../git/gitError';
 import { blobsAtCommit, readBlob } from '../git/gitObjects';
@@ -44,7 +44,7 @@ async function checkTarget(workspace: ReleaseWorkspace, id: string, label: strin
     return {
       code: 'manifest-commit-not-found',
       severity: 'error',
-      message: `${id} ${label}: commit ${target.commit.slice(0, 7)} is not in this clone; fetch the full history (git fetch --unshallow), or the history was rewritten.`,
+      message: `${id} ${label}: commit ${target.commit} is not in this clone; fetch the full history (git fetch --unshallow), or the history was rewritten.`,
       range: target.ranges?.commit,
     };
   }

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { describeRenderProblem } from '../../core/checkedRender';
-import { promptLanguageOf } from '../../core/promptFileKind';
+import { describeRenderProblem } from '../../core/rendering/checkedRender';
+import { promptLanguageOf } from '../../core/formats/promptFileKind';
 import { shortSha } from '../../core/releases/promotionHistory';
 import type { ReleaseManifest, ReleaseTarget } from '../../core/releases/releaseManifest';
 import { ReleaseRefusal } from '../../core/releases/releaseRefusal';

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { parsePromptDocument } from '../../core/promptDocument';
-import { promptLanguageOf } from '../../core/promptFileKind';
+import { parsePromptDocument } from '../../core/formats/promptFileKind';
+import { formatOfFile } from '../../core/formats/promptFileKind';
 import { findBreakingChanges, type BreakingChange } from '../../core/releases/breakingChanges';
 import { shortSha } from '../../core/releases/promotionHistory';
 import type { ReleaseTarget } from '../../core/releases/releaseManifest';
 import { ReleaseRefusal } from '../../core/releases/releaseRefusal';
-import { parseVersionSpec, type VersionSpec } from '../../core/versionSpec';
+import { parseVersionSpec, type VersionSpec } from '../../core/versions/versionSpec';
 import { fileHistory } from '../git/fileHistory';
 import { GitError } from '../git/gitError';
 import { readBlob, readFileAtCommit } from '../git/gitObjects';
@@ -67,7 +67,7 @@ export async function resolveRollbackCommit(file: PromptFileInRepository, versio
 
 /** The input changes between what a label serves and the version about to replace it that can break callers; none for Prompty or unreadable versions. */
 export async function breakingChangesBetween(file: PromptFileInRepository, from: ReleaseTarget, to: ReleaseTarget, options: GitCallOptions = {}): Promise<BreakingChange[]> {
-  if (from.commit === to.commit || promptLanguageOf(from.path) !== 'dotprompt' || promptLanguageOf(to.path) !== 'dotprompt') return [];
+  if (from.commit === to.commit || formatOfFile(from.path) === undefined || formatOfFile(to.path) === undefined) return [];
   const [before, after] = await Promise.all([sourceAt(file, from, options), sourceAt(file, to, options)]);
   if (before === undefined || after === undefined) return [];
   return findBreakingChanges(parsePromptDocument(before, { path: from.path }), parsePromptDocument(after, { path: to.path }));

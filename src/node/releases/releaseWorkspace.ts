@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parsePromptDocument } from '../../core/promptDocument';
-import { promptIdOf, promptNameAndVariantOf } from '../../core/promptId';
+import { parsePromptDocument } from '../../core/formats/promptFileKind';
+import { promptIdOf, promptNameAndVariantOf } from '../../core/document/promptId';
 import { promptLabelsIn } from '../../core/releases/promptLabels';
 import type { PromptReleases } from '../../core/releases/releaseManifest';
 import { openRepository, type GitCallOptions, type GitRepository } from '../git/gitRepository';

@@ -1,7 +1,5 @@
-import { firstRenderBlockingError, renderProblemOf, type RenderProblem } from '../../core/checkedRender';
-import { parsePromptDocument } from '../../core/promptDocument';
-import { promptLanguageOf } from '../../core/promptFileKind';
-import { parsePromptSyntax } from '../../core/promptSyntax';
+import { firstRenderBlockingError, renderProblemOf, type RenderProblem } from '../../core/rendering/checkedRender';
+import { formatOfFile, parsePromptDocument } from '../../core/formats/promptFileKind';
 import { readFileAtCommit } from '../git/gitObjects';
 import type { GitCallOptions } from '../git/gitRepository';
 import type { PromptFileInRepository } from '../promptFileInRepository';
@@ -21,11 +19,9 @@ export async function versionCheckError(file: PromptFileInRepository, version: V
   if (!bytes.ok) return { file: path, range: startOfFile, message: bytes.problem };
   const text = decodeText(path, bytes.bytes);
   if (!text.ok) return { file: path, range: text.position ? { start: text.position, end: text.position } : startOfFile, message: text.problem };
-  if (promptLanguageOf(path) !== 'dotprompt') {
-    const [error] = parsePromptSyntax(text.text, path).frontMatterDiagnostics.filter((diagnostic) => diagnostic.severity === 'error');
-    return error ? renderProblemOf(error) : undefined;
-  }
-  const blocking = await firstRenderBlockingError(parsePromptDocument(text.text, { path }), partialSourceAt(file, version));
+  const format = formatOfFile(path);
+  if (!format) return undefined;
+  const blocking = await firstRenderBlockingError(parsePromptDocument(text.text, { path, format }), partialSourceAt(file, version));
   return blocking ? renderProblemOf(blocking) : undefined;
 }
 

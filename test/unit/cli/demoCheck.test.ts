@@ -18,6 +18,7 @@ describe('the demo workspace', () => {
         'welcome-email.prompt missing-partial',
         'welcome-email.samples.yaml sample-type-mismatch',
         'welcome-email.samples.yaml missing-sample-value',
+        'refund-reply.prompty undeclared-variable',
       ],
     );
   });

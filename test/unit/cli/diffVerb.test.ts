@@ -123,10 +123,14 @@ describe('promptops diff', () => {
     assert.equal(absent.stderr, `promptops diff: support/triage.prompt does not exist in commit ${short(history.added)}.\n`);
   });
 
-  it('exits 2 for a rendered diff of a Prompty file, which it cannot render yet', async () => {
-    history.fixture.commit('Add prompty', { files: { 'chat.prompty': '---\nname: chat\n---\nuser:\nHi\n' } });
-    const run = await runPromptops(['diff', 'chat.prompty', 'latest', '--rendered'], history.fixture.root);
-    assert.equal(run.code, 2);
-    assert.equal(run.stderr, 'promptops diff: Rendered diffs support dotprompt (.prompt) files only for now.\n');
+  it('compares two versions of a Prompty file as rendered messages, with its own defaults and sample set', async () => {
+    const prompty = (greeting: string) => `---\nname: chat\ninputs:\n  - name: who\n    default: Ana\n---\nsystem:\n${greeting}\nuser:\nHi {{ who | upper }}\n`;
+    history.fixture.commit('Add prompty', { files: { 'chat.prompty': prompty('Be kind.'), 'chat.samples.yaml': 'bob:\n  who: Bob\n' } });
+    history.fixture.commit('Warmer prompty', { files: { 'chat.prompty': prompty('Be warm.') } });
+    const run = await runPromptops(['diff', 'chat.prompty', 'HEAD~1', 'HEAD', '--rendered'], history.fixture.root);
+    assert.equal(run.stderr, '');
+    assert.equal(run.code, 0);
+    assert.match(run.stdout, /\trendered with sample set "bob"\n/);
+    assert.match(run.stdout, /\n ── system ──\n-Be kind\.\n\+Be warm\.\n ── user ──\n Hi BOB\n/);
   });
 });

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { analyzePromptDocument, checkPrompt, checkPromptDocument } from '../../../src/core/checkPrompt';
-import { compareDiagnostics, defaultSeverity } from '../../../src/core/promptDiagnostic';
-import { parsePromptDocument } from '../../../src/core/promptDocument';
-import { parseSampleFile } from '../../../src/core/sampleSets';
+import { analyzePromptDocument, checkPrompt, checkPromptDocument } from '../../../src/core/checks/checkPrompt';
+import { compareDiagnostics, defaultSeverity } from '../../../src/core/document/promptDiagnostic';
+import { parsePromptDocument } from '../../../src/core/formats/promptFileKind';
+import { parseSampleFile } from '../../../src/core/samples/sampleSets';
 import { lines, span } from './diagnosticExpectations';
 
 const plantedPrompt = lines(
@@ -66,6 +66,7 @@ describe('checkPrompt', () => {
     assert.deepEqual(Object.keys(defaultSeverity).sort(), [
       'duplicate-prompt-id',
       'front-matter-schema',
+      'missing-file',
       'missing-partial',
       'missing-sample-value',
       'partial-cycle',

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { escapeControlCharacters } from '../../../src/core/controlCharacters';
+import { escapeControlCharacters } from '../../../src/core/document/controlCharacters';
 
 describe('Escaping control characters', () => {
   it('makes ESC, CR, LF, tab, DEL, C1 controls, line separators and bidi overrides visible', () => {

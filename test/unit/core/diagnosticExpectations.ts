@@ -1,5 +1,5 @@
-import type { DiagnosticCode, PromptDiagnostic } from '../../../src/core/promptDiagnostic';
-import type { Range } from '../../../src/core/textDocument';
+import type { DiagnosticCode, PromptDiagnostic } from '../../../src/core/document/promptDiagnostic';
+import type { Range } from '../../../src/core/document/textDocument';
 
 /** A range from 0-based line/character numbers, written the way an editor shows them. */
 export function span(startLine: number, startCharacter: number, endLine: number, endCharacter: number): Range {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import YAML from 'yaml';
-import { checkPrompt } from '../../../src/core/checkPrompt';
+import { checkPrompt } from '../../../src/core/checks/checkPrompt';
 import { skipWithoutSharedSpec } from '../sharedSpecs';
 
 // The dotprompt project's own spec files (Apache-2.0) are read where they lie, beside the checkout.

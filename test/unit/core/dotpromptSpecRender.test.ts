@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import YAML from 'yaml';
-import { renderPrompt } from '../../../src/core/promptRenderer';
+import { renderPrompt } from '../../../src/core/formats/dotprompt/promptRenderer';
 import { skipWithoutSharedSpec } from '../sharedSpecs';
 
 // The dotprompt project's spec files (Apache-2.0), read from ../shared/specs beside the checkout, never copied.

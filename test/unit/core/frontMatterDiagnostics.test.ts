@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { checkPrompt } from '../../../src/core/checkPrompt';
-import { parsePromptDocument } from '../../../src/core/promptDocument';
+import { checkPrompt } from '../../../src/core/checks/checkPrompt';
+import { parsePromptDocument } from '../../../src/core/formats/promptFileKind';
 import { lines, span, withCode } from './diagnosticExpectations';
 
 function check(text: string) {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { splitFrontMatter } from '../../../src/core/frontMatterSplit';
+import { splitFrontMatter } from '../../../src/core/formats/dotprompt/frontMatterSplit';
 
 // dotprompt 1.1.2 `parse.ts`; the split must agree with it on every text.
 const dotpromptFrontMatter = /^---\s*(?:\r\n|\r|\n)([\s\S]*?)(?:\r\n|\r|\n)---\s*(?:\r\n|\r|\n)([\s\S]*)$/;

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { checkPrompt } from '../../../src/core/checkPrompt';
+import { checkPrompt } from '../../../src/core/checks/checkPrompt';
 import { lines, span, withCode } from './diagnosticExpectations';
 
 function check(template: string, options: { helpers?: readonly string[]; partials?: readonly string[]; sources?: Record<string, string> } = {}) {

@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { analyzePromptDocument } from '../../../src/core/checkPrompt';
-import type { PromptDiagnostic } from '../../../src/core/promptDiagnostic';
-import { defaultSeverity } from '../../../src/core/promptDiagnostic';
-import { parsePromptDocument } from '../../../src/core/promptDocument';
-import { parseSampleFile, resolveSampleSets } from '../../../src/core/sampleSets';
-import type { TemplateExpression, TemplateStatement } from '../../../src/core/templateModel';
-import { createTextDocument, isRangeInside, type Range, type TextDocument } from '../../../src/core/textDocument';
+import { analyzePromptDocument } from '../../../src/core/checks/checkPrompt';
+import type { PromptDiagnostic } from '../../../src/core/document/promptDiagnostic';
+import { defaultSeverity } from '../../../src/core/document/promptDiagnostic';
+import { parsePromptDocument } from '../../../src/core/formats/promptFileKind';
+import { parseSampleFile, resolveSampleSets } from '../../../src/core/samples/sampleSets';
+import { templateStatements, type TemplateExpression, type TemplateStatement } from '../../../src/core/formats/dotprompt/templateModel';
+import { createTextDocument, isRangeInside, type Range, type TextDocument } from '../../../src/core/document/textDocument';
 import { lines } from './diagnosticExpectations';
 
 const promptSeeds = [
@@ -173,8 +173,11 @@ function checkEverything(text: string, samples: string | undefined, partials: Pa
     }
   };
   diagnostics.forEach(check);
-  assertStatementRanges(promptFile, document.template.statements ?? []);
-  for (const use of analysis?.uses ?? []) assertExpressionRanges(promptFile, use.path);
+  assertStatementRanges(promptFile, templateStatements(document) ?? []);
+  for (const use of analysis?.uses ?? []) {
+    assertInside(promptFile, use.path.range, 'path');
+    for (const segment of use.path.segments) assertInside(promptFile, segment.range, 'segment');
+  }
   for (const call of analysis?.helperCalls ?? []) assertInside(promptFile, call.range, 'helper call');
   if (sampleFile && parsedSamples) {
     for (const set of parsedSamples.sets) {

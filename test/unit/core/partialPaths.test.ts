@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { isPlausiblePartialName, partialCandidates } from '../../../src/core/partialPaths';
+import { isPlausiblePartialName, partialCandidates } from '../../../src/core/formats/dotprompt/partialPaths';
 
 describe('partialCandidates', () => {
   it('looks beside the prompt first, then in partials/ folders up to the root', () => {

@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { picoschema } from 'dotprompt';
 import fc from 'fast-check';
-import { listDeclaredVariables } from '../../../src/core/declaredVariables';
-import { convertSchema } from '../../../src/core/picoschema';
-import { parsePromptDocument } from '../../../src/core/promptDocument';
-import { plainSchemaView } from '../../../src/core/schemaNodeView';
-import { describeShape } from '../../../src/core/schemaShape';
+import { listDeclaredVariables } from '../../../src/core/schema/declaredVariables';
+import { convertSchema } from '../../../src/core/formats/dotprompt/picoschema';
+import { parsePromptDocument } from '../../../src/core/formats/promptFileKind';
+import { plainSchemaView } from '../../../src/core/schema/schemaNodeView';
+import { describeShape } from '../../../src/core/schema/schemaShape';
 import { lines, span, withCode } from './diagnosticExpectations';
 
 function json(value: unknown): unknown {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { promptLanguageOf } from '../../../src/core/promptFileKind';
+import { promptLanguageOf } from '../../../src/core/formats/promptFileKind';
 
 describe('promptLanguageOf', () => {
   it('maps .prompt to dotprompt and .prompty to prompty, whatever the case', () => {

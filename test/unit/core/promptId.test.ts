@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { promptIdOf, promptNameAndVariantOf } from '../../../src/core/promptId';
-import { parsePromptDocument } from '../../../src/core/promptDocument';
+import { promptIdOf, promptNameAndVariantOf } from '../../../src/core/document/promptId';
+import { parsePromptDocument } from '../../../src/core/formats/promptFileKind';
 
 describe('Prompt ids', () => {
   it('is the repository-relative path without extension when the front matter names nothing', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { relativeTime } from '../../../src/core/relativeTime';
+import { relativeTime } from '../../../src/core/versions/relativeTime';
 
 describe('relativeTime', () => {
   const now = new Date('2026-11-26T12:00:00Z');

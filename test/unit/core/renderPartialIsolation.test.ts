@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { renderedAsText, renderPrompt } from '../../../src/core/promptRenderer';
+import { renderPrompt } from '../../../src/core/formats/dotprompt/promptRenderer';
+import { renderedAsText } from '../../../src/core/rendering/promptRendering';
 
 async function render(style: string): Promise<string> {
   const outcome = await renderPrompt({ source: '{{> style}} Summarize.', input: {}, partials: (name) => (name === 'style' ? style : undefined) });

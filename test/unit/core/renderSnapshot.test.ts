@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { RenderedPrompt } from 'dotprompt';
-import { snapshotDiff, snapshotPathFor, snapshotText } from '../../../src/core/renderSnapshot';
+import { snapshotDiff, snapshotPathFor, snapshotText } from '../../../src/core/rendering/renderSnapshot';
 
 function rendered(...messages: [string, string][]): RenderedPrompt {
   return { messages: messages.map(([role, text]) => ({ role: role as 'user', content: [{ text }] })) };

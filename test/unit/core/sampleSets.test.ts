@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { checkPrompt, checkPromptDocument } from '../../../src/core/checkPrompt';
-import { parsePromptDocument } from '../../../src/core/promptDocument';
-import { parseSampleFile, resolveSampleSets } from '../../../src/core/sampleSets';
+import { checkPrompt, checkPromptDocument } from '../../../src/core/checks/checkPrompt';
+import { parsePromptDocument } from '../../../src/core/formats/promptFileKind';
+import { parseSampleFile, resolveSampleSets } from '../../../src/core/samples/sampleSets';
 import { lines, span, withCode } from './diagnosticExpectations';
 
 const prompt = lines(

@@ -1,17 +1,17 @@
 import * as assert from 'node:assert/strict';
-import { parsePromptDocument } from '../../../src/core/promptDocument';
-import type { BlockNode, MustacheNode, PartialNode, TemplateStatement } from '../../../src/core/templateModel';
+import { parsePromptDocument } from '../../../src/core/formats/promptFileKind';
+import { templateStatements, type BlockNode, type MustacheNode, type PartialNode, type TemplateStatement } from '../../../src/core/formats/dotprompt/templateModel';
 import { lines, span, withCode } from './diagnosticExpectations';
 
 function statementsOf(text: string): readonly TemplateStatement[] {
   const document = parsePromptDocument(text, { path: 'p.prompt' });
   assert.deepEqual(document.diagnostics, []);
-  return document.template.statements ?? [];
+  return templateStatements(document) ?? [];
 }
 
 function syntaxErrorOf(text: string) {
   const document = parsePromptDocument(text, { path: 'p.prompt' });
-  assert.equal(document.template.statements, undefined);
+  assert.equal(templateStatements(document), undefined);
   const errors = withCode(document.diagnostics, 'template-syntax');
   const [error] = errors;
   assert.ok(error && errors.length === 1, JSON.stringify(errors));

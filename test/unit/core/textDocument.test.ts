@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { computeLineStarts, createTextDocument, isRangeInside, stripBom } from '../../../src/core/textDocument';
+import { computeLineStarts, createTextDocument, isRangeInside, stripBom } from '../../../src/core/document/textDocument';
 import { span } from './diagnosticExpectations';
 
 describe('Text positions', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { approximateTokenCount } from '../../../src/core/tokenCount';
+import { approximateTokenCount } from '../../../src/core/rendering/tokenCount';
 
 describe('approximateTokenCount', () => {
   it('counts no tokens in empty text and a few for a short sentence', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { firstInvalidUtf8Offset, firstInvalidUtf8Position } from '../../../src/core/utf8Validity';
+import { firstInvalidUtf8Offset, firstInvalidUtf8Position } from '../../../src/core/document/utf8Validity';
 
 const fatal = new TextDecoder('utf-8', { fatal: true });
 

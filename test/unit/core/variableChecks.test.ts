@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { checkPrompt } from '../../../src/core/checkPrompt';
-import type { PromptDiagnostic } from '../../../src/core/promptDiagnostic';
+import { checkPrompt } from '../../../src/core/checks/checkPrompt';
+import type { PromptDiagnostic } from '../../../src/core/document/promptDiagnostic';
 import { lines, span, withCode } from './diagnosticExpectations';
 
 // Template text starts on line 14.

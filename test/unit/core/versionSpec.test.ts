@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { parseVersionSpec, versionTitle } from '../../../src/core/versionSpec';
+import { parseVersionSpec, versionTitle } from '../../../src/core/versions/versionSpec';
 
 describe('Version arguments', () => {
   it('reads WORKING, latest, and anything else as a label or commit-ish', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { parseVersionSpec } from '../../../src/core/versionSpec';
+import { parseVersionSpec } from '../../../src/core/versions/versionSpec';
 import { GitError } from '../../../src/node/git/gitError';
 import { openPromptFile } from '../../../src/node/promptFileInRepository';
 import { readVersionBytes, resolveVersion, resolvedVersionTitle } from '../../../src/node/promptVersionResolver';

@@ -121,11 +121,12 @@ describe('Runtime: loading and resolving bundles', () => {
     assert.deepEqual([canaryBucket('support/summarize', 'user-1'), canaryBucket('support/summarize', 'user-2'), canaryBucket('greet', ''), canaryBucket('ünïcode', '🙂')], [2, 42, 62, 75]);
   });
 
-  it('renders the resolved version with dotprompt, defaults and partials included', async () => {
+  it('renders the resolved version with its own engine, defaults and partials included: dotprompt for .prompt, Prompty for .prompty', async () => {
     const bundle = loadPromptBundle(bundleJson());
     const rendered = await renderResolved(resolvePrompt(bundle, 'greet'), {});
     assert.deepEqual(rendered.messages, [{ role: 'user', content: [{ text: 'Hello there, from stable.' }] }]);
-    await assert.rejects(renderResolved(resolvePrompt(bundle, 'constructor')), { message: 'c.prompty is not a dotprompt file; render its source with the runtime of its own format.' });
+    const prompty = await renderResolved(resolvePrompt(bundle, 'constructor'));
+    assert.deepEqual(prompty.messages, [{ role: 'system', content: [{ text: 'x' }] }]);
   });
 
   it('verifies every source and partial against its sha256', async () => {

@@ -1,4 +1,4 @@
-import { escapeControlCharacters } from '../../../core/controlCharacters';
+import { escapeControlCharacters } from '../../../core/document/controlCharacters';
 import type { NewRegistryVersion, PromptRegistry, RegistryCapabilities, RegistryPromptPage, RegistryPromptVersion, RegistryVersionSelector } from '../../../core/registry/promptRegistry';
 import { RegistryError } from '../../../core/registry/registryError';
 import { selectorText } from '../../../core/registry/registryLabels';

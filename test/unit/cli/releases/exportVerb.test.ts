@@ -103,7 +103,7 @@ describe('promptops export', () => {
     const clone = repo.fixture.shallowClone(1);
     const run = await runPromptops(['export'], clone);
     assert.equal(run.code, 1);
-    assert.equal(run.stderr, `promptops export: prompt-releases.yaml:8:17: support/summarize production: commit ${short(repo.v1)} is not in this clone; fetch the full history (git fetch --unshallow), or the history was rewritten.\n`);
+    assert.equal(run.stderr, `promptops export: prompt-releases.yaml:8:17: support/summarize production: commit ${repo.v1} is not in this clone; fetch the full history (git fetch --unshallow), or the history was rewritten.\n`);
     assert.equal((await runPromptops(['status'], clone)).code, 1, 'status, the CI gate, fails on it too');
   });
 });

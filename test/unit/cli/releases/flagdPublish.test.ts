@@ -161,7 +161,7 @@ describe('promptops export --format flagd and publish: flags flagd evaluates', (
     await promptops('promote', file, repo.v1);
     const manifestFile = path.join(repo.fixture.root, 'prompt-releases.yaml');
     // A hand edit: the label now serves v2, which no event explains.
-    fs.writeFileSync(manifestFile, read('prompt-releases.yaml').replace(`commit: ${repo.v1}\n      path`, `commit: ${repo.v2}\n      path`).replace(`sha256: ${sha256(summarizeV1)}\n    `, `sha256: ${sha256(summarizeV2)}\n    `));
+    fs.writeFileSync(manifestFile, read('prompt-releases.yaml').replace(`commit: ${repo.v1}\n      path`, `commit: ${repo.v2}\n      path`).replace(`sha256: ${sha256(summarizeV1)}\nevents:`, `sha256: ${sha256(summarizeV2)}\nevents:`));
     const before = manifestBytes(repo.fixture);
     const run = await promptops('promote', 'support/triage.prompt', repo.triage, '--publish', 'flags.json');
     assert.equal(run.code, 1);
@@ -181,6 +181,18 @@ describe('promptops export --format flagd and publish: flags flagd evaluates', (
     assert.equal(publish.code, 1);
     assert.match(publish.stderr, /a\.b c and a b\.c would both publish the flag promptops\.a\.b\.c/);
     assert.equal(fs.existsSync(path.join(repo.fixture.root, 'flags.json')), false);
+  });
+
+  it('names a rollback target missing from a shallow clone in full, and says to fetch the history', async () => {
+    await promptops('promote', file, repo.v2);
+    await promptops('promote', file, repo.v3, '--yes');
+    repo.fixture.commit('release', { files: { 'prompt-releases.yaml': read('prompt-releases.yaml') } });
+    // The release commit, the docs commit and v3: v3 is there, the v2 it may roll back to is not.
+    const clone = repo.fixture.shallowClone(3);
+    const run = await runPromptops(['publish', '--flags', 'flags.json'], clone);
+    assert.equal(run.code, 2);
+    assert.equal(run.stderr, `promptops publish: support/summarize production served ${repo.v2}, which this clone does not have; fetch the full history (git fetch --unshallow) before publishing.\n`);
+    assert.equal(fs.existsSync(path.join(clone, 'flags.json')), false);
   });
 
   it('publish refuses what export --out refuses, writing nothing (exit 2)', async () => {

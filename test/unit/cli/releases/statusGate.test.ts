@@ -61,7 +61,7 @@ describe('promptops status is the CI gate: it fails on whatever export refuses',
     const clone = repo.fixture.shallowClone(1);
     const status = await runPromptops(['status'], clone);
     assert.equal(status.code, 1);
-    assert.ok(status.stderr.includes(`promptops status: prompt-releases.yaml:8:17: support/summarize production: commit ${short(repo.v1)} is not in this clone; fetch the full history (git fetch --unshallow), or the history was rewritten.\n`), status.stderr);
+    assert.ok(status.stderr.includes(`promptops status: prompt-releases.yaml:8:17: support/summarize production: commit ${repo.v1} is not in this clone; fetch the full history (git fetch --unshallow), or the history was rewritten.\n`), status.stderr);
   });
 
   it('a path missing at its commit', async () => {
@@ -110,6 +110,34 @@ describe('promptops status is the CI gate: it fails on whatever export refuses',
       'prompt-releases.yaml',
       { startLine: 9, startColumn: 15, endLine: 9, endColumn: 34 },
     ]);
+  });
+
+  it('every manifest rule of --format sarif is a kebab-case code starting with manifest-, as the editor marks them', async () => {
+    await promptops('canary', file, repo.v2, '--weight', '10');
+    edit((text) => text.replace('      weight: 10\n', '      weight: 150\n'));
+    const sarif = await promptops('status', '--format', 'sarif');
+    const log = JSON.parse(sarif.stdout) as { runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string }[] }[] };
+    assert.deepEqual(log.runs[0]?.tool.driver.rules.map((rule) => rule.id), [
+      'manifest-merge-conflict',
+      'manifest-yaml-syntax',
+      'manifest-version',
+      'manifest-structure',
+      'manifest-label-name',
+      'manifest-commit',
+      'manifest-path',
+      'manifest-sha256',
+      'manifest-weight',
+      'manifest-event',
+      'manifest-unknown-key',
+      'manifest-duplicate-key',
+      'manifest-unexplained-label',
+      'manifest-flag-key-collision',
+      'manifest-unknown-prompt',
+      'manifest-commit-not-found',
+      'manifest-path-not-in-commit',
+      'manifest-sha256-mismatch',
+    ]);
+    assert.deepEqual(log.runs[0]?.results.map((result) => result.ruleId), ['manifest-unexplained-label', 'manifest-weight']);
   });
 
   /** When the fixture's first promote happened, as its event records it. */

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { completionsAt, type CompletionEntry, type CompletionOptions } from '../../../../src/core/languageService/completions';
-import { parsePromptDocument } from '../../../../src/core/promptDocument';
-import { parseSampleFile } from '../../../../src/core/sampleSets';
-import { isRangeInside } from '../../../../src/core/textDocument';
+import { parsePromptDocument } from '../../../../src/core/formats/promptFileKind';
+import { parseSampleFile } from '../../../../src/core/samples/sampleSets';
+import { isRangeInside } from '../../../../src/core/document/textDocument';
 import { lines, span } from '../diagnosticExpectations';
 
 // The template starts on line 11.

@@ -1,11 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { analyzePromptDocument, type CheckOptions } from '../../../../src/core/checkPrompt';
+import { analyzePromptDocument, type CheckOptions } from '../../../../src/core/checks/checkPrompt';
 import type { FileEdits } from '../../../../src/core/languageService/textEdits';
 import { applyTextEdits } from '../../../../src/core/languageService/textEdits';
-import type { PromptDiagnostic } from '../../../../src/core/promptDiagnostic';
-import { parsePromptDocument, type PromptDocument } from '../../../../src/core/promptDocument';
-import { parseSampleFile, type SampleFile } from '../../../../src/core/sampleSets';
-import type { TemplateAnalysis } from '../../../../src/core/templateAnalysis';
+import type { PromptDiagnostic } from '../../../../src/core/document/promptDiagnostic';
+import { type PromptDocument } from '../../../../src/core/document/promptDocument';
+import { parsePromptDocument } from '../../../../src/core/formats/promptFileKind';
+import { parseSampleFile, type SampleFile } from '../../../../src/core/samples/sampleSets';
+import type { TemplateAnalysis } from '../../../../src/core/checks/templateAnalysis';
 
 export const promptPath = 'prompts/p.prompt';
 export const samplesPath = 'prompts/p.samples.yaml';

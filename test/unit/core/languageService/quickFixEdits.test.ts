@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { analyzePromptDocument } from '../../../../src/core/checkPrompt';
+import { analyzePromptDocument } from '../../../../src/core/checks/checkPrompt';
 import { declareInputSchemaFix, quickFixesFor, type QuickFix } from '../../../../src/core/languageService/quickFixEdits';
-import type { DiagnosticCode, PromptDiagnostic } from '../../../../src/core/promptDiagnostic';
-import { parsePromptDocument } from '../../../../src/core/promptDocument';
-import { parseSampleFile } from '../../../../src/core/sampleSets';
+import type { DiagnosticCode, PromptDiagnostic } from '../../../../src/core/document/promptDiagnostic';
+import { parsePromptDocument } from '../../../../src/core/formats/promptFileKind';
+import { parseSampleFile } from '../../../../src/core/samples/sampleSets';
 import { lines } from '../diagnosticExpectations';
 import { promptPath, promptUnderTest, samplesPath, type PromptUnderTest } from './promptUnderTest';
 
@@ -186,6 +186,57 @@ describe('Quick fixes', () => {
       const added = fix(defaults, 'missing-sample-value', "Add 'n' (integer) to input.default");
       assert.deepEqual(added.edits.map((file) => file.path), [promptPath]);
       assert.deepEqual(frontMatterAfter(defaults, added).slice(4), ['  default:', '    a: x', '    n: 0']);
+    });
+  });
+
+  describe('fix a sample value of the wrong type', () => {
+    const prompt = lines(
+      '---',
+      'input:',
+      '  schema:',
+      '    days: integer',
+      '    price: number',
+      '    vip: boolean',
+      '    code: string',
+      '    stops(array):',
+      '      city: string',
+      '      nights: integer',
+      '---',
+      '{{days}} {{price}} {{vip}} {{code}} {{#each stops}}{{city}} {{nights}}{{/each}}',
+    );
+    const subject = promptUnderTest(prompt, lines('trip:', '  days: "14"', '  price: "9.50"', '  vip: "TRUE"', '  code: 4711', '  stops:', '    - {city: Lyon, nights: "2"}', 'odd:', '  days: fourteen', '  price: 3', '  vip: false', '  code: x', '  stops: []', ''));
+
+    it('converts a value that says the same in the declared type, in place', () => {
+      const days = fix(subject, 'sample-type-mismatch', 'Convert "14" to 14 (integer)', "'days'");
+      assert.equal(days.preferred, true);
+      assert.deepEqual(days.edits.map((file) => file.path), [samplesPath]);
+      assert.equal(subject.applied(days.edits).samples?.split('\n')[1], '  days: 14');
+      assert.equal(subject.applied(fix(subject, 'sample-type-mismatch', 'Convert "9.50" to 9.5 (number)', "'price'").edits).samples?.split('\n')[2], '  price: 9.5');
+      assert.equal(subject.applied(fix(subject, 'sample-type-mismatch', 'Convert "TRUE" to true (boolean)', "'vip'").edits).samples?.split('\n')[3], '  vip: true');
+      assert.equal(subject.applied(fix(subject, 'sample-type-mismatch', 'Convert 4711 to "4711" (string)', "'code'").edits).samples?.split('\n')[4], '  code: "4711"');
+      assert.equal(subject.applied(fix(subject, 'sample-type-mismatch', 'Convert "2" to 2 (integer)', 'nights').edits).samples?.split('\n')[6], '    - {city: Lyon, nights: 2}');
+    });
+
+    it('offers an example of the declared type where the value does not convert', () => {
+      const days = fix(subject, 'sample-type-mismatch', 'Replace with an example of type integer', "set 'odd', 'days'");
+      assert.equal(days.preferred, false);
+      assert.equal(subject.applied(days.edits).samples?.split('\n')[8], '  days: 0');
+    });
+
+    it('converted values and examples pass the check', () => {
+      fc.assert(
+        fc.property(fc.constantFrom('integer', 'number', 'boolean', 'string'), fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.string(), fc.integer().map(String)), (type, value) => {
+          const typed = promptUnderTest(lines('---', 'input:', '  schema:', `    v: ${type}`, '---', '{{v}}'), `one:\n  v: ${JSON.stringify(value)}\n`);
+          const [mismatch] = typed.diagnostics.filter((candidate) => candidate.code === 'sample-type-mismatch');
+          if (!mismatch) return;
+          const [offered] = quickFixesFor(mismatch, { document: typed.document, ...(typed.samples ? { samples: typed.samples } : {}) });
+          assert.ok(offered, `a fix for ${JSON.stringify(value)} as ${type}`);
+          const after = typed.applied(offered.edits);
+          const checked = analyzePromptDocument(typed.document, parseSampleFile(samplesPath, after.samples ?? '')).diagnostics;
+          assert.deepEqual(checked.map((candidate) => candidate.message), [], `"${offered.title}" leaves ${after.samples ?? ''}`);
+        }),
+        { numRuns: 200 },
+      );
     });
   });
 

@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { analyzePromptDocument } from '../../../../src/core/checkPrompt';
-import { knownHelperNames } from '../../../../src/core/knownHelpers';
+import { analyzePromptDocument } from '../../../../src/core/checks/checkPrompt';
+import { knownHelperNames } from '../../../../src/core/formats/dotprompt/knownHelpers';
 import { prepareRename, renameEdits, type RenameResult } from '../../../../src/core/languageService/renameEdits';
 import type { FileEdits } from '../../../../src/core/languageService/textEdits';
-import { parsePromptDocument } from '../../../../src/core/promptDocument';
-import { parseSampleFile } from '../../../../src/core/sampleSets';
+import { parsePromptDocument } from '../../../../src/core/formats/promptFileKind';
+import { parseSampleFile } from '../../../../src/core/samples/sampleSets';
 import { lines, span } from '../diagnosticExpectations';
 import { promptUnderTest, samplesPath, type PromptUnderTest } from './promptUnderTest';
 

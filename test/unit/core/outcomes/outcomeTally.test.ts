@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { escapeControlCharacters } from '../../../../src/core/controlCharacters';
+import { escapeControlCharacters } from '../../../../src/core/document/controlCharacters';
 import { outcomeCsvHeader, outcomeCsvRecord } from '../../../../src/core/outcomes/outcomeCsv';
 import { OutcomeTally } from '../../../../src/core/outcomes/outcomeTally';
 

@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { parsePromptDocument } from '../../../../src/core/promptDocument';
+import { parsePromptDocument } from '../../../../src/core/formats/promptFileKind';
 import { parseRegistryVersion, registryLabelProblem } from '../../../../src/core/registry/registryLabels';
 import { promptFileOf, registryConfigOf, registryContentOf } from '../../../../src/core/registry/registryPromptContent';
-import { unportableFeaturesOf } from '../../../../src/core/registry/registryTemplateFeatures';
-import { roleSectionsOf } from '../../../../src/core/registry/templateSections';
+import { unportableFeaturesOf } from '../../../../src/core/formats/dotprompt/registryTemplateFeatures';
+import { roleSectionsOf } from '../../../../src/core/formats/dotprompt/templateSections';
 import { placeholderInput } from '../../../../src/core/registry/placeholderInput';
-import { analyzePromptDocument } from '../../../../src/core/checkPrompt';
-import { escapeControlCharacters } from '../../../../src/core/controlCharacters';
+import { analyzePromptDocument } from '../../../../src/core/checks/checkPrompt';
+import { escapeControlCharacters } from '../../../../src/core/document/controlCharacters';
 
 function contentOf(text: string) {
   const document = parsePromptDocument(text);

@@ -62,7 +62,7 @@ describe('Release manifest: the audit log explains every label', () => {
     const problems = unexplainedReleases(parseReleaseManifest(text).manifest);
     assert.deepEqual(
       problems.map((problem) => [problem.code, problem.range.start.line, problem.message]),
-      [['unexplained-label', 6, "greet production serves bbbbbbb, but the audit log's last move of it (promote of 2026-03-01T10:00:00Z) is to aaaaaaa; labels move only through promptops promote, rollback and canary, which record who and why."]],
+      [['manifest-unexplained-label', 6, "greet production serves bbbbbbb, but the audit log's last move of it (promote of 2026-03-01T10:00:00Z) is to aaaaaaa; labels move only through promptops promote, rollback and canary, which record who and why."]],
     );
   });
 });

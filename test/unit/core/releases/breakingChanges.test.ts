@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { parsePromptDocument } from '../../../../src/core/promptDocument';
+import { parsePromptDocument } from '../../../../src/core/formats/promptFileKind';
 import { findBreakingChanges } from '../../../../src/core/releases/breakingChanges';
 
 /** A prompt with the given Picoschema (or JSON Schema) lines under `input.schema`, and optional defaults. */

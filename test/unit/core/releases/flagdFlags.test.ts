@@ -130,7 +130,7 @@ describe('flagd flags of the release manifest', () => {
     const { manifest } = parseReleaseManifest(`version: 1\nprompts:\n  a.b:\n    labels:\n      c: ${target('a')}\n  a:\n    labels:\n      b.c: ${target('b')}\n      production: ${target('b')}\n`);
     assert.deepEqual(flagKeyCollisions(manifest), [
       {
-        code: 'flag-key-collision',
+        code: 'manifest-flag-key-collision',
         severity: 'error',
         message: 'a.b c and a b.c would both publish the flag promptops.a.b.c; rename one of the prompts or labels.',
         range: { start: { line: 7, character: 6 }, end: { line: 7, character: 9 } },

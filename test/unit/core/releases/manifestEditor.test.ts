@@ -120,6 +120,15 @@ describe('Release manifest: applying a move', () => {
     assert.deepEqual(parseReleaseManifest(text).problems, []);
   });
 
+  it('a move without a note writes no note field, never an empty one, and reads back with an empty note', () => {
+    const parsed = parseReleaseManifest('');
+    const text = applyReleaseMove(parsed, moveOf(planPromote(parsed.manifest, { prompt: 'greet', label: 'production', target: { commit: commitA, path: 'greet.prompt', sha256: hashA }, stamp: { at: stamp.at, by: stamp.by } })));
+    assert.deepEqual(text.split('\n').slice(-3), [`    to: ${commitA}`, `    sha256: ${hashA}`, '']);
+    assert.ok(!text.includes('note'), text);
+    assert.deepEqual(parseReleaseManifest(text).problems, []);
+    assert.equal(parseReleaseManifest(text).manifest.events[0]?.note, '');
+  });
+
   it('changes only the label it moves and appends the event last, keeping comments, key order and everything else byte for byte', () => {
     const original = sampleManifest.replace('  support/summarize: # the ticket summarizer\n', '  # the ticket summarizer\n  support/summarize:\n');
     const text = promote(original, 'support/summarize', 'production', commitD, hashD);

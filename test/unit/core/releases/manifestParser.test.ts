@@ -64,14 +64,14 @@ describe('Release manifest: parsing', () => {
   it('stops at merge-conflict markers, reporting each marker line, and reads nothing', () => {
     const conflicted = `version: 1\nprompts:\n<<<<<<< HEAD\n  a: {}\n=======\n  b: {}\n>>>>>>> feature\n`;
     const parsed = parseReleaseManifest(conflicted);
-    assert.deepEqual(problemsOf(conflicted), ['3:1 merge-conflict error', '5:1 merge-conflict error', '7:1 merge-conflict error']);
+    assert.deepEqual(problemsOf(conflicted), ['3:1 manifest-merge-conflict error', '5:1 manifest-merge-conflict error', '7:1 manifest-merge-conflict error']);
     assert.equal(parsed.fatal?.message, 'The release manifest has a merge-conflict marker (<<<<<<<); resolve the conflict before changing a label.');
     assert.equal(parsed.manifest.prompts.size, 0);
   });
 
   it('reports a syntax error with its line', () => {
     const parsed = parseReleaseManifest('version: 1\nprompts:\n  greet: {labels: [unclosed\nevents: []\n');
-    assert.equal(parsed.fatal?.code, 'yaml-syntax');
+    assert.equal(parsed.fatal?.code, 'manifest-yaml-syntax');
     assert.match(parsed.fatal?.message ?? '', /^The release manifest does not parse: .+\.$/);
     assert.ok((parsed.fatal?.range.start.line ?? -1) >= 2);
   });
@@ -88,24 +88,24 @@ describe('Release manifest: parsing', () => {
     const target = `{commit: ${commitB}, path: greet.prompt, sha256: ${hashB}}`;
     const named = (label: string) => `version: 1\nprompts:\n  greet:\n    labels:\n      ${label}: ${target}\n`;
     for (const good of ['production', 'eu-west.1', 'a_b', 'x'.repeat(36), '7']) assert.deepEqual(problemsOf(named(good)), [], good);
-    for (const bad of ['Production', 'prod uction', 'x'.repeat(37), 'tag/v1', '"latest"']) assert.deepEqual(problemsOf(named(bad)), ['5:7 label-name error'], bad);
+    for (const bad of ['Production', 'prod uction', 'x'.repeat(37), 'tag/v1', '"latest"']) assert.deepEqual(problemsOf(named(bad)), ['5:7 manifest-label-name error'], bad);
     assert.match(parseReleaseManifest(named('latest')).problems[0]?.message ?? '', /"latest" is reserved/);
   });
 
   it('checks commits (40 lowercase hex), paths and hashes (64 lowercase hex), each at its value', () => {
-    assert.deepEqual(problemsOf(withTarget(`{commit: ${commitB.slice(1)}, path: greet.prompt, sha256: ${hashB}}`)), ['6:25 commit error']);
-    assert.deepEqual(problemsOf(withTarget(`{commit: ${commitB.toUpperCase()}, path: greet.prompt, sha256: ${hashB}}`)), ['6:25 commit error']);
-    assert.deepEqual(problemsOf(withTarget(`{commit: ${commitB}, path: /abs.prompt, sha256: ${hashB}}`)), ['6:73 path error']);
-    assert.deepEqual(problemsOf(withTarget(`{commit: ${commitB}, path: greet.prompt, sha256: ${hashB}0}`)), ['6:95 sha256 error']);
-    assert.deepEqual(problemsOf(withTarget(`{commit: ${commitB}, path: greet.prompt}`)), ['6:7 sha256 error']);
+    assert.deepEqual(problemsOf(withTarget(`{commit: ${commitB.slice(1)}, path: greet.prompt, sha256: ${hashB}}`)), ['6:25 manifest-commit error']);
+    assert.deepEqual(problemsOf(withTarget(`{commit: ${commitB.toUpperCase()}, path: greet.prompt, sha256: ${hashB}}`)), ['6:25 manifest-commit error']);
+    assert.deepEqual(problemsOf(withTarget(`{commit: ${commitB}, path: /abs.prompt, sha256: ${hashB}}`)), ['6:73 manifest-path error']);
+    assert.deepEqual(problemsOf(withTarget(`{commit: ${commitB}, path: greet.prompt, sha256: ${hashB}0}`)), ['6:95 manifest-sha256 error']);
+    assert.deepEqual(problemsOf(withTarget(`{commit: ${commitB}, path: greet.prompt}`)), ['6:7 manifest-sha256 error']);
     assert.match(parseReleaseManifest(withTarget(`{commit: ${commitB}, path: greet.prompt}`)).problems[0]?.message ?? '', /has no sha256/);
   });
 
   it('checks canary weights: a whole number from 1 to 99, on a label that exists', () => {
     const canary = (weight: string) => withTarget(`{commit: ${commitB}, path: greet.prompt, sha256: ${hashB}, weight: ${weight}}`, 'canary');
     for (const good of ['1', '10', '99']) assert.deepEqual(problemsOf(canary(good)), [], good);
-    for (const bad of ['0', '100', '10.5', 'ten', '-5']) assert.deepEqual(problemsOf(canary(bad)).map((line) => line.split(' ')[1]), ['weight'], bad);
-    assert.deepEqual(problemsOf(withTarget(`{commit: ${commitB}, path: greet.prompt, sha256: ${hashB}}`, 'canary')), ['7:7 weight error']);
+    for (const bad of ['0', '100', '10.5', 'ten', '-5']) assert.deepEqual(problemsOf(canary(bad)).map((line) => line.split(' ')[1]), ['manifest-weight'], bad);
+    assert.deepEqual(problemsOf(withTarget(`{commit: ${commitB}, path: greet.prompt, sha256: ${hashB}}`, 'canary')), ['7:7 manifest-weight error']);
     const orphan = `version: 1\nprompts:\n  greet:\n    labels: {}\n    canary:\n      staging: {commit: ${commitB}, path: greet.prompt, sha256: ${hashB}, weight: 5}\n`;
     assert.deepEqual(problemsOf(orphan), ['6:7 manifest-structure error']);
   });
@@ -115,11 +115,11 @@ describe('Release manifest: parsing', () => {
     const complete = `at: 2026-01-01T09:00:00Z, by: Ada, action: promote, prompt: greet, label: production, from: null, to: ${commitA}, sha256: ${hashA}, note: hi`;
     assert.deepEqual(problemsOf(event(complete)), []);
     assert.deepEqual(problemsOf(event(complete.replace(', note: hi', ''))), [], 'a missing note reads as empty');
-    assert.deepEqual(problemsOf(event(complete.replace('action: promote', 'action: move'))), ['4:49 event error']);
-    assert.deepEqual(problemsOf(event(complete.replace('2026-01-01T09:00:00Z', 'yesterday'))), ['4:10 event error']);
-    assert.deepEqual(problemsOf(event(complete.replace('from: null, ', ''))), ['4:5 event error']);
-    assert.deepEqual(problemsOf(event(complete.replace('from: null', 'from: abc'))), ['4:98 event error']);
-    assert.deepEqual(problemsOf(event(`${complete}, weight: 10`)), ['4:234 event error']);
+    assert.deepEqual(problemsOf(event(complete.replace('action: promote', 'action: move'))), ['4:49 manifest-event error']);
+    assert.deepEqual(problemsOf(event(complete.replace('2026-01-01T09:00:00Z', 'yesterday'))), ['4:10 manifest-event error']);
+    assert.deepEqual(problemsOf(event(complete.replace('from: null, ', ''))), ['4:5 manifest-event error']);
+    assert.deepEqual(problemsOf(event(complete.replace('from: null', 'from: abc'))), ['4:98 manifest-event error']);
+    assert.deepEqual(problemsOf(event(`${complete}, weight: 10`)), ['4:234 manifest-event error']);
     assert.deepEqual(problemsOf(event(complete.replace('action: promote', 'action: canary') + ', weight: 10')), []);
     const missing = parseReleaseManifest(event(complete.replace(`to: ${commitA}, `, '')));
     assert.equal(missing.problems[0]?.message, 'Event 1 has no to.');
@@ -128,7 +128,7 @@ describe('Release manifest: parsing', () => {
 
   it('warns about unknown keys and keeps reading', () => {
     const text = `version: 1\nowner: team\nprompts:\n  greet:\n    labels:\n      production: {commit: ${commitA}, path: greet.prompt, sha256: ${hashA}, by: me}\n    notes: x\n`;
-    assert.deepEqual(problemsOf(text), ['2:1 unknown-key warning', '6:164 unknown-key warning', '7:5 unknown-key warning']);
+    assert.deepEqual(problemsOf(text), ['2:1 manifest-unknown-key warning', '6:164 manifest-unknown-key warning', '7:5 manifest-unknown-key warning']);
     const parsed = parseReleaseManifest(text);
     assert.deepEqual(manifestErrors(parsed), []);
     assert.equal(labelTargetsOf(parsed.manifest, 'greet').get('production')?.commit, commitA);
@@ -151,7 +151,7 @@ describe('Release manifest: parsing', () => {
     const labels = promptLabelsIn(parseReleaseManifest(sampleManifest), 'support/summarize');
     assert.ok(labels.ok);
     assert.deepEqual(labelsPointingAt(labels.labels, commitC), ['staging']);
-    assert.deepEqual(promptLabelsIn(undefined, 'x'), { ok: true, labels: new Map() });
+    assert.deepEqual(promptLabelsIn(undefined, 'x'), { ok: true, labels: new Map(), canaries: new Map() });
     const broken = promptLabelsIn(parseReleaseManifest('version: 1\nprompts: [unclosed\n'), 'x');
     assert.equal(broken.ok, false);
     assert.match(broken.ok ? '' : broken.problem, /^The release manifest does not parse: .+ \(line \d+\)\.$/);

@@ -17,7 +17,7 @@ describe('Release manifest: the labels a version name may use', () => {
   });
 
   it('no manifest means no labels; a readable one gives the prompt\'s labels', () => {
-    assert.deepEqual(promptLabelsIn(undefined, 'greet'), { ok: true, labels: new Map() });
+    assert.deepEqual(promptLabelsIn(undefined, 'greet'), { ok: true, labels: new Map(), canaries: new Map() });
     const labels = promptLabelsIn(parseReleaseManifest(`version: 1\nprompts:\n  greet:\n    labels:\n      production: {commit: ${'a'.repeat(40)}, path: greet.prompt, sha256: ${'f'.repeat(64)}}\nevents: []\n`), 'greet');
     assert.deepEqual(labels.ok ? [...labels.labels.keys()] : labels.problem, ['production']);
   });

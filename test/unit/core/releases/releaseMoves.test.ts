@@ -80,7 +80,7 @@ describe('Release manifest: planning moves', () => {
       refusals.map((plan) => (plan.kind === 'refused' ? plan.reason : plan.kind)),
       [
         'support/summarize has no label eu to split traffic with; promote a version to eu first.',
-        `support/summarize production already serves ${commitB.slice(0, 7)} to all traffic; a canary needs another version.`,
+        `support/summarize production already serves ${commitB.slice(0, 7)} to 90% of traffic (its canary ${commitC.slice(0, 7)} takes 10%); a canary needs another version.`,
         'A canary weight is a whole percentage from 1 to 99, not 0.',
         'A canary weight is a whole percentage from 1 to 99, not 100.',
         'A canary weight is a whole percentage from 1 to 99, not 12.5.',

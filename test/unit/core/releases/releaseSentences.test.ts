@@ -19,7 +19,7 @@ describe('Release events in words: the sentence after a move and the commit mess
         event({ action: 'rollback' }),
         event({ action: 'canary', weight: 20 }),
         event({ action: 'canary-clear', from: b, to: a }),
-      ].map(releaseEventSentence),
+      ].map((moved) => releaseEventSentence(moved)),
       [
         'Promoted support/summarize to production: aaaaaaa → bbbbbbb.',
         'Promoted support/summarize to production: bbbbbbb (a new label).',
@@ -31,7 +31,7 @@ describe('Release events in words: the sentence after a move and the commit mess
   });
 
   it('marks what a hand-written event leaves out with "?" rather than printing "null" or "undefined"', () => {
-    assert.deepEqual([event({ action: 'rollback', from: null }), event({ action: 'canary', from: null })].map(releaseEventSentence), [
+    assert.deepEqual([event({ action: 'rollback', from: null }), event({ action: 'canary', from: null })].map((moved) => releaseEventSentence(moved)), [
       'Rolled back support/summarize production: ? → bbbbbbb.',
       'Canary for support/summarize production: bbbbbbb serves ?% of traffic, ? the rest.',
     ]);

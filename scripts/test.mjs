@@ -41,6 +41,11 @@ function mochaSuite(name, command, args) {
   }
   // A suite that crashed before reporting still counts as a failure.
   if (code !== 0 && summary.failed === 0) summary.failed = 1;
+  // So does one that executed no test: it checked nothing.
+  if (summary.passed === 0 && summary.failed === 0) {
+    console.log(`${name}: no test was executed.`);
+    summary.failed = 1;
+  }
   const note = fs.existsSync(noteFile) ? fs.readFileSync(noteFile, 'utf8') : undefined;
   suites.push({ name, ...summary, note });
 }

@@ -4,9 +4,10 @@ import * as path from 'node:path';
 import { createFixtureRepository } from './fixtureRepository';
 import { codeServerVersion, ensureCodeServer, repositoryRoot } from './codeServerInstall';
 import { startCodeServer, type RunningCodeServer } from './codeServerProcess';
-import type { SuiteSummary } from './suiteSummary';
+import { suiteRunProblem, type SuiteSummary } from './suiteSummary';
 import { launchBrowser, openAutomatedPage, workbenchUrl } from './workbench';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { notificationReaderVariable, serveNotificationTexts } from './notificationReader';
 import { testOutputTag } from '../integration/testOutputTag';
 import { browserClickRequest, performBrowserClick, type BrowserClick } from './browserClicks';
 
@@ -42,6 +43,8 @@ export async function runIntegration(summaryFile: string, untrusted = process.en
   const verbose = process.env['PROMPTOPS_TEST_VERBOSE'] === '1';
   let server: RunningCodeServer | undefined;
   let browser: Browser | undefined;
+  let page: Page | undefined;
+  const notifications = await serveNotificationTexts(() => page);
   const started = Date.now();
   try {
     console.log(`Starting VS Code ${install.vscodeVersion} (code-server ${codeServerVersion}) on a scratch copy of the fixture workspace${untrusted ? ', in restricted mode (untrusted)' : ''}…`);
@@ -49,19 +52,24 @@ export async function runIntegration(summaryFile: string, untrusted = process.en
       install,
       workspace,
       stateDir: path.join(scratch, 'state'),
-      env: { PROMPTOPS_TEST_SUMMARY: summaryFile, PROMPTOPS_TAG_TEST_OUTPUT: '1', PROMPTOPS_TEST_UNTRUSTED: untrusted ? '1' : '0' },
+      env: { PROMPTOPS_TEST_SUMMARY: summaryFile, PROMPTOPS_TAG_TEST_OUTPUT: '1', PROMPTOPS_TEST_UNTRUSTED: untrusted ? '1' : '0', [notificationReaderVariable]: notifications.url },
       untrusted,
       onOutput: (line) => verbose && console.log(`[code-server] ${line}`),
     });
     browser = await launchBrowser();
     let settle: (code: number) => void = () => undefined;
     const exitCode = new Promise<number>((resolve) => (settle = resolve));
-    const page = await openAutomatedPage(browser, {
+    page = await openAutomatedPage(browser, {
       onLog: (level, message) => {
         // Tests that need a user's click (a webview button, a modal dialog) ask for it in a tagged line; the test waits for its effect.
         if (message.startsWith(`${testOutputTag}${browserClickRequest}`)) {
           const click = JSON.parse(message.slice(testOutputTag.length + browserClickRequest.length)) as BrowserClick;
           const shot = path.join(repositoryRoot, 'test-results', 'browser-click-failure.png');
+          // The page exists by then: the tests that ask for clicks run inside it.
+          if (page === undefined) {
+            console.error(`A click was requested before the workbench page opened: ${JSON.stringify(click)}`);
+            return;
+          }
           void performBrowserClick(page, click, shot).catch((error: unknown) => console.error(`The requested click (${JSON.stringify(click)}) failed, see ${path.relative(repositoryRoot, shot)}: ${error instanceof Error ? error.message : String(error)}`));
           return;
         }
@@ -92,11 +100,15 @@ export async function runIntegration(summaryFile: string, untrusted = process.en
       return 1;
     }
     console.log(`Integration suite finished in VS Code ${install.vscodeVersion} after ${((Date.now() - started) / 1000).toFixed(1)} s with exit code ${code}.`);
+    const problem = suiteRunProblem(code, summary, process.env['PROMPTOPS_TEST_GREP']);
+    if (problem === undefined) return 0;
+    console.error(problem);
     if (code !== 0) console.log('Run with PROMPTOPS_TEST_VERBOSE=1 to see the workbench and extension host log.');
-    return code === 0 && summary.failed === 0 ? 0 : 1;
+    return 1;
   } finally {
     await browser?.close().catch(() => undefined);
     await server?.stop();
+    await notifications.close();
     fs.rmSync(scratch, { recursive: true, force: true });
   }
 }

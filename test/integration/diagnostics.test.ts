@@ -51,9 +51,21 @@ describe('Live diagnostics', () => {
   });
 
   it('checks an old version while it is shown, and not the hidden copy the gutter diff opens', async () => {
-    await vscode.window.showTextDocument(prompt);
+    const api = await promptOps();
+    const editor = await vscode.window.showTextDocument(prompt);
     await eventually(() => seen(prompt), (list) => list.length > 0);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // Positive signals before asserting absence: the gutter's quick diff has opened its hidden copy of the
+    // committed version, and a check of the shown prompt, scheduled after that, has been published.
+    await eventually(() => vscode.workspace.textDocuments.some((document) => document.uri.scheme === 'promptops'), (opened) => opened);
+    const checkedAfter = new Promise<void>((resolve) => {
+      const subscription = api.diagnostics.onDidCheck((uri) => {
+        if (uri.toString() !== prompt.toString()) return;
+        subscription.dispose();
+        resolve();
+      });
+    });
+    await editor.edit((edit) => edit.insert(new vscode.Position(9, 0), '\n'));
+    await checkedAfter;
     const hidden = vscode.languages.getDiagnostics().filter(([uri, list]) => uri.scheme === 'promptops' && list.length > 0);
     assert.deepEqual(hidden.map(([uri]) => uri.toString()), [], 'no diagnostics for documents nobody sees');
     const version = await vscode.commands.executeCommand<vscode.Uri>('promptops.openVersion', prompt, 'HEAD');

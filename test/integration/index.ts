@@ -48,6 +48,9 @@ export async function run(): Promise<void> {
   mocha.grep(grep ?? untrustedMarker);
   if (!grep && !untrusted) mocha.invert();
   for (const file of testFiles(__dirname).sort()) mocha.addFile(file);
-  const failures = await new Promise<number>((resolve) => mocha.run(resolve));
+  let passed = 0;
+  const failures = await new Promise<number>((resolve) => mocha.run(resolve).on(Mocha.Runner.constants.EVENT_TEST_PASS, () => passed++));
   if (failures > 0) throw new Error(`${failures} integration test(s) failed`);
+  // A filter that matched nothing, or a suite that loaded no test, checked nothing: that is not a pass.
+  if (passed === 0) throw new Error(`No integration test ran${grep ? ` (PROMPTOPS_TEST_GREP=${grep} matched no test title)` : ''}.`);
 }

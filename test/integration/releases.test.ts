@@ -5,9 +5,10 @@ import * as vscode from 'vscode';
 import type { AuditLogView } from '../../src/extension/releases/auditLogView';
 import type { ReleasesNode } from '../../src/extension/releases/releasesTree';
 import { storyVersions } from '../harness/fixtureRepository';
-import { eventually, promptOps, workspaceFile } from './workspaceFiles';
+import { eventually, expectNotification, promptOps, workspaceFile } from './workspaceFiles';
 
-// These tests build on each other, as a release would: promote, roll back, canary, then read the log.
+// Each test starts from the fixture's manifest (production on "add a tone", staging on "ask for a
+// title") and the manifest is put back after it, so any one of them runs alone or in any order.
 const story = workspaceFile('prompts/story.prompt');
 const manifest = workspaceFile('prompt-releases.yaml');
 const [, , tone, title] = storyVersions;
@@ -46,11 +47,17 @@ async function auditEvents(): Promise<ReleasesNode[]> {
 describe('Releases from the editor', () => {
   let toneCommit: string;
   let titleCommit: string;
-  before(() => {
+  let fixtureManifest: Uint8Array;
+  before(async () => {
     toneCommit = commitOf(tone.subject);
     titleCommit = commitOf(title.subject);
+    fixtureManifest = await vscode.workspace.fs.readFile(manifest);
   });
-  afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.writeFile(manifest, fixtureManifest);
+    await vscode.commands.executeCommand('promptops.refresh');
+  });
 
   it('the Releases view shows what each label of a prompt serves', async () => {
     assert.deepEqual(await storyLabels(), new Map([['production', toneCommit], ['staging', titleCommit]]));
@@ -75,6 +82,8 @@ describe('Releases from the editor', () => {
   });
 
   it('roll back returns production to the version it served before', async () => {
+    await vscode.commands.executeCommand('promptops.promote', story, 'staging', 'production', 'ready for everyone');
+    assert.equal((await storyLabels()).get('production'), titleCommit);
     await vscode.commands.executeCommand('promptops.rollback', story, 'production');
     assert.equal((await storyLabels()).get('production'), toneCommit);
     await eventually(badges, (map) => (map.get(tone.subject) ?? []).join() === 'production');
@@ -95,6 +104,9 @@ describe('Releases from the editor', () => {
   });
 
   it('the audit log lists every label move, newest first, in the view and as a readable table', async () => {
+    await vscode.commands.executeCommand('promptops.promote', story, 'staging', 'production', 'ready for everyone');
+    await vscode.commands.executeCommand('promptops.rollback', story, 'production');
+    await vscode.commands.executeCommand('promptops.setCanary', story, 'staging', 'production', 20);
     const events = await auditEvents();
     assert.deepEqual(events.map((node) => (node.kind === 'event' ? node.event.action : node.kind)), ['canary', 'rollback', 'promote', 'promote', 'promote']);
     const view = await vscode.commands.executeCommand<AuditLogView>('promptops.showAuditLog', story);
@@ -122,10 +134,22 @@ describe('Releases from the editor', () => {
     await vscode.commands.executeCommand('undo');
   });
 
-  it('refuses to promote uncommitted content and leaves the manifest untouched', async () => {
+  it('refuses to promote uncommitted content, says why in one sentence, and leaves the manifest untouched', async () => {
     const before = (await vscode.workspace.fs.readFile(manifest)).toString();
-    const outcome = await vscode.commands.executeCommand('promptops.promote', story, 'WORKING', 'production');
+    const outcome = await expectNotification(
+      'PromptOps could not promote the version: WORKING is the uncommitted working tree and labels point at commits only: commit prompts/story.prompt first, then name that commit.',
+      () => vscode.commands.executeCommand('promptops.promote', story, 'WORKING', 'production'),
+    );
     assert.deepEqual(outcome, { kind: 'refused', reason: 'WORKING is the uncommitted working tree and labels point at commits only: commit prompts/story.prompt first, then name that commit.' });
+    assert.equal((await vscode.workspace.fs.readFile(manifest)).toString(), before);
+  });
+
+  it('refuses to roll back a label with no earlier version, says why, and leaves the manifest untouched', async () => {
+    const before = (await vscode.workspace.fs.readFile(manifest)).toString();
+    await expectNotification(
+      `PromptOps could not roll back: prompts/story staging has no earlier version to roll back to: ${titleCommit.slice(0, 7)} is the first version it served.`,
+      () => vscode.commands.executeCommand('promptops.rollback', story, 'staging'),
+    );
     assert.equal((await vscode.workspace.fs.readFile(manifest)).toString(), before);
   });
 

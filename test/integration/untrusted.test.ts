@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PromptPreview } from '../../src/extension/preview/promptPreview';
-import { eventually, promptOps, workspaceFile } from './workspaceFiles';
+import { eventually, expectNotification, promptOps, workspaceFile } from './workspaceFiles';
 
 // Runs only in the harness's restricted-mode pass (workspace trust on, folder not trusted).
 describe('Restricted mode (untrusted workspace)', () => {
@@ -40,13 +40,14 @@ describe('Restricted mode (untrusted workspace)', () => {
     assert.ok(nodes[0]?.kind === 'message' && /trusted workspaces/.test(nodes[0].text));
   });
 
-  it('promote and compare are refused and nothing is written', async () => {
+  it('promote, roll back and compare are refused with the reason the user reads, and nothing is written', async () => {
     const manifest = workspaceFile('prompt-releases.yaml');
     const before = (await vscode.workspace.fs.readFile(manifest)).toString();
     const story = workspaceFile('prompts/story.prompt');
-    assert.equal(await vscode.commands.executeCommand('promptops.promote', story, 'staging', 'production'), undefined);
-    assert.equal(await vscode.commands.executeCommand('promptops.rollback', story, 'production'), undefined);
-    assert.equal(await vscode.commands.executeCommand('promptops.compareWithPrevious', story), undefined);
+    const refusal = (action: string) => `PromptOps cannot ${action} in an untrusted workspace: it would run git or write the release manifest. Trust the workspace to enable it.`;
+    assert.equal(await expectNotification(refusal('promote the version'), () => vscode.commands.executeCommand('promptops.promote', story, 'staging', 'production')), undefined);
+    assert.equal(await expectNotification(refusal('roll back'), () => vscode.commands.executeCommand('promptops.rollback', story, 'production')), undefined);
+    assert.equal(await expectNotification(refusal('compare with the previous version'), () => vscode.commands.executeCommand('promptops.compareWithPrevious', story)), undefined);
     assert.equal((await vscode.workspace.fs.readFile(manifest)).toString(), before);
   });
 });
@@ -60,13 +61,14 @@ describe('Registry in restricted mode (untrusted workspace)', () => {
     assert.equal(api.registryStatusBar.text, '$(shield) Langfuse off');
   });
 
-  it('sign-in, push, pull and label moves are refused and nothing is stored or written', async () => {
+  it('sign-in, push, pull and label moves are refused with the reason the user reads, and nothing is stored or written', async () => {
     const greet = workspaceFile('prompts/greet.prompt');
-    assert.equal(await vscode.commands.executeCommand('promptops.registry.signIn', 'http://127.0.0.1:9', 'pk-lf-x', 'sk-lf-x'), undefined);
+    const refusal = (action: string) => `PromptOps cannot ${action} in an untrusted workspace: it would send prompts and API keys to the registry. Trust the workspace to enable it.`;
+    assert.equal(await expectNotification(refusal('sign in to a registry'), () => vscode.commands.executeCommand('promptops.registry.signIn', 'http://127.0.0.1:9', 'pk-lf-x', 'sk-lf-x')), undefined);
     assert.equal(vscode.workspace.getConfiguration('promptops').get('registry.host'), '');
-    assert.equal(await vscode.commands.executeCommand('promptops.registry.push', greet, 'production'), undefined);
-    assert.equal(await vscode.commands.executeCommand('promptops.registry.promote', 'prompts/greet', '1', 'production'), undefined);
-    assert.equal(await vscode.commands.executeCommand('promptops.registry.pull', 'prompts/greet', 'production', workspaceFile('pulled.prompt')), undefined);
+    assert.equal(await expectNotification(refusal('push the prompt'), () => vscode.commands.executeCommand('promptops.registry.push', greet, 'production')), undefined);
+    assert.equal(await expectNotification(refusal('promote the registry version'), () => vscode.commands.executeCommand('promptops.registry.promote', 'prompts/greet', '1', 'production')), undefined);
+    assert.equal(await expectNotification(refusal('pull the registry version'), () => vscode.commands.executeCommand('promptops.registry.pull', 'prompts/greet', 'production', workspaceFile('pulled.prompt'))), undefined);
     assert.equal((await vscode.workspace.findFiles('pulled.prompt')).length, 0);
   });
 });

@@ -131,6 +131,25 @@ describe('Versions from Git history', () => {
     }
   });
 
+  it('the rendered diff renders both sides with the chosen one of several sample sets, not the first', async () => {
+    const samples = workspaceFile('prompts/story.samples.yaml');
+    try {
+      await vscode.workspace.fs.writeFile(samples, new TextEncoder().encode('dragons:\n  topic: dragons\ncastles:\n  topic: castles\n  tone: grim\nrobots:\n  topic: robots\n  tone: dry\n'));
+      await vscode.commands.executeCommand('promptops.renderedDiff', story, 'production', 'staging', 'castles');
+      const diff = await activeDiff();
+      assert.equal(diff.left, '── user ──\nTell a grim story about castles.\n');
+      assert.equal(diff.right, '── user ──\nTell a grim story about castles.\nStart with a title.\n');
+      assert.match(vscode.window.tabGroups.activeTabGroup.activeTab?.label ?? '', /^story\.prompt rendered with castles: /);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.commands.executeCommand('promptops.renderedDiff', story, 'production', 'staging', 'robots');
+      const last = await activeDiff();
+      assert.equal(last.left, '── user ──\nTell a dry story about robots.\n');
+      assert.equal(last.right, '── user ──\nTell a dry story about robots.\nStart with a title.\n');
+    } finally {
+      await vscode.workspace.fs.delete(samples);
+    }
+  });
+
   it('restore puts a version into the working file as an edit that Undo takes back', async () => {
     await vscode.commands.executeCommand('promptops.restoreVersion', story, 'production');
     const document = await vscode.workspace.openTextDocument(story);

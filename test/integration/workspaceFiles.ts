@@ -29,3 +29,30 @@ export async function eventually<T>(read: () => T | Promise<T>, accept: (value: 
   }
   return last;
 }
+
+let readerMissingSaid = false;
+
+/** The notification texts the workbench shows now, as the browser harness reads them; undefined outside it (desktop VS Code). */
+async function shownNotifications(): Promise<string[] | undefined> {
+  const url = process.env['PROMPTOPS_TEST_NOTIFICATIONS'];
+  if (!url) return undefined;
+  const texts: unknown = await (await fetch(url)).json();
+  assert.ok(Array.isArray(texts) && texts.every((text) => typeof text === 'string'), 'the harness answers with a list of texts');
+  return texts;
+}
+
+/**
+ * Runs `action` with no notification showing, then waits until the workbench shows `message`
+ * exactly, as the user reads it; returns what the action returned.
+ */
+export async function expectNotification<T>(message: string, action: () => Thenable<T>): Promise<T> {
+  await vscode.commands.executeCommand('notifications.clearAll');
+  const result = await action();
+  if (!process.env['PROMPTOPS_TEST_NOTIFICATIONS']) {
+    if (!readerMissingSaid) console.log('    notification texts are not checked: only the browser harness can read them');
+    readerMissingSaid = true;
+    return result;
+  }
+  await eventually(shownNotifications, (texts) => texts?.includes(message) === true);
+  return result;
+}

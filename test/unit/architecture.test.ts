@@ -5,12 +5,20 @@ import * as path from 'node:path';
 const root = path.resolve(__dirname, '..', '..', '..');
 
 function sourceFiles(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return sourceFiles(full);
     return entry.name.endsWith('.ts') ? [full] : [];
   });
+}
+
+/** The TypeScript files of one layer; a layer that is missing or empty fails the test instead of passing it with nothing checked. */
+function layerFiles(layer: string): string[] {
+  const dir = path.join(root, 'src', layer);
+  assert.ok(fs.existsSync(dir), `src/${layer} is missing, so its import rules cannot be checked`);
+  const files = sourceFiles(dir);
+  assert.ok(files.length > 0, `src/${layer} has no TypeScript files, so its import rules cannot be checked`);
+  return files;
 }
 
 function importsOf(file: string): string[] {
@@ -21,7 +29,7 @@ function importsOf(file: string): string[] {
 describe('Architecture', () => {
   it('only src/extension imports vscode, so the CLI and the core run without an editor', () => {
     const offenders = ['core', 'node', 'cli']
-      .flatMap((layer) => sourceFiles(path.join(root, 'src', layer)))
+      .flatMap((layer) => layerFiles(layer))
       .filter((file) => importsOf(file).includes('vscode'))
       .map((file) => path.relative(root, file));
     assert.deepEqual(offenders, []);
@@ -30,7 +38,7 @@ describe('Architecture', () => {
   it('src/runtime is pure: it imports only itself, dotprompt and the core renderer, so applications can run it anywhere', () => {
     const allowed = (file: string, name: string): boolean =>
       name === 'dotprompt' || (name.startsWith('.') && (path.resolve(path.dirname(file), name).startsWith(path.join(root, 'src', 'runtime')) || path.resolve(path.dirname(file), name) === path.join(root, 'src', 'core', 'rendering', 'promptRendering')));
-    const offenders = sourceFiles(path.join(root, 'src', 'runtime')).flatMap((file) =>
+    const offenders = layerFiles('runtime').flatMap((file) =>
       importsOf(file).filter((name) => !allowed(file, name)).map((name) => `${path.relative(root, file)} imports ${name}`),
     );
     assert.deepEqual(offenders, []);
@@ -38,7 +46,7 @@ describe('Architecture', () => {
 
   it('src/core touches neither the file system nor processes', () => {
     const forbidden = /^(node:)?(fs|fs\/promises|child_process|net|http|https|os)$/;
-    const offenders = sourceFiles(path.join(root, 'src', 'core')).flatMap((file) =>
+    const offenders = layerFiles('core').flatMap((file) =>
       importsOf(file).filter((name) => forbidden.test(name)).map((name) => `${path.relative(root, file)} imports ${name}`),
     );
     assert.deepEqual(offenders, []);

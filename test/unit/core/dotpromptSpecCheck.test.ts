@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import YAML from 'yaml';
 import { checkPrompt } from '../../../src/core/checks/checkPrompt';
+import { skipWithoutSharedSpec } from '../sharedSpecs';
 
 // The dotprompt project's own spec files (Apache-2.0) are read where they lie, beside the checkout.
 const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
@@ -34,10 +35,7 @@ function specCases(): { file: string; spec: SpecCase }[] {
 
 describe('dotprompt spec conformance: checking', function () {
   before(function () {
-    if (!fs.existsSync(specRoot)) {
-      console.log(`    dotprompt spec check skipped: ${specRoot} is absent`);
-      this.skip();
-    }
+    skipWithoutSharedSpec(this, specRoot, 'dotprompt spec check');
   });
 
   it("parses every spec template, knows every helper it calls and finds every partial the case provides", () => {

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import YAML from 'yaml';
 import { renderPrompt } from '../../../src/core/formats/dotprompt/promptRenderer';
+import { skipWithoutSharedSpec } from '../sharedSpecs';
 
 // The dotprompt project's spec files (Apache-2.0), read from ../shared/specs beside the checkout, never copied.
 const specRoot = path.resolve(__dirname, '..', '..', '..', '..', '..', 'shared', 'specs', 'dotprompt');
@@ -46,10 +47,7 @@ function asPromptFile(suite: SpecSuite, test: SpecTest): { source: string; input
 
 describe('dotprompt spec conformance: rendering', function () {
   before(function () {
-    if (!fs.existsSync(specRoot)) {
-      console.log(`    dotprompt spec conformance skipped: ${specRoot} is absent`);
-      this.skip();
-    }
+    skipWithoutSharedSpec(this, specRoot, 'dotprompt spec conformance');
   });
 
   it('renders every expressible spec case to exactly the expected messages', async () => {

@@ -126,6 +126,29 @@ describe('Runtime: resolving prompts through OpenFeature flags', () => {
     assert.match(mistyped.provenance.fallback ?? '', /^The flag promptops\.support\/summarize\.production was not evaluated \(TYPE_MISMATCH: /);
   });
 
+  it('falls back on what the bundle serves when a client reports an error code or an ERROR reason, and says which', async () => {
+    // Providers differ: some set only an error code (with reason DEFAULT), some only the ERROR reason; either way the value is not trusted.
+    const answering = (details: object): PromptFlagClient => ({ getObjectDetails: () => Promise.resolve({ value: variant(v1, sources.v1), variant: v1, ...details }) });
+    const cases: [object, string][] = [
+      [{ reason: 'DEFAULT', errorCode: 'FLAG_NOT_FOUND' }, 'The flag promptops.support/summarize.production was not evaluated (FLAG_NOT_FOUND).'],
+      [{ reason: 'ERROR', errorMessage: 'provider is not ready' }, 'The flag promptops.support/summarize.production was not evaluated (ERROR: provider is not ready).'],
+      [{ reason: 'ERROR', errorCode: 'PARSE_ERROR', errorMessage: 'bad JSON' }, 'The flag promptops.support/summarize.production was not evaluated (PARSE_ERROR: bad JSON).'],
+    ];
+    for (const [details, why] of cases) {
+      const served = await resolvePromptWithFlags(bundle, answering(details), 'support/summarize', 'production', 'customer-0');
+      assert.deepEqual([served.provenance.commit, served.provenance.reason, served.provenance.fallback], [v2, 'FALLBACK', why]);
+    }
+  });
+
+  it('falls back when the flag answers with something that is not a prompt version, keeping the variant it named', async () => {
+    const odd: PromptFlagClient = { getObjectDetails: () => Promise.resolve({ value: { commit: v1 }, variant: 'half', reason: 'STATIC' }) };
+    const served = await resolvePromptWithFlags(bundle, odd, 'support/summarize', 'production', 'customer-0');
+    assert.deepEqual(
+      [served.provenance.commit, served.provenance.variant, served.provenance.fallback],
+      [v2, 'half', 'The flag promptops.support/summarize.production gave a value that is not a prompt version.'],
+    );
+  });
+
   it('serves a version the flag names even for a label the bundle lacks, and rejects only when nothing can serve', async () => {
     const stagingFlag = JSON.stringify({ flags: { 'promptops.support/summarize.staging': { state: 'ENABLED', variants: { [v1]: variant(v1, sources.v1) }, defaultVariant: v1 } } });
     const served = await resolvePromptWithFlags(bundle, through(stagingFlag), 'support/summarize', 'staging');

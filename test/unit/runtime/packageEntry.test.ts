@@ -2,15 +2,13 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { freshBundle } from '../builtBundle';
 
 const root = path.resolve(__dirname, '..', '..', '..', '..');
 
 describe('promptops/runtime as applications import it', () => {
-  it('resolves through the package exports to the built bundle, with its type declarations', function () {
-    if (!fs.existsSync(path.join(root, 'dist', 'runtime.js'))) {
-      console.log('    promptops/runtime package entry skipped: run npm run build first');
-      this.skip();
-    }
+  it('resolves through the package exports to the built bundle, with its type declarations', () => {
+    const bundle = freshBundle('runtime.js');
     // An application with this package in its node_modules, resolving through the package's "exports".
     const application = fs.mkdtempSync(path.join(os.tmpdir(), 'promptops-app-'));
     let entry: string;
@@ -21,7 +19,7 @@ describe('promptops/runtime as applications import it', () => {
     } finally {
       fs.rmSync(application, { recursive: true, force: true });
     }
-    assert.equal(entry, path.join(root, 'dist', 'runtime.js'));
+    assert.equal(entry, bundle);
     const runtime = require(entry) as Record<string, unknown>;
     for (const name of ['loadPromptBundle', 'resolvePrompt', 'renderResolved']) assert.equal(typeof runtime[name], 'function', name);
     assert.ok(fs.existsSync(path.join(root, 'dist', 'types', 'src', 'runtime', 'promptRuntime.d.ts')));

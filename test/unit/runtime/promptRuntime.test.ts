@@ -76,10 +76,21 @@ describe('Runtime: loading and resolving bundles', () => {
       const key = `user-${i}`;
       assert.equal(resolvePrompt(bundle, 'greet', 'production', key).provenance.arm, resolvePrompt(loadPromptBundle(bundleJson(50)), 'greet', 'production', key).provenance.arm);
     }
-    const canary = resolvePrompt(bundle, 'greet', 'production', 'user-3');
-    const arm = canaryBucket('greet', 'user-3') < 50 ? 'canary' : 'stable';
-    assert.equal(canary.provenance.arm, arm);
-    assert.equal(canary.provenance.commit, arm === 'canary' ? canaryCommit : stableCommit);
+    // Buckets from the reference below: user-0 → 49, user-3 → 91, user-4 → 0.
+    const arms = ['user-0', 'user-3', 'user-4'].map((key) => resolvePrompt(bundle, 'greet', 'production', key).provenance);
+    assert.deepEqual(arms.map(({ arm, commit }) => [arm, commit]), [
+      ['canary', canaryCommit],
+      ['stable', stableCommit],
+      ['canary', canaryCommit],
+    ]);
+  });
+
+  it('a unit whose bucket equals the canary weight stays on the stable version; one below it gets the canary', () => {
+    // user-0's bucket for greet is 49.
+    assert.equal(resolvePrompt(loadPromptBundle(bundleJson(49)), 'greet', 'production', 'user-0').provenance.arm, 'stable');
+    assert.equal(resolvePrompt(loadPromptBundle(bundleJson(50)), 'greet', 'production', 'user-0').provenance.arm, 'canary');
+    // user-4's bucket is 0: even a 1% canary takes it.
+    assert.equal(resolvePrompt(loadPromptBundle(bundleJson(1)), 'greet', 'production', 'user-4').provenance.arm, 'canary');
   });
 
   it('over 100,000 unit keys the canary share is within 1 percentage point of its weight', () => {
@@ -106,6 +117,8 @@ describe('Runtime: loading and resolving bundles', () => {
       [canaryBucket('support/summarize', 'user-1'), canaryBucket('support/summarize', 'user-2'), canaryBucket('greet', ''), canaryBucket('ünïcode', '🙂')],
       [reference('support/summarize\nuser-1'), reference('support/summarize\nuser-2'), reference('greet\n'), reference('ünïcode\n🙂')],
     );
+    // The same four written down, so a change to the reference above cannot hide a change to the algorithm.
+    assert.deepEqual([canaryBucket('support/summarize', 'user-1'), canaryBucket('support/summarize', 'user-2'), canaryBucket('greet', ''), canaryBucket('ünïcode', '🙂')], [2, 42, 62, 75]);
   });
 
   it('renders the resolved version with its own engine, defaults and partials included: dotprompt for .prompt, Prompty for .prompty', async () => {

@@ -1,16 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { manifestErrors } from '../../../../src/core/releases/manifestParser';
+import { freshBundle } from '../../builtBundle';
 import { GitFixture } from '../../node/gitFixture';
 import { manifestIn } from './releaseFixture';
 
-const repositoryRoot = path.resolve(__dirname, '..', '..', '..', '..', '..');
-const cli = path.join(repositoryRoot, 'dist', 'cli.js');
-
 /** Runs the bundled CLI as its own process, as a user or a CI job would. */
-function promptopsProcess(argv: readonly string[], cwd: string): Promise<{ code: number | null; stderr: string }> {
+function promptopsProcess(cli: string, argv: readonly string[], cwd: string): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cli, ...argv], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
@@ -22,19 +19,23 @@ function promptopsProcess(argv: readonly string[], cwd: string): Promise<{ code:
 
 describe('promptops promote: 20 processes at once', function () {
   this.timeout(120_000);
-  let fixture: GitFixture;
+  // Unset when the bundle check fails before the repository is made.
+  let fixture: GitFixture | undefined;
+  let cli: string;
   const versions: string[] = [];
 
   before(function () {
-    if (!fs.existsSync(cli)) assert.fail(`${cli} is missing; run npm run build first.`);
+    cli = freshBundle('cli.js');
     fixture = GitFixture.create();
     for (let i = 1; i <= 20; i++) versions.push(fixture.commit(`v${i}`, { files: { 'greet.prompt': `Hello, version ${i}.\n` } }));
   });
 
-  after(() => fixture.dispose());
+  after(() => fixture?.dispose());
 
   it('leave a valid manifest with all 20 events, each moving the label from where the previous one left it', async () => {
-    const runs = await Promise.all(versions.map((version) => promptopsProcess(['promote', 'greet.prompt', version, '--note', `v${versions.indexOf(version) + 1}`], fixture.root)));
+    assert.ok(fixture);
+    const root = fixture.root;
+    const runs = await Promise.all(versions.map((version) => promptopsProcess(cli, ['promote', 'greet.prompt', version, '--note', `v${versions.indexOf(version) + 1}`], root)));
     for (const run of runs) assert.equal(run.code, 0, run.stderr);
     const parsed = manifestIn(fixture);
     assert.deepEqual(manifestErrors(parsed), []);

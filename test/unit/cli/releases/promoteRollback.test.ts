@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { runPromptops } from '../cliRunner';
 import { createReleaseRepository, manifestBytes, manifestIn, sha256, short, summarizeV1, summarizeV2, summarizeV3, type ReleaseRepository } from './releaseFixture';
 
@@ -160,6 +162,32 @@ describe('promptops promote and rollback', () => {
     assert.equal(refused.code, 2);
     assert.match(refused.stderr, /^promptops promote: Git failed: no releases on Fridays\.\n$/);
     assert.deepEqual(manifestBytes(repo.fixture), before);
+    assert.equal(repo.fixture.git(['status', '--porcelain']), '');
+  });
+
+  it('rollback refuses a version whose file no longer has the SHA-256 the audit log recorded, and writes nothing', async () => {
+    await promptops('promote', file, repo.v1);
+    await promptops('promote', file, repo.v2);
+    const manifestFile = path.join(repo.fixture.root, 'prompt-releases.yaml');
+    // As if the history had been rewritten: the log's hash for v1 no longer matches v1's file.
+    fs.writeFileSync(manifestFile, fs.readFileSync(manifestFile, 'utf8').split(sha256(summarizeV1)).join('d'.repeat(64)));
+    const before = manifestBytes(repo.fixture);
+    const refused = await promptops('rollback', file);
+    assert.deepEqual([refused.code, refused.stderr], [
+      1,
+      `promptops rollback: support/summarize.prompt at ${short(repo.v1)} has SHA-256 ${sha256(summarizeV1).slice(0, 12)}…, not the dddddddddddd… the audit log recorded, so the history was rewritten; promote the version you want instead.\n`,
+    ]);
+    assert.deepEqual(manifestBytes(repo.fixture), before);
+  });
+
+  it('a failed first commit leaves no manifest behind and nothing added to the index', async () => {
+    repo.fixture.write('.git/hooks/pre-commit', '#!/bin/sh\necho "no releases on Fridays" >&2\nexit 1\n');
+    const { chmodSync } = await import('node:fs');
+    chmodSync(`${repo.fixture.root}/.git/hooks/pre-commit`, 0o755);
+    const refused = await promptops('promote', file, repo.v1, '--commit');
+    assert.deepEqual([refused.code, refused.stderr], [2, 'promptops promote: Git failed: no releases on Fridays.\n']);
+    assert.equal(manifestBytes(repo.fixture), undefined);
+    assert.equal(repo.fixture.git(['ls-files', '--cached', '--', 'prompt-releases.yaml']), '');
     assert.equal(repo.fixture.git(['status', '--porcelain']), '');
   });
 });

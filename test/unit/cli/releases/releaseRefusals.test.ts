@@ -30,6 +30,8 @@ describe('promptops releases: refusals write nothing', () => {
   it('refuses WORKING: labels point at commits only', async () => {
     await refused(['promote', file, 'WORKING'], 'WORKING is the uncommitted working tree and labels point at commits only: commit support/summarize.prompt first, then name that commit.');
     await refused(['canary', file, 'WORKING', '--weight', '5'], 'WORKING is the uncommitted working tree and labels point at commits only: commit support/summarize.prompt first, then name that commit.');
+    assert.equal((await promptops('promote', file, repo.v1)).code, 0);
+    await refused(['rollback', file, '--to', 'WORKING'], 'A rollback returns a label to a version it served before, and WORKING is not committed.');
   });
 
   it('refuses HEAD, latest or the current branch while the prompt has uncommitted changes', async () => {

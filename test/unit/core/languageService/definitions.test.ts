@@ -2,11 +2,16 @@ import * as assert from 'node:assert/strict';
 import { definitionsAt } from '../../../../src/core/languageService/definitions';
 import { span } from '../diagnosticExpectations';
 import { navigationPrompt, navigationSamples } from './navigationFixture';
-import { promptPath, promptUnderTest } from './promptUnderTest';
+import { promptPath, promptUnderTest, type PromptUnderTest } from './promptUnderTest';
 
-const subject = promptUnderTest(navigationPrompt, navigationSamples);
+let subject: PromptUnderTest;
 
 describe('Go to definition', () => {
+  // Parsed per test, so mutation testing sees which tests depend on the checker.
+  beforeEach(() => {
+    subject = promptUnderTest(navigationPrompt, navigationSamples);
+  });
+
   function definitions(needle: string, delta: number, partialPath?: (name: string) => string | undefined): unknown {
     return definitionsAt(subject.document, subject.analysis, subject.offsetOf(needle, delta), partialPath ? { partialPath } : {});
   }

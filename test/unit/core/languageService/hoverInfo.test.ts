@@ -4,15 +4,20 @@ import { definitionsAt } from '../../../../src/core/languageService/definitions'
 import { hoverAt } from '../../../../src/core/languageService/hoverInfo';
 import { lines, span } from '../diagnosticExpectations';
 import { navigationPrompt, navigationSamples } from './navigationFixture';
-import { promptUnderTest } from './promptUnderTest';
+import { promptUnderTest, type PromptUnderTest } from './promptUnderTest';
 
-const subject = promptUnderTest(navigationPrompt, navigationSamples);
+let subject: PromptUnderTest;
 
 function hover(needle: string, delta: number, sampleSet?: string): { range: unknown; markdown: string } | undefined {
   return hoverAt(subject.document, subject.analysis, subject.offsetOf(needle, delta), { ...(subject.samples ? { samples: subject.samples } : {}), ...(sampleSet ? { sampleSet } : {}) });
 }
 
 describe('Hover', () => {
+  // Parsed per test, so mutation testing sees which tests depend on the checker.
+  beforeEach(() => {
+    subject = promptUnderTest(navigationPrompt, navigationSamples);
+  });
+
   it('on a variable shows its type, description, default and its value in the first sample set', () => {
     assert.deepEqual(hover('{{question}}', 4), {
       range: span(12, 17, 12, 25),

@@ -36,6 +36,7 @@ describe('Release manifest: breaking input changes', () => {
     assert.deepEqual(changes(prompt('name: string\nmood(enum): [calm, urgent]'), prompt('name: string\nmood(enum): [calm, urgent, angry]')), []);
     assert.deepEqual(changes(prompt('name: string\nmood(enum): [calm, urgent]'), prompt('name: string\nmood(enum): [calm]')), ['type-changed mood']);
     assert.deepEqual(changes(prompt('name: string\nmood(enum): [calm, urgent]'), prompt('name: string\nmood: string')), []);
+    assert.deepEqual(changes(prompt('name: string\nmood(enum): [calm, 3]'), prompt('name: string\nmood: string')), ['type-changed mood']);
   });
 
   it('looks into objects and lists, naming the path', () => {
@@ -54,6 +55,40 @@ describe('Release manifest: breaking input changes', () => {
     assert.equal(change?.message, "'tone' is a new required input without a default, so callers that do not send it break.");
     const [typed] = findBreakingChanges(parsePromptDocument(prompt('name: string\nn: integer')), parsePromptDocument(prompt('name: string\nn: boolean')));
     assert.equal(typed?.message, "'n' changes type from integer to boolean.");
+  });
+
+  it('an optional input that no longer accepts null breaks callers that send null; made required, only that is reported', () => {
+    const jsonSchema = (tone: string) => prompt(`type: object\nproperties:\n  name: {type: string}\n  tone: ${tone}\nrequired: [name]`);
+    assert.deepEqual(changes(jsonSchema('{type: [string, "null"]}'), jsonSchema('{type: string}')), ['type-changed tone']);
+    assert.deepEqual(changes(prompt('name: string\ncustomer?(object):\n  plan: string'), prompt('name: string\ncustomer(object):\n  plan: string')), ['now-required customer']);
+    assert.deepEqual(changes(prompt('name: string\nitems?(array): string'), prompt('name: string\nitems(array): string')), ['now-required items']);
+  });
+
+  it('an object or list that no longer accepts null breaks callers that send null', () => {
+    const jsonSchema = (customer: string) => prompt(`type: object\nproperties:\n  name: {type: string}\n  customer: ${customer}\nrequired: [name]`);
+    assert.deepEqual(changes(jsonSchema('{type: [object, "null"], properties: {plan: {type: string}}}'), jsonSchema('{type: object, properties: {plan: {type: string}}}')), ['type-changed customer']);
+    assert.deepEqual(changes(jsonSchema('{type: [array, "null"], items: {type: string}}'), jsonSchema('{type: array, items: {type: string}}')), ['type-changed customer']);
+    assert.deepEqual(changes(jsonSchema('{type: object, properties: {plan: {type: string}}}'), jsonSchema('{type: [object, "null"], properties: {plan: {type: string}}}')), []);
+  });
+
+  it('an input that could only be null, made a required string, is reported as changed and now required', () => {
+    const jsonSchema = (tone: string, required: string) => prompt(`type: object\nproperties:\n  name: {type: string}\n  tone: ${tone}\nrequired: [${required}]`);
+    assert.deepEqual(changes(jsonSchema('{type: "null"}', 'name'), jsonSchema('{type: string}', 'name, tone')), ['type-changed tone', 'now-required tone']);
+  });
+
+  it('an input typed any is compared with nothing, either way', () => {
+    assert.deepEqual(changes(prompt('name: string\ntone?: any'), prompt('name: string\ntone?: string')), []);
+    assert.deepEqual(changes(prompt('name: string\ntone?: string'), prompt('name: string\ntone?: any')), []);
+  });
+
+  it('says why a removed input matters', () => {
+    const [change] = findBreakingChanges(parsePromptDocument(prompt('name: string\ntone?: string')), parsePromptDocument(prompt('name: string')));
+    assert.equal(change?.message, "'tone' is no longer an input, so callers that send it no longer change the prompt.");
+  });
+
+  it('says why an optional input made required breaks callers', () => {
+    const [change] = findBreakingChanges(parsePromptDocument(prompt('name: string\ntone?: string')), parsePromptDocument(prompt('name: string\ntone: string')));
+    assert.equal(change?.message, "'tone' is now required and has no default, so callers that do not send it break.");
   });
 
   it('compares nothing when either version has no input schema', () => {

@@ -17,6 +17,78 @@ function promote(text: string, prompt: string, label: string, commit: string, sh
 }
 
 describe('Release manifest: applying a move', () => {
+  it('keeps the comment of a manifest that has nothing else yet instead of adding the header', () => {
+    const text = promote('# Reviewed by the platform team\n', 'greet', 'production', commitA, hashA);
+    assert.equal(text.split('\n').slice(0, 4).join('\n'), '# Reviewed by the platform team\n\nversion: 1\nprompts:');
+    assert.ok(!text.includes(manifestHeaderComment));
+  });
+
+  it('an empty flow "prompts: {}" or a bare "prompts:" and "events:" grow in block style', () => {
+    for (const start of ['version: 1\nprompts: {}\nevents: []\n', 'version: 1\nprompts:\nevents:\n']) {
+      const text = promote(start, 'greet', 'production', commitA, hashA);
+      assert.deepEqual(text.split('\n').slice(0, 9), ['version: 1', 'prompts:', '  greet:', '    labels:', '      production:', `        commit: ${commitA}`, '        path: greet.prompt', `        sha256: ${hashA}`, 'events:'], start);
+      assert.equal(text.split('\n')[9], `  - at: ${stamp.at}`, start);
+    }
+  });
+
+  it('clearing one of two canaries keeps the other; clearing the last removes the canary section', () => {
+    const flow = (commit: string, sha256: string, weight?: number) => `{commit: ${commit}, path: greet.prompt, sha256: ${sha256}${weight === undefined ? '' : `, weight: ${weight}`}}`;
+    const start = `version: 1\nprompts:\n  greet:\n    labels:\n      production: ${flow(commitA, hashA)}\n      staging: ${flow(commitA, hashA)}\n    canary:\n      production: ${flow(commitB, hashB, 10)}\n      staging: ${flow(commitB, hashB, 20)}\nevents: []\n`;
+    const clear = (text: string, label: string): string => {
+      const parsed = parseReleaseManifest(text);
+      return applyReleaseMove(parsed, moveOf(planCanaryClear(parsed.manifest, { prompt: 'greet', label, stamp })));
+    };
+    const one = clear(start, 'production');
+    assert.deepEqual(one.split('\n').slice(0, 8), ['version: 1', 'prompts:', '  greet:', '    labels:', `      production: ${flow(commitA, hashA)}`, `      staging: ${flow(commitA, hashA)}`, '    canary:', `      staging: ${flow(commitB, hashB, 20)}`]);
+    const none = clear(one, 'staging');
+    assert.deepEqual(none.split('\n').slice(0, 7), ['version: 1', 'prompts:', '  greet:', '    labels:', `      production: ${flow(commitA, hashA)}`, `      staging: ${flow(commitA, hashA)}`, 'events:']);
+  });
+
+  it('keeps earlier events as written: a null written as ~ stays null, an escaped note keeps its text', () => {
+    const start = [
+      'version: 1',
+      'prompts:',
+      '  greet:',
+      '    labels:',
+      `      production: {commit: ${commitA}, path: greet.prompt, sha256: ${hashA}}`,
+      'events:',
+      '  - at: 2026-01-01T10:00:00Z',
+      '    by: Ada',
+      '    action: promote',
+      '    prompt: greet',
+      '    label: production',
+      '    from: ~',
+      `    to: ${commitA}`,
+      `    sha256: ${hashA}`,
+      '    note: "tab\\there, \\u00e9"',
+      '',
+    ].join('\n');
+    const text = promote(start, 'greet', 'production', commitB, hashB);
+    const [first, second] = parseReleaseManifest(text).manifest.events;
+    assert.deepEqual([first?.from, first?.note, second?.from, second?.to], [null, 'tab\there, é', commitA, commitB]);
+    assert.ok(text.includes('\n    from: ~\n'), text);
+  });
+
+  it('a manifest written in flow style throughout stays in flow style', () => {
+    const event = (label: string, to: string, sha256: string) => `{at: ${stamp.at}, by: ${stamp.by}, action: promote, prompt: greet, label: ${label}, from: null, to: ${to}, sha256: ${sha256}, note: ${stamp.note}}`;
+    const start = `version: 1\nprompts: {greet: {labels: {production: {commit: ${commitA}, path: greet.prompt, sha256: ${hashA}}}}}\nevents: [${event('production', commitA, hashA)}]\n`;
+    assert.equal(
+      promote(start, 'greet', 'staging', commitB, hashB),
+      `version: 1\nprompts: {greet: {labels: {production: {commit: ${commitA}, path: greet.prompt, sha256: ${hashA}}, staging: {commit: ${commitB}, path: greet.prompt, sha256: ${hashB}}}}}\nevents: [${event('production', commitA, hashA)}, ${event('staging', commitB, hashB)}]\n`,
+    );
+  });
+
+  it('moves a label in place, so the comments inside its entry stay', () => {
+    const start = `version: 1\nprompts:\n  greet:\n    labels:\n      production:\n        # reviewed in #42\n        commit: ${commitA} # the launch version\n        path: greet.prompt\n        sha256: ${hashA}\nevents: []\n`;
+    const text = promote(start, 'greet', 'production', commitB, hashB);
+    assert.deepEqual(text.split('\n').slice(4, 9), ['      production:', '        # reviewed in #42', `        commit: ${commitB} # the launch version`, '        path: greet.prompt', `        sha256: ${hashB}`]);
+  });
+
+  it('adds the prompts section before the events when a manifest has only events', () => {
+    const text = promote('version: 1\nevents: []\n', 'greet', 'production', commitA, hashA);
+    assert.deepEqual(text.split('\n').filter((line) => /^\S/.test(line)), ['version: 1', 'prompts:', 'events:']);
+  });
+
   it('starts a missing manifest with a header comment, version, prompts and the event, in block style', () => {
     const text = promote('', 'support/summarize', 'production', commitA, hashA);
     assert.equal(

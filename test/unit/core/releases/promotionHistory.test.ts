@@ -56,6 +56,15 @@ describe('Release manifest: rollback follows the label\'s own promotion history'
     assert.deepEqual(promotionHistory(story.manifest, 'greet', 'production'), [{ commit: commitA, sha256: hashA }]);
   });
 
+  it('rollback after a version was served twice goes back to the one before it', () => {
+    // A, B, A again, then C: the second A is where the first rollback lands, so the next goes to B, not past it.
+    const story = new Story().promote(commitA).promote(commitB).promote(commitA).promote(commitC);
+    assert.equal(story.rollback(), commitA);
+    assert.equal(story.rollback(), commitB);
+    assert.equal(story.rollback(), commitA);
+    assert.throws(() => story.rollback(), /no earlier version/);
+  });
+
   it('a promote after a rollback is rolled back to where the rollback left the label', () => {
     const story = new Story().promote(commitA).promote(commitB);
     story.rollback();
@@ -68,6 +77,20 @@ describe('Release manifest: rollback follows the label\'s own promotion history'
     assert.equal(story.rollback(commitA), commitA);
     assert.equal(story.rollback(commitC), commitC, 'C served production once');
     assert.equal(story.rollback(), commitA);
+  });
+
+  it('--to counts only what this label of this prompt served, not another label\'s or prompt\'s moves', () => {
+    const story = new Story().promote(commitA).promote(commitB);
+    for (const other of [{ prompt: 'greet', label: 'staging' }, { prompt: 'other', label: 'production' }]) {
+      const parsed = parseReleaseManifest(story.text);
+      const plan = planPromote(parsed.manifest, { ...other, target: target(commitD), stamp });
+      assert.equal(plan.kind, 'move');
+      if (plan.kind === 'move') story.text = applyReleaseMove(parsed, plan.move);
+    }
+    assert.deepEqual(chooseRollbackTarget(story.manifest, { ...request, to: commitD }), {
+      kind: 'refused',
+      reason: `${commitD.slice(0, 7)} never served greet production, so a rollback cannot return to it; promote it instead.`,
+    });
   });
 
   it('--to refuses a version the label never served, and the current one is nothing to do', () => {

@@ -1,11 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { labelNameProblem } from '../../../../src/core/releases/labelName';
 import { parseReleaseManifest } from '../../../../src/core/releases/manifestParser';
 import { releaseCommitMessage } from '../../../../src/core/releases/releaseCommitMessage';
+import type { ReleaseManifest } from '../../../../src/core/releases/releaseManifest';
 import { planCanary, planCanaryClear, planPromote, planRollback, type MovePlan, type ReleaseMove } from '../../../../src/core/releases/releaseMoves';
 import { commitA, commitB, commitC, commitD, hashB, hashC, hashD, sampleManifest } from './manifestText';
 
-const manifest = parseReleaseManifest(sampleManifest).manifest;
 const stamp = { at: '2026-02-01T10:00:00Z', by: 'Ada Lovelace <ada@example.com>', note: 'why' };
 const prompt = 'support/summarize';
 const path = 'support/summarize.prompt';
@@ -16,6 +15,12 @@ function moveOf(plan: MovePlan): ReleaseMove {
 }
 
 describe('Release manifest: planning moves', () => {
+  // Parsed per test, so mutation testing sees which tests depend on the parser.
+  let manifest: ReleaseManifest;
+  beforeEach(() => {
+    manifest = parseReleaseManifest(sampleManifest).manifest;
+  });
+
   it('a promote records the version served before as from, or null for a new label', () => {
     const move = moveOf(planPromote(manifest, { prompt, label: 'production', target: { commit: commitD, path, sha256: hashD }, stamp }));
     assert.deepEqual(move.setLabel, { commit: commitD, path, sha256: hashD });
@@ -38,11 +43,24 @@ describe('Release manifest: planning moves', () => {
     assert.deepEqual(move.events.map((event) => [event.action, event.from, event.to]), [['promote', commitB, commitC]]);
   });
 
-  it('refuses reserved and malformed label names', () => {
-    for (const label of ['latest', 'Production', 'a b', 'x'.repeat(37), '']) {
+  it('refuses reserved and malformed label names, saying which rule each breaks', () => {
+    const rule = 'use 1 to 36 characters of a-z, 0-9, "_", "." and "-".';
+    const reasons = ['latest', 'Production', 'a b', 'x'.repeat(37), ''].map((label) => {
       const plan = planPromote(manifest, { prompt, label, target: { commit: commitD, path, sha256: hashD }, stamp });
-      assert.equal(plan.kind, 'refused', label);
-      assert.equal(plan.kind === 'refused' ? plan.reason : '', labelNameProblem(label));
+      return plan.kind === 'refused' ? plan.reason : plan.kind;
+    });
+    assert.deepEqual(reasons, [
+      '"latest" is reserved: it always means the newest commit, so it cannot be a release label.',
+      `"Production" is not a valid label name: ${rule}`,
+      `"a b" is not a valid label name: ${rule}`,
+      `"${'x'.repeat(37)}" is not a valid label name: ${rule}`,
+      `"" is not a valid label name: ${rule}`,
+    ]);
+  });
+
+  it('accepts label names at the edges of the rule: one character, 36 characters, digits, "_", "." and "-"', () => {
+    for (const label of ['a', 'x'.repeat(36), 'eu-west_2.canary', '0']) {
+      assert.equal(planPromote(manifest, { prompt, label, target: { commit: commitD, path, sha256: hashD }, stamp }).kind, 'move', label);
     }
   });
 

@@ -3,6 +3,7 @@ import { LangfuseRegistry, type LangfuseRegistryOptions } from '../../../../src/
 import type { RetryPolicy } from '../../../../src/node/registries/registryRetries';
 import { LangfuseContractServer } from '../../../contract/langfuseContractServer';
 import { langfuseOpenApiFile } from '../../../contract/langfuseOpenApi';
+import { requireSharedSpecsVariable, sharedSpecsRequired } from '../../sharedSpecs';
 
 /** Short waits so fault tests run in milliseconds; the waits asked for are recorded instead of slept. */
 export const fastPolicy: RetryPolicy = { attempts: 3, baseDelayMs: 10, maxDelayMs: 40, maxRetryAfterMs: 5_000, timeoutMs: 2_000 };
@@ -18,6 +19,7 @@ export function useContractServer(): { server: () => LangfuseContractServer; reg
   const waits: number[] = [];
   beforeEach(async () => {
     server = new LangfuseContractServer();
+    if (!server.openApi && sharedSpecsRequired()) assert.fail(`Langfuse OpenAPI validation cannot run: ${langfuseOpenApiFile} is absent, and ${requireSharedSpecsVariable}=1 requires it.`);
     if (!server.openApi && !skipNoticePrinted) {
       skipNoticePrinted = true;
       console.log(`    Langfuse OpenAPI validation skipped: ${langfuseOpenApiFile} is absent (the behaviour tests still run)`);

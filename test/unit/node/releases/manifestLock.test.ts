@@ -69,6 +69,57 @@ describe('Manifest lock', () => {
     assert.equal(await withFileLock(file, async () => 'ran', { timeoutMs: 100, staleAfterMs: 60_000 }), 'ran');
   });
 
+  it('a holder whose lock was broken as abandoned leaves the lock another process took since', async () => {
+    const newcomer = lockOwner({ pid: process.pid });
+    await withFileLock(file, async () => {
+      // Meanwhile another process judged this lock abandoned, broke it and took its own.
+      fs.rmSync(`${file}.lock`);
+      fs.writeFileSync(`${file}.lock`, newcomer);
+    });
+    assert.equal(fs.readFileSync(`${file}.lock`, 'utf8'), newcomer);
+  });
+
+  it('re-checks a lock it found abandoned before breaking it, so a lock taken in between survives', async () => {
+    const abandoned = deadPid();
+    fs.writeFileSync(`${file}.lock`, lockOwner({ pid: abandoned }));
+    const old = new Date(Date.now() - 60_000);
+    fs.utimesSync(`${file}.lock`, old, old);
+    const newcomer = lockOwner({ pid: process.pid });
+    // The moment between finding the holder gone and breaking its lock: another process breaks it first and takes its own.
+    const kill = process.kill;
+    process.kill = (pid: number, signal?: string | number): true => {
+      if (pid === abandoned && fs.readFileSync(`${file}.lock`, 'utf8') !== newcomer) {
+        fs.rmSync(`${file}.lock`);
+        fs.writeFileSync(`${file}.lock`, newcomer);
+      }
+      return kill.call(process, pid, signal);
+    };
+    try {
+      await assert.rejects(withFileLock(file, async () => 'ran', { timeoutMs: 150 }), ManifestLockTimeout);
+    } finally {
+      process.kill = kill;
+    }
+    assert.equal(fs.readFileSync(`${file}.lock`, 'utf8'), newcomer);
+  });
+
+  it('while another process is breaking an abandoned lock, waits for it instead of breaking it too', async () => {
+    fs.writeFileSync(`${file}.lock`, lockOwner({ pid: deadPid() }));
+    // A breaker created just now: someone is deleting that lock this very moment.
+    fs.writeFileSync(`${file}.lock.break`, String(process.pid));
+    await assert.rejects(withFileLock(file, async () => 'ran', { timeoutMs: 150 }), ManifestLockTimeout);
+    assert.ok(fs.existsSync(`${file}.lock`), 'the lock is left to the process breaking it');
+    assert.ok(fs.existsSync(`${file}.lock.break`), 'a fresh breaker is left alone');
+  });
+
+  it('clears a breaker left by a crash and then breaks the abandoned lock', async () => {
+    fs.writeFileSync(`${file}.lock`, lockOwner({ pid: deadPid() }));
+    fs.writeFileSync(`${file}.lock.break`, '12345');
+    const old = new Date(Date.now() - 60_000);
+    fs.utimesSync(`${file}.lock.break`, old, old);
+    assert.equal(await withFileLock(file, async () => 'ran', { timeoutMs: 2_000 }), 'ran');
+    assert.deepEqual(fs.readdirSync(folder), []);
+  });
+
   it('breaks an empty lock file left by a crash between creating and writing it', async () => {
     fs.writeFileSync(`${file}.lock`, '');
     const old = new Date(Date.now() - 60_000);

@@ -1,12 +1,14 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type { BreakingChange } from '../../../../src/core/releases/breakingChanges';
 import { ReleaseRefusal } from '../../../../src/core/releases/releaseRefusal';
 import { openPromptFile } from '../../../../src/node/promptFileInRepository';
-import { clearCanary, promotePrompt, rollbackPrompt, setCanary } from '../../../../src/node/releases/releaseActions';
+import { clearCanary, promotePrompt, rollbackPrompt, setCanary, type ReleaseOutcome } from '../../../../src/node/releases/releaseActions';
 import { readReleaseStatus } from '../../../../src/node/releases/releaseStatus';
 import { openPromptById, openReleaseWorkspace } from '../../../../src/node/releases/releaseWorkspace';
-import { createReleaseRepository, manifestBytes, type ReleaseRepository } from '../../cli/releases/releaseFixture';
+import { createReleaseRepository, manifestBytes, manifestIn, type ReleaseRepository } from '../../cli/releases/releaseFixture';
 
 const now = () => new Date('2026-03-04T05:06:07.890Z');
 
@@ -40,6 +42,19 @@ describe('Release actions: the API the editor calls', () => {
     assert.deepEqual(manifestBytes(repo.fixture), before);
   });
 
+  it('with commit set, the outcome names the release commit, exactly as git does', async () => {
+    const outcome = await promotePrompt(await open(), { version: repo.v1, now, commit: true });
+    assert.equal(outcome.kind === 'applied' ? outcome.commit : outcome.kind, repo.fixture.git(['rev-parse', 'HEAD']));
+  });
+
+  it('a canary asks the same confirmation; no means nothing is written', async () => {
+    await promotePrompt(await open(), { version: repo.v2, now });
+    const before = manifestBytes(repo.fixture);
+    const outcome = await setCanary(await open(), { version: repo.v3, weight: 10, now, confirmBreakingChanges: () => false });
+    assert.deepEqual(outcome.kind === 'cancelled' ? outcome.breakingChanges.map((change) => `${change.kind} ${change.variable}`) : outcome.kind, ['removed tone', 'added-without-default customer']);
+    assert.deepEqual(manifestBytes(repo.fixture), before);
+  });
+
   it('a promote given all its arguments asks nothing and reports the changes and events in its outcome', async () => {
     await promotePrompt(await open(), { version: repo.v2, now });
     const outcome = await promotePrompt(await open(), { version: repo.v3, label: 'production', note: 'ship', now });
@@ -50,6 +65,39 @@ describe('Release actions: the API the editor calls', () => {
       { at: '2026-03-04T05:06:07Z', by: 'Ada Lovelace <ada@example.com>', action: 'promote', prompt: 'support/summarize', label: 'production', from: repo.v2, to: repo.v3, sha256: outcome.move.events[0]?.sha256 ?? '', note: 'ship' },
     ]);
     assert.equal(outcome.commit, undefined);
+  });
+
+  it('a promote that waits for another writer\'s lock reads the manifest only once it holds the lock', async () => {
+    const manifestFile = path.join(repo.fixture.root, 'prompt-releases.yaml');
+    await promotePrompt(await open(), { version: repo.v1, now });
+    const servingV1 = fs.readFileSync(manifestFile);
+    await promotePrompt(await open(), { version: repo.v2, now });
+    const servingV2 = fs.readFileSync(manifestFile);
+    fs.writeFileSync(manifestFile, servingV1);
+    // Another promptops (alive: this process's pid) holds the lock. When our promote first finds it held,
+    // that writer moves production to v2 and lets go; our promote must plan its move on that manifest.
+    fs.writeFileSync(`${manifestFile}.lock`, JSON.stringify({ pid: process.pid, host: os.hostname(), acquiredAt: Date.now(), token: 'other-writer' }));
+    const kill = process.kill;
+    process.kill = (pid: number, signal?: string | number): true => {
+      if (pid === process.pid && signal === 0 && fs.existsSync(`${manifestFile}.lock`) && fs.readFileSync(`${manifestFile}.lock`, 'utf8').includes('other-writer')) {
+        fs.writeFileSync(manifestFile, servingV2);
+        fs.rmSync(`${manifestFile}.lock`);
+      }
+      return kill.call(process, pid, signal);
+    };
+    let outcome: ReleaseOutcome;
+    try {
+      outcome = await promotePrompt(await open(), { version: repo.v3, now, lock: { timeoutMs: 10_000 } });
+    } finally {
+      process.kill = kill;
+    }
+    assert.equal(outcome.kind, 'applied');
+    assert.deepEqual(outcome.kind === 'applied' ? outcome.move.events.map(({ from, to }) => [from, to]) : [], [[repo.v2, repo.v3]]);
+    assert.deepEqual(manifestIn(repo.fixture).manifest.events.map(({ from, to }) => [from, to]), [
+      [null, repo.v1],
+      [repo.v1, repo.v2],
+      [repo.v2, repo.v3],
+    ]);
   });
 
   it('rollback, canary and canary-clear work on a prompt opened by id, as the releases view knows it', async () => {

@@ -1,0 +1,52 @@
+// `npm run mutation [group] [-- --concurrency N] [--force]`: StrykerJS with stryker.config.json, over
+// everything in scope, or over one group with only the unit tests that exercise it, so that a run on a
+// small machine ends in minutes rather than hours. Each group keeps its own incremental file and report
+// under reports/mutation/<group>/, so runs of different groups do not invalidate each other.
+import { Stryker } from '@stryker-mutator/core';
+
+const ignore = ['out/test/unit/cli/releases/concurrentPromote.test.js', 'out/test/unit/runtime/packageEntry.test.js'];
+
+const groups = {
+  all: { mutate: ['src/core/**/*.ts', 'src/node/**/*.ts', 'src/runtime/**/*.ts'], spec: ['out/test/unit/**/*.test.js'] },
+  'core-releases': { mutate: ['src/core/releases/**/*.ts'], spec: ['out/test/unit/core/releases/**/*.test.js'] },
+  'node-releases': {
+    mutate: ['src/node/releases/**/*.ts'],
+    spec: [
+      'out/test/unit/node/releases/**/*.test.js',
+      'out/test/unit/cli/releases/**/*.test.js',
+      'out/test/unit/cli/registry/statusSync.test.js',
+      'out/test/unit/cli/versionsVerb.test.js',
+    ],
+  },
+  runtime: {
+    mutate: ['src/runtime/**/*.ts'],
+    spec: ['out/test/unit/runtime/**/*.test.js', 'out/test/unit/cli/releases/exportVerb.test.js'],
+  },
+};
+
+const args = process.argv.slice(2);
+const name = args.find((arg, index) => !arg.startsWith('--') && !args[index - 1]?.startsWith('--concurrency')) ?? 'all';
+const group = groups[name];
+if (group === undefined) {
+  console.error(`Unknown mutation group "${name}": use one of ${Object.keys(groups).join(', ')}.`);
+  process.exit(2);
+}
+const concurrencyIndex = args.indexOf('--concurrency');
+const concurrency = concurrencyIndex >= 0 ? Number(args[concurrencyIndex + 1]) : undefined;
+if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency > 0)) {
+  console.error('--concurrency takes a whole number of test processes, at least 1.');
+  process.exit(2);
+}
+
+const reports = name === 'all' ? 'reports/mutation' : `reports/mutation/${name}`;
+const stryker = new Stryker({
+  configFile: 'stryker.config.json',
+  mutate: group.mutate,
+  mochaOptions: { config: '.mocharc.json', spec: group.spec, ignore },
+  incrementalFile: `${reports}/stryker-incremental.json`,
+  htmlReporter: { fileName: `${reports}/mutation.html` },
+  jsonReporter: { fileName: `${reports}/mutation.json` },
+  ...(concurrency === undefined ? {} : { concurrency }),
+  ...(args.includes('--force') ? { force: true } : {}),
+});
+await stryker.runMutationTest();

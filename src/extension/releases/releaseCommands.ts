@@ -18,21 +18,13 @@ import { pickLabel } from '../commands/labelPicker';
 import type { PromptOpsCommand } from '../commands/promptOpsCommand';
 import { pickVersion, type VersionItem } from '../commands/versionPicker';
 import { displayText } from '../displayText';
+import { commitReleasesSetting as commitSetting, confirmReleasesSetting as confirmSetting } from '../settings';
 import { versionUri } from '../versions/versionUri';
 import { requireTrust } from '../workspaceTrust';
 import type { AuditLogViews } from './auditLogView';
 import type { LivePublishing } from './livePublishing';
 import type { ReleaseState } from './releaseState';
 
-/** Whether release commands commit the manifest alone after each change (setting `promptops.releases.commit`). */
-function commitSetting(): boolean {
-  return vscode.workspace.getConfiguration('promptops').get<boolean>('releases.commit') === true;
-}
-
-/** Whether a release started without all its arguments asks for a confirmation last (setting `promptops.releases.confirm`). */
-function confirmSetting(): boolean {
-  return vscode.workspace.getConfiguration('promptops').get<boolean>('releases.confirm') !== false;
-}
 
 /** What a release command returns when it refuses: the sentence it showed, so callers (tests, other extensions) know why. */
 export interface ReleaseCommandRefusal {

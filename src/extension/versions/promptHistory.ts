@@ -1,15 +1,11 @@
-import * as vscode from 'vscode';
 import { parseVersionSpec } from '../../core/versionSpec';
 import { readFileHistoryPage, fileHistory, type FileHistoryPage } from '../../node/git/fileHistory';
 import { openPromptFile, type PromptFileInRepository } from '../../node/promptFileInRepository';
 import { resolveVersion, type ResolvedVersion } from '../../node/promptVersionResolver';
+import { releasesFileSetting } from '../settings';
 import { ShortShas } from './shortShas';
 import type { VersionReference } from './versionUri';
 
-/** The manifest path setting, relative to the repository root. */
-export function releasesFileSetting(): string {
-  return vscode.workspace.getConfiguration('promptops').get<string>('releasesFile') || 'prompt-releases.yaml';
-}
 
 /**
  * Git access for the editor: each prompt file located in its repository once (until a refresh),

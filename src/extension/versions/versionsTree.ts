@@ -8,6 +8,7 @@ import { GitError } from '../../node/git/gitError';
 import { workingCopyDiffersFromHead } from '../../node/git/workingCopyStatus';
 import type { PromptFileInRepository } from '../../node/promptFileInRepository';
 import { displayText, markdownText } from '../displayText';
+import type { PromptOpsLog } from '../promptOpsLog';
 import type { PromptHistory } from './promptHistory';
 
 /** A node of the Versions view. Version nodes carry their release labels (badges). */
@@ -49,7 +50,10 @@ export class VersionsTree implements vscode.TreeDataProvider<VersionsNode>, vsco
   private readonly wanted = new Map<string, number>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly history: PromptHistory) {
+  constructor(
+    private readonly history: PromptHistory,
+    private readonly log: PromptOpsLog,
+  ) {
     const promptWatcher = vscode.workspace.createFileSystemWatcher(promptFileGlob, false, true, false);
     this.subscriptions.push(promptWatcher, promptWatcher.onDidCreate(() => this.refresh()), promptWatcher.onDidDelete(() => this.refresh()), this.changed);
   }
@@ -117,6 +121,7 @@ export class VersionsTree implements vscode.TreeDataProvider<VersionsNode>, vsco
     try {
       file = await this.history.file(uri.fsPath);
     } catch (error) {
+      this.log.warning(`The Versions view cannot list ${uri.fsPath}.`, error);
       return [{ kind: 'message', uri, text: error instanceof Error ? error.message : String(error), icon: 'info' }];
     }
     const key = uri.fsPath;
@@ -134,6 +139,7 @@ export class VersionsTree implements vscode.TreeDataProvider<VersionsNode>, vsco
     try {
       [loaded, differs] = await Promise.all([loading, workingCopyDiffersFromHead(file.repository, file.path)]);
     } catch (error) {
+      this.log.warning(`The Versions view cannot read the history of ${uri.fsPath}.`, error);
       const text = error instanceof GitError || error instanceof Error ? error.message : String(error);
       return [{ kind: 'message', uri, text, icon: 'error' }];
     }

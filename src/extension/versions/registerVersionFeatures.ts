@@ -34,7 +34,7 @@ export function registerVersionFeatures(context: vscode.ExtensionContext, models
   const versions = new VersionsTree(history, log);
   const versionsView = vscode.window.createTreeView('promptops.versions', { treeDataProvider: versions, showCollapseAll: true });
   const quickDiff = new ProductionQuickDiff(history, log);
-  const versionFiles = new VersionFileSystem(history);
+  const versionFiles = new VersionFileSystem(history, models.onDidChangeSamples);
   const questions = new UserQuestions(log);
   const selection = new ViewSelection();
   selection.track(versionsView);

@@ -48,6 +48,7 @@ export class PromptModels implements vscode.Disposable {
     const partialWatcher = vscode.workspace.createFileSystemWatcher('**/_*.prompt');
     const partialsChanged = (): void => this.partials.clear();
     this.subscriptions.push(
+      watcher,
       partialWatcher,
       partialWatcher.onDidCreate(partialsChanged),
       partialWatcher.onDidChange(partialsChanged),

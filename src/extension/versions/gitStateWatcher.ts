@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { DisposableScope } from '../disposableScope';
 import { onDidChangeSettings, releasesFileSetting } from '../settings';
 
 const settleMs = 400;
@@ -9,7 +10,8 @@ const settleMs = 400;
  * `promptops.releasesFile` changes, the manifest watcher follows it and the callback runs at once.
  */
 export class GitStateWatcher implements vscode.Disposable {
-  private watchers: vscode.FileSystemWatcher[];
+  /** The watchers of the current manifest setting, with their listeners; replaced when the setting changes. */
+  private watchers: DisposableScope;
   private readonly settings: vscode.Disposable;
   private timer: NodeJS.Timeout | undefined;
 
@@ -18,17 +20,19 @@ export class GitStateWatcher implements vscode.Disposable {
       clearTimeout(this.timer);
       this.timer = setTimeout(onChange, settleMs);
     };
-    const watch = (): vscode.FileSystemWatcher[] =>
-      ['**/.git/HEAD', '**/.git/index', '**/.git/refs/**', `**/${releasesFileSetting()}`].map((glob) => {
-        const watcher = vscode.workspace.createFileSystemWatcher(glob);
-        watcher.onDidCreate(fire);
-        watcher.onDidChange(fire);
-        watcher.onDidDelete(fire);
-        return watcher;
-      });
+    const watch = (): DisposableScope => {
+      const scope = new DisposableScope();
+      for (const glob of ['**/.git/HEAD', '**/.git/index', '**/.git/refs/**', `**/${releasesFileSetting()}`]) {
+        const watcher = scope.add(vscode.workspace.createFileSystemWatcher(glob));
+        scope.add(watcher.onDidCreate(fire));
+        scope.add(watcher.onDidChange(fire));
+        scope.add(watcher.onDidDelete(fire));
+      }
+      return scope;
+    };
     this.watchers = watch();
     this.settings = onDidChangeSettings(['releasesFile'], () => {
-      for (const watcher of this.watchers) watcher.dispose();
+      this.watchers.dispose();
       this.watchers = watch();
       clearTimeout(this.timer);
       onChange();
@@ -38,6 +42,6 @@ export class GitStateWatcher implements vscode.Disposable {
   dispose(): void {
     clearTimeout(this.timer);
     this.settings.dispose();
-    for (const watcher of this.watchers) watcher.dispose();
+    this.watchers.dispose();
   }
 }

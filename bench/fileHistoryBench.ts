@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { abbreviateCommits } from '../src/node/git/commitAbbreviations';
 import { readFileHistoryPage } from '../src/node/git/fileHistory';
+import { FileHistoryCursor } from '../src/node/git/fileHistoryCursor';
 import { openRepository } from '../src/node/git/gitRepository';
 import { median, ratioAgainstBaseline, reportRatio } from './measure';
 import type { Benchmark } from './runBench';
@@ -94,5 +95,41 @@ export const fileHistoryBenchmark: Benchmark = async () => {
   const firstPage = () => readFileHistoryPage(repository, hotFile, { limit: pageSize });
   const abbreviated = await ratioAgainstBaseline(async () => abbreviateCommits(repository, (await firstPage()).versions.map((version) => version.id)), firstPage, { runs: 9, batch: 4 });
   console.log(`info   first page with git's abbreviations of its ${pageSize} commits: ${abbreviated.taskMs.toFixed(1)} ms, ${abbreviated.ratio.toFixed(2)}x the first page alone (${abbreviated.baselineMs.toFixed(1)} ms)`);
-  return met;
+  const pageTen = await loadMoreCost(repository);
+  const loadMoreMet = reportRatio(`"Load more": page 10 of the ${expected} versions vs page 1 (the tree's cursor continues the walk)`, pageTen, 1.2);
+  return met && loadMoreMet;
 };
+
+/**
+ * Issue 16: "Load more" continues the walk where the last page stopped, so page 10 costs no more
+ * than page 1 (1.2x). Interleaved runs: page 1 on a new cursor, then page 10 on a cursor that has
+ * shown pages 1-9 (read before the clock starts, as the user saw them before clicking).
+ */
+async function loadMoreCost(repository: Awaited<ReturnType<typeof openRepository>>): Promise<{ taskMs: number; baselineMs: number; ratio: number }> {
+  const firstPage: number[] = [];
+  const tenthPage: number[] = [];
+  for (let i = 0; i < runs + 2; i++) {
+    const fresh = new FileHistoryCursor(repository, hotFile);
+    let start = performance.now();
+    await fresh.nextPage(pageSize);
+    const first = performance.now() - start;
+    await fresh.close();
+    const shown = new FileHistoryCursor(repository, hotFile);
+    for (let page = 1; page < 10; page++) await shown.nextPage(pageSize);
+    start = performance.now();
+    const tenth = await shown.nextPage(pageSize);
+    const tenthMs = performance.now() - start;
+    await shown.close();
+    if (tenth.versions[0]?.subject !== `commit ${totalCommits - 9 * pageSize * hotEvery}`) throw new Error(`Page 10 starts at ${tenth.versions[0]?.subject ?? 'nothing'}.`);
+    // The first two rounds warm up git's caches.
+    if (i >= 2) {
+      firstPage.push(first);
+      tenthPage.push(tenthMs);
+    }
+  }
+  const skipping = await ratioAgainstBaseline(() => readFileHistoryPage(repository, hotFile, { skip: 9 * pageSize, limit: pageSize }), () => readFileHistoryPage(repository, hotFile, { limit: pageSize }), runs);
+  console.log(`info   page 10 re-walked from HEAD (skip 450): ${skipping.ratio.toFixed(2)}x page 1 (${skipping.taskMs.toFixed(1)} ms vs ${skipping.baselineMs.toFixed(1)} ms), what "Load more" cost before`);
+  const taskMs = median(tenthPage);
+  const baselineMs = median(firstPage);
+  return { taskMs, baselineMs, ratio: taskMs / baselineMs };
+}

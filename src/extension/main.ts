@@ -1,19 +1,21 @@
 import * as vscode from 'vscode';
 import { registerCanaryFeatures, type CanaryFeatures } from './canary/registerCanaryFeatures';
 import { registerCommands } from './commands/registerCommands';
+import { PromptOpsLog } from './promptOpsLog';
 import { registerAuthoringFeatures, type AuthoringFeatures } from './registerAuthoringFeatures';
 import { registerRegistryFeatures, type RegistryFeatures } from './registry/registerRegistryFeatures';
 import { registerReleaseFeatures, type ReleaseFeatures } from './releases/registerReleaseFeatures';
 import { GitStateWatcher } from './versions/gitStateWatcher';
-import { releasesFileSetting } from './versions/promptHistory';
 import { registerVersionFeatures, type VersionFeatures } from './versions/registerVersionFeatures';
 
 /** What activate() returns: handles integration tests and other extensions may use. */
 export type PromptOpsApi = AuthoringFeatures & VersionFeatures & ReleaseFeatures & RegistryFeatures & CanaryFeatures;
 
 export function activate(context: vscode.ExtensionContext): PromptOpsApi {
+  const log = new PromptOpsLog();
+  context.subscriptions.push(log);
   const authoring = registerAuthoringFeatures(context);
-  const versions = registerVersionFeatures(context, authoring.models);
+  const versions = registerVersionFeatures(context, authoring.models, log);
   const releases = registerReleaseFeatures(context, versions);
   const registry = registerRegistryFeatures(context, versions);
   const canary = registerCanaryFeatures(context, versions, releases);
@@ -24,7 +26,7 @@ export function activate(context: vscode.ExtensionContext): PromptOpsApi {
     releases.releaseState.invalidate();
     void registry.registryDrift.update();
   };
-  context.subscriptions.push(new GitStateWatcher(releasesFileSetting(), refresh));
+  context.subscriptions.push(new GitStateWatcher(refresh));
   registerCommands(context, [{ id: 'promptops.refresh', run: refresh }]);
   return { ...authoring, ...versions, ...releases, ...registry, ...canary };
 }

@@ -33,6 +33,8 @@ export type VersionContextLoader = (uri: vscode.Uri, model: PromptDocument) => P
 export class PromptModels implements vscode.Disposable {
   private readonly documents = new Map<string, { version: number; model: PromptDocument }>();
   private readonly samples = new Map<string, CachedSamples | undefined>();
+  /** Each prompt's sidecar as last looked up; forgotten whenever a sample file appears, changes or goes. */
+  private readonly sidecars = new Map<string, string | undefined>();
   /** Partial lookups by prompt folder and name; cleared whenever a partial file appears, changes or goes. */
   private readonly partials = new Map<string, { path: string; text: string } | undefined>();
   /** Contexts of version documents, read once per document: a commit's files never change. */
@@ -50,6 +52,7 @@ export class PromptModels implements vscode.Disposable {
     const partialWatcher = vscode.workspace.createFileSystemWatcher('**/_*.prompt');
     const partialsChanged = (): void => this.partials.clear();
     this.subscriptions.push(
+      watcher,
       partialWatcher,
       partialWatcher.onDidCreate(partialsChanged),
       partialWatcher.onDidChange(partialsChanged),
@@ -111,11 +114,14 @@ export class PromptModels implements vscode.Disposable {
   /** The parsed sidecar sample file of a prompt, from its open editor if any, else from disk; for a version document, its commit's. */
   sampleFile(promptUri: vscode.Uri): SampleFile | undefined {
     if (promptUri.scheme !== 'file') return this.loadedVersionContexts.get(promptUri.toString())?.samples;
-    const file = findSampleFile(promptUri.fsPath);
+    // Completion and hover ask on every keystroke: lookups are cached, and the watcher (inside the workspace) says when to look again.
+    const watched = vscode.workspace.getWorkspaceFolder(promptUri) !== undefined;
+    if (!watched || !this.sidecars.has(promptUri.fsPath)) this.sidecars.set(promptUri.fsPath, findSampleFile(promptUri.fsPath));
+    const file = this.sidecars.get(promptUri.fsPath);
     if (!file) return undefined;
     const open = vscode.workspace.textDocuments.find((document) => document.uri.scheme === 'file' && document.uri.fsPath === file);
     const cached = this.samples.get(file);
-    const mtime = open ? 0 : fileModifiedTime(file);
+    const mtime = open ? 0 : watched && cached ? cached.mtime : fileModifiedTime(file);
     if (cached && cached.version === open?.version && cached.mtime === mtime) return cached.parsed;
     const text = open ? open.getText() : readTextFile(file);
     const parsed = typeof text === 'string' ? parseSampleFile(file, text) : text.ok ? parseSampleFile(file, text.text) : undefined;
@@ -142,6 +148,7 @@ export class PromptModels implements vscode.Disposable {
 
   private samplesChanged(uri: vscode.Uri): void {
     if (uri.scheme === 'file') this.samples.delete(uri.fsPath);
+    this.sidecars.clear();
     this.changedSamples.fire(uri);
   }
 
@@ -149,6 +156,7 @@ export class PromptModels implements vscode.Disposable {
     for (const subscription of this.subscriptions.splice(0)) subscription.dispose();
     this.documents.clear();
     this.samples.clear();
+    this.sidecars.clear();
     this.partials.clear();
     this.versionContexts.clear();
     this.loadedVersionContexts.clear();

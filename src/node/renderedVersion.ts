@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describeRenderProblem, renderCheckedPrompt, sampleFileProblem } from '../core/rendering/checkedRender';
 import { parsePromptDocument } from '../core/formats/promptFileKind';
 import { renderedAsText } from '../core/rendering/promptRendering';
@@ -6,7 +7,7 @@ import { parseSampleFile, type SampleFile } from '../core/samples/sampleSets';
 import type { PromptFileInRepository } from './promptFileInRepository';
 import { readVersionBytes, resolvedVersionTitle, type ResolvedVersion } from './promptVersionResolver';
 import { findSampleFile } from './sampleFiles';
-import { decodeText, readTextFile } from './textFiles';
+import { decodeText, fileModifiedTime, readTextFile } from './textFiles';
 import { partialSourceAt } from './versionPartialSource';
 
 export type VersionTextRead = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly problem: string };
@@ -16,16 +17,27 @@ export async function readVersionText(file: PromptFileInRepository, version: Res
   return decodeText(resolvedVersionTitle(version), await readVersionBytes(file, version));
 }
 
-/** The sample sets of the prompt's sidecar in the working tree: every version renders with the same sets. */
-export function workingSampleFile(file: PromptFileInRepository): { ok: true; samples: SampleFile | undefined } | { ok: false; problem: string } {
+/**
+ * The sample sets of the prompt's sidecar in the working tree: every version renders with the same
+ * sets. `state` names the sidecar's content (which file, and a hash of its text), so a render can be
+ * cached until the file changes.
+ */
+export function workingSampleFile(file: PromptFileInRepository): ({ ok: true; samples: SampleFile | undefined } | { ok: false; problem: string }) & { readonly state: string } {
   const sidecar = findSampleFile(file.workingFile);
-  if (sidecar === undefined) return { ok: true, samples: undefined };
+  if (sidecar === undefined) return { ok: true, samples: undefined, state: 'none' };
   const read = readTextFile(sidecar);
-  if (!read.ok) return { ok: false, problem: read.problem };
+  if (!read.ok) return { ok: false, problem: read.problem, state: `${sidecar}\u0000${read.problem}` };
+  const state = `${sidecar}\u0000${createHash('sha256').update(read.text).digest('hex')}`;
   const samples = parseSampleFile(sidecar, read.text);
   // Sets from a file that does not parse would silently be none; the render would then use no input at all.
   const broken = sampleFileProblem(samples);
-  return broken ? { ok: false, problem: describeRenderProblem(broken) } : { ok: true, samples };
+  return broken ? { ok: false, problem: describeRenderProblem(broken), state } : { ok: true, samples, state };
+}
+
+/** When the prompt's sidecar sample file last changed on disk (milliseconds), 0 without one. */
+export function workingSampleFileModifiedTime(workingFile: string): number {
+  const sidecar = findSampleFile(workingFile);
+  return sidecar === undefined ? 0 : Math.max(0, fileModifiedTime(sidecar));
 }
 
 export type RenderedVersion =

@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+// The module object itself (not an import namespace), so the test can wrap its functions.
+import fs = require('node:fs');
 import * as vscode from 'vscode';
 import { eventually, promptOps, workspaceFile } from './workspaceFiles';
 
@@ -161,6 +163,29 @@ describe('Language features', () => {
       assert.ok(text.includes('the question as typed'), text);
       assert.ok(text.includes('Default: `"How do I reset my password?"`'), text);
       assert.ok(text.includes('Sample set `basic`: `"Where is my order?"`'), text);
+    });
+
+    it('hover and completion read no file synchronously once the sample file was read: the watcher says when it changes', async () => {
+      const hoverText = async (): Promise<string> => {
+        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', supportPrompt, new vscode.Position(13, 20));
+        return hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
+      };
+      await hoverText();
+      const calls: string[] = [];
+      const names = ['statSync', 'existsSync', 'readFileSync', 'lstatSync', 'accessSync'] as const;
+      const originals = names.map((name) => [name, fs[name]] as const);
+      for (const [name, original] of originals) {
+        Object.assign(fs, { [name]: (...args: unknown[]) => (calls.push(`${name} ${String(args[0])}`), Reflect.apply(original, fs, args)) });
+      }
+      try {
+        for (let i = 0; i < 5; i++) {
+          await hoverText();
+          await completionsAt(13, 20);
+        }
+      } finally {
+        for (const [name, original] of originals) Object.assign(fs, { [name]: original });
+      }
+      assert.deepEqual(calls.filter((call) => call.includes('samples')), []);
     });
 
     it('hover follows the sample set chosen in the preview', async () => {

@@ -235,6 +235,23 @@ describe('Release commands ask in order, name versions, and use the views\' sele
     assert.equal(await manifestText(), before);
   });
 
+  it('rollback to an abbreviated commit confirms that very commit, not the step back it would take without one', async () => {
+    const start = await manifestText();
+    // Production served "rename", then "add a tone", then "ask for a title": one step back is the tone, but the user named the rename.
+    await vscode.commands.executeCommand('promptops.promote', story, renameCommit, 'production');
+    await vscode.commands.executeCommand('promptops.promote', story, toneCommit, 'production');
+    await vscode.commands.executeCommand('promptops.promote', story, titleCommit, 'production');
+    const before = await manifestText();
+    const { result, shown } = await asked([{ where: 'quickInput', press: 'Escape' }], async () => vscode.commands.executeCommand('promptops.rollback', await storyNode('label', 'production'), undefined, renameCommit.slice(0, 9)));
+    assert.equal(result, undefined);
+    const confirmation = shown.find((question) => question.kind === 'confirm');
+    assert.ok(confirmation?.kind === 'confirm', `a confirmation was shown; shown: ${JSON.stringify(shown)}`);
+    assert.equal(confirmation.detail, `${titleCommit.slice(0, 7)} → ${renameCommit.slice(0, 7)}\n\nNo note.`);
+    assert.equal(await manifestText(), before);
+    await vscode.workspace.fs.writeFile(manifest, new TextEncoder().encode(start));
+    await vscode.commands.executeCommand('promptops.refresh');
+  });
+
   it('a note typed for a rollback goes into the audit log and the Releases view; Escape writes no note at all', async () => {
     await setConfirm(false);
     const api = await promptOps();

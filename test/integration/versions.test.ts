@@ -150,6 +150,21 @@ describe('Versions from Git history', () => {
     }
   });
 
+  it('an open rendered diff follows the sample file: saving a new value for the chosen set (of several) re-renders it in place', async () => {
+    const samples = workspaceFile('prompts/story.samples.yaml');
+    try {
+      await vscode.workspace.fs.writeFile(samples, new TextEncoder().encode('calm:\n  topic: rivers\ndragons:\n  topic: dragons\nlast:\n  topic: moons\n'));
+      await vscode.commands.executeCommand('promptops.renderedDiff', story, 'production', 'staging', 'dragons');
+      const { left, leftUri } = await activeDiff();
+      assert.equal(left, '── user ──\nTell a calm story about dragons.\n');
+      await vscode.workspace.fs.writeFile(samples, new TextEncoder().encode('calm:\n  topic: rivers\ndragons:\n  topic: castles\nlast:\n  topic: moons\n'));
+      const open = () => vscode.workspace.textDocuments.find((document) => document.uri.toString() === leftUri.toString())?.getText();
+      assert.equal(await eventually(open, (text) => text !== left), '── user ──\nTell a calm story about castles.\n');
+    } finally {
+      await vscode.workspace.fs.delete(samples);
+    }
+  });
+
   it('restore puts a version into the working file as an edit that Undo takes back', async () => {
     await vscode.commands.executeCommand('promptops.restoreVersion', story, 'production');
     const document = await vscode.workspace.openTextDocument(story);

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { canaryMetricsSetting, canarySequentialSetting } from '../settings';
 import { parseMetricRequest, type MetricRequest } from '../../core/canary/canaryAnalysis';
 import { CanaryComparisonError, compareCanary } from '../../node/canary/canaryComparison';
 import type { PromptFileInRepository } from '../../node/promptFileInRepository';
@@ -178,8 +179,8 @@ export class CanaryReport implements vscode.Disposable {
 
 /** The metrics to judge (setting `promptops.canary.metrics`, `NAME` or `NAME:lower`, the first primary); undefined judges every metric of the rows. */
 function metricsSetting(): MetricRequest[] | undefined {
-  const names = vscode.workspace.getConfiguration('promptops').get<unknown>('canary.metrics');
-  if (!Array.isArray(names) || names.length === 0) return undefined;
+  const names = canaryMetricsSetting();
+  if (names.length === 0) return undefined;
   const requests = names.filter((name): name is string => typeof name === 'string').map(parseMetricRequest);
   const problem = requests.find((request): request is string => typeof request === 'string');
   if (problem !== undefined) throw new CanaryComparisonError(`The setting promptops.canary.metrics: ${problem}`);
@@ -188,7 +189,7 @@ function metricsSetting(): MetricRequest[] | undefined {
 
 /** Whether the report uses always-valid confidence sequences (setting `promptops.canary.sequential`). */
 function sequentialSetting(): boolean {
-  return vscode.workspace.getConfiguration('promptops').get<boolean>('canary.sequential') !== false;
+  return canarySequentialSetting();
 }
 
 /** Asks for an outcome file (JSON Lines or CSV). */

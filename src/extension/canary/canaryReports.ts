@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { canaryOutcomesFileSetting } from '../settings';
 import type { PromptFileInRepository } from '../../node/promptFileInRepository';
 import { readManifestFile } from '../../node/releases/manifestFile';
 import { optionalString, withPromptFile, type CommandEnvironment } from '../commands/commandArguments';
@@ -11,7 +12,7 @@ export const canaryReportViewType = 'promptops.canaryReport';
 
 /** The outcome file setting (`promptops.canary.outcomesFile`), resolved against the prompt's repository. */
 function outcomesFileSetting(file: PromptFileInRepository): vscode.Uri | undefined {
-  const setting = vscode.workspace.getConfiguration('promptops').get<string>('canary.outcomesFile')?.trim();
+  const setting = canaryOutcomesFileSetting();
   if (!setting) return undefined;
   return vscode.Uri.file(path.resolve(file.repository.root, setting));
 }

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { escapeControlCharacters } from '../../core/document/controlCharacters';
+import { failureSentence, isProgrammingError } from '../../core/document/errorDescription';
 import { findPromptVersions, isSha256, type FoundPromptVersion } from '../../node/promptVersionLookup';
 import { readManifestFile } from '../../node/releases/manifestFile';
 import { optionalString } from '../commands/commandArguments';
@@ -48,7 +49,9 @@ export function findVersionCommand(releaseState: ReleaseState): PromptOpsCommand
         await vscode.window.showTextDocument(uri, { preview: true });
         return uri;
       } catch (error) {
-        void vscode.window.showErrorMessage(`PromptOps could not find the version: ${error instanceof Error ? error.message : String(error)}`);
+        releaseState.log.error('PromptOps could not find the version.', error);
+        if (isProgrammingError(error)) throw error;
+        void vscode.window.showErrorMessage(`PromptOps could not find the version: ${failureSentence(error)}`, 'Show log').then((chosen) => chosen && releaseState.log.show());
         return undefined;
       }
     },

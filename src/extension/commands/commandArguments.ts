@@ -82,8 +82,8 @@ export async function resolveCommandTarget(environment: CommandEnvironment, argu
 
 /**
  * Runs a command that needs git on the prompt its argument names (or the one resolveCommandTarget
- * finds): refused with an explanation in untrusted workspaces, and any failure shown as one message
- * instead of thrown at the caller.
+ * finds): refused with an explanation in untrusted workspaces, and any failure logged with its cause
+ * and shown as one sentence instead of thrown at the caller (programming errors are thrown on).
  */
 export async function withPromptFile<T>(
   environment: CommandEnvironment,
@@ -97,7 +97,7 @@ export async function withPromptFile<T>(
   try {
     return await work(await environment.history.file(target.uri.fsPath), target);
   } catch (error) {
-    void environment.questions.tell('error', `PromptOps could not ${action}: ${error instanceof Error ? error.message : String(error)}`);
+    environment.questions.fail(action, error);
     return undefined;
   }
 }

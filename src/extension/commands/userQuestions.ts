@@ -1,4 +1,8 @@
 import * as vscode from 'vscode';
+import { failureSentence, isProgrammingError } from '../../core/document/errorDescription';
+import type { PromptOpsLog } from '../promptOpsLog';
+
+const showLog = 'Show log';
 
 /** A quick pick row as it was shown. */
 export interface ShownItem {
@@ -23,6 +27,8 @@ export class UserQuestions implements vscode.Disposable {
   private readonly shown = new vscode.EventEmitter<ShownToUser>();
   /** Fires just before a question or message appears. */
   readonly onDidShow = this.shown.event;
+
+  constructor(private readonly log: PromptOpsLog) {}
 
   /** A quick pick of `items`; undefined when dismissed. */
   async pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions & { readonly placeHolder: string }): Promise<T | undefined> {
@@ -55,6 +61,19 @@ export class UserQuestions implements vscode.Disposable {
     this.shown.fire({ kind: 'message', severity, text, buttons });
     const show = severity === 'error' ? vscode.window.showErrorMessage : severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
     return show(text, ...buttons);
+  }
+
+  /**
+   * Reports a failed action: the log gets the error with its cause, the user one sentence with
+   * "Show log". A programming error is logged and thrown on, so VS Code reports it as the defect it
+   * is instead of PromptOps passing it off as something the user did.
+   */
+  fail(action: string, error: unknown): void {
+    this.log.error(`PromptOps could not ${action}.`, error);
+    if (isProgrammingError(error)) throw error;
+    void this.tell('error', `PromptOps could not ${action}: ${failureSentence(error)}`, showLog).then((chosen) => {
+      if (chosen === showLog) this.log.show();
+    });
   }
 
   dispose(): void {

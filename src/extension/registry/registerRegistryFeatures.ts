@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { openRegistryWorkspace } from '../../node/registries/registryWorkspace';
 import { registryVersionText } from '../../node/registries/registryVersionText';
 import { registerCommands } from '../commands/registerCommands';
-import { releasesFileSetting } from '../versions/promptHistory';
+import { releasesFileSetting } from '../settings';
 import type { VersionFeatures } from '../versions/registerVersionFeatures';
 import { RegistryConnection } from './registryConnection';
 import { registryCommands } from './registryCommands';
@@ -24,7 +24,7 @@ export function registerRegistryFeatures(context: vscode.ExtensionContext, versi
   const registryConnection = new RegistryConnection(context.secrets);
   const registry = new RegistryTree(registryConnection);
   const registryView = vscode.window.createTreeView('promptops.registry', { treeDataProvider: registry, showCollapseAll: true });
-  const registryDrift = new RegistryDriftDecorations(registryConnection);
+  const registryDrift = new RegistryDriftDecorations(registryConnection, versions.log);
   const registryStatusBar = new RegistryStatusBar(registryConnection);
   const versionDocuments = versions.versionFiles.addReader((uri) => {
     const reference = parseRegistryVersionUri(uri);
@@ -39,7 +39,7 @@ export function registerRegistryFeatures(context: vscode.ExtensionContext, versi
     })();
   });
   context.subscriptions.push(registryConnection, registry, registryView, registryDrift, registryStatusBar, versionDocuments);
-  registerCommands(context, registryCommands(registryConnection, registry, registryDrift));
+  registerCommands(context, registryCommands(registryConnection, registry, registryDrift, versions.log));
   // Off the activation path: find out whether a registry is configured and reachable, then compute drift badges.
   const connect = setTimeout(() => void registryConnection.test().then((state) => (state.kind === 'connected' ? registryDrift.update() : undefined)), 0);
   context.subscriptions.push(new vscode.Disposable(() => clearTimeout(connect)));

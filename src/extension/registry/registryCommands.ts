@@ -1,5 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { failureSentence, isProgrammingError } from '../../core/document/errorDescription';
+import type { PromptOpsLog } from '../promptOpsLog';
 import { escapeControlCharacters } from '../../core/document/controlCharacters';
 import type { PromptRegistry, RegistryVersionSelector } from '../../core/registry/promptRegistry';
 import { RegistryError } from '../../core/registry/registryError';
@@ -14,7 +16,7 @@ import { promoteRegistryVersion, rollbackRegistryLabel, type RegistryMoveOutcome
 import { localPromptFile, openRegistryWorkspace, readRegistryJournal, type RegistryWorkspace } from '../../node/registries/registryWorkspace';
 import type { PromptOpsCommand } from '../commands/promptOpsCommand';
 import { optionalString } from '../commands/commandArguments';
-import { releasesFileSetting } from '../versions/promptHistory';
+import { registryHostSetting, releasesFileSetting } from '../settings';
 import type { RegistryConnection } from './registryConnection';
 import type { RegistryDriftDecorations } from './registryDriftDecorations';
 import type { RegistryNode, RegistryTree } from './registryTree';
@@ -62,7 +64,7 @@ function moveSentence(outcome: RegistryMoveOutcome, verb: string): string {
  * Given all their arguments they ask nothing; missing ones are asked for, and label moves, pushes
  * and pulls started from the view are confirmed with what they change (from → to).
  */
-export function registryCommands(connection: RegistryConnection, tree: RegistryTree, drift: RegistryDriftDecorations): PromptOpsCommand[] {
+export function registryCommands(connection: RegistryConnection, tree: RegistryTree, drift: RegistryDriftDecorations, log: PromptOpsLog): PromptOpsCommand[] {
   const afterChange = (): void => {
     tree.refresh();
     void drift.update();
@@ -84,7 +86,9 @@ export function registryCommands(connection: RegistryConnection, tree: RegistryT
     } catch (error) {
       // A refusal that names places shows the first one, so the user sees where before why.
       const where = error instanceof ReleaseRefusal && error.details[0] !== undefined ? `${error.details[0]} ` : '';
-      if (error instanceof Error) void vscode.window.showErrorMessage(`PromptOps could not ${action}: ${where}${error.message}`);
+      log.error(`PromptOps could not ${action}.`, error);
+      if (isProgrammingError(error)) throw error;
+      void vscode.window.showErrorMessage(`PromptOps could not ${action}: ${where}${failureSentence(error)}`, 'Show log').then((chosen) => chosen && log.show());
       return undefined;
     }
   };
@@ -110,7 +114,7 @@ export function registryCommands(connection: RegistryConnection, tree: RegistryT
       id: 'promptops.registry.signIn',
       run: async (host?: unknown, publicKey?: unknown, secretKey?: unknown) => {
         if (!registryAllowed('sign in to a registry')) return undefined;
-        const hostText = optionalString(host) ?? (await vscode.window.showInputBox({ prompt: 'Langfuse host URL', value: vscode.workspace.getConfiguration('promptops').get<string>('registry.host') || 'http://localhost:3000', ignoreFocusOut: true }));
+        const hostText = optionalString(host) ?? (await vscode.window.showInputBox({ prompt: 'Langfuse host URL', value: registryHostSetting() || 'http://localhost:3000', ignoreFocusOut: true }));
         if (!hostText) return undefined;
         const publicText = optionalString(publicKey) ?? (await vscode.window.showInputBox({ prompt: 'Langfuse public key (pk-lf-…)', ignoreFocusOut: true }));
         if (!publicText) return undefined;
@@ -123,7 +127,9 @@ export function registryCommands(connection: RegistryConnection, tree: RegistryT
           if (state.kind === 'connected') void vscode.window.showInformationMessage(`Signed in to Langfuse at ${state.host}: ${state.promptCount} prompt${state.promptCount === 1 ? '' : 's'}.`);
           return state;
         } catch (error) {
-          void vscode.window.showErrorMessage(`PromptOps could not sign in: ${error instanceof Error ? error.message : String(error)} Nothing was stored.`);
+          log.error('PromptOps could not sign in.', error);
+          if (isProgrammingError(error)) throw error;
+          void vscode.window.showErrorMessage(`PromptOps could not sign in: ${failureSentence(error)} Nothing was stored.`, 'Show log').then((chosen) => chosen && log.show());
           return undefined;
         }
       },

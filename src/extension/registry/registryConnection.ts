@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { onDidChangeSettings, registryHostSetting } from '../settings';
 import type { PromptRegistry } from '../../core/registry/promptRegistry';
 import { RegistryError } from '../../core/registry/registryError';
 import { normalizedHost, type LangfuseConnection } from '../../node/registries/langfuse/langfuseConnection';
@@ -19,7 +20,7 @@ const secretKeyPrefix = 'promptops.registry.langfuse:';
 
 /** The host setting: `promptops.registry.host`. */
 export function hostSetting(): string {
-  return vscode.workspace.getConfiguration('promptops').get<string>('registry.host')?.trim() ?? '';
+  return registryHostSetting();
 }
 
 interface StoredKeys {
@@ -57,7 +58,7 @@ export class RegistryConnection implements vscode.Disposable {
     this.current = vscode.workspace.isTrusted ? { kind: 'signedOut', reason: 'Not signed in to a registry.' } : { kind: 'untrusted' };
     this.subscriptions.push(
       this.changed,
-      vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('promptops.registry') && this.reset()),
+      onDidChangeSettings(['registry.host'], () => this.reset()),
       secrets.onDidChange((event) => event.key.startsWith(secretKeyPrefix) && this.reset()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.reset()),
     );

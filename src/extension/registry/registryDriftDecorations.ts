@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
+import type { PromptOpsLog } from '../promptOpsLog';
 import { driftText, type DriftState } from '../../core/registry/registryDrift';
 import { defaultLabel } from '../../core/releases/releaseManifest';
 import { readRegistryDrift, type LabelDrift } from '../../node/registries/registryDriftStatus';
 import { localPromptFile, openRegistryWorkspace } from '../../node/registries/registryWorkspace';
-import { releasesFileSetting } from '../versions/promptHistory';
+import { releasesFileSetting } from '../settings';
 import type { RegistryConnection } from './registryConnection';
 import { registryPromptScheme, registryPromptUri } from './registryUris';
 
@@ -25,7 +26,10 @@ export class RegistryDriftDecorations implements vscode.FileDecorationProvider, 
   private readonly registration: vscode.Disposable;
   private updating: Promise<void> | undefined;
 
-  constructor(private readonly connection: RegistryConnection) {
+  constructor(
+    private readonly connection: RegistryConnection,
+    private readonly log: PromptOpsLog,
+  ) {
     this.registration = vscode.window.registerFileDecorationProvider(this);
   }
 
@@ -57,8 +61,9 @@ export class RegistryDriftDecorations implements vscode.FileDecorationProvider, 
             if (file) byFile.set(vscode.Uri.file(file).fsPath, prompt.id);
           }
         }
-      } catch {
+      } catch (error) {
         // No manifest, an invalid one, or the registry failing: no badges rather than wrong ones.
+        this.log.warning(`Registry drift badges are not shown for ${folder.uri.fsPath}.`, error);
       }
     }
     const touched = [...this.byFile.keys(), ...byFile.keys()].map((file) => vscode.Uri.file(file));

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import * as vscode from 'vscode';
+import { failureSentence, isProgrammingError } from '../../core/document/errorDescription';
 import { ReleaseRefusal } from '../../core/releases/releaseRefusal';
 import { FileSystemRefusal } from '../../node/fileSystemRefusal';
 import { checkOutputFile } from '../../node/outputFile';
@@ -10,6 +11,7 @@ import type { ReleasePublisher } from '../../node/releases/releaseActions';
 import type { ReleaseWorkspace } from '../../node/releases/releaseWorkspace';
 import { readTextFile } from '../../node/textFiles';
 import { displayText } from '../displayText';
+import { flagsFileSetting, onDidChangeSettings } from '../settings';
 import type { ReleaseState } from './releaseState';
 
 /** What the editor knows about the published flags of a repository. */
@@ -19,10 +21,6 @@ export type LiveState =
   | { readonly kind: 'differs'; readonly file: string; readonly reason: string }
   | { readonly kind: 'unknown'; readonly file: string; readonly reason: string };
 
-/** The setting `promptops.publish.flagsFile`: where promote, rollback and canary publish flagd flags; empty is off. */
-function flagsFileSetting(): string {
-  return vscode.workspace.getConfiguration('promptops').get<string>('publish.flagsFile')?.trim() ?? '';
-}
 
 /**
  * Live delivery from the editor (DESIGN §10): when `promptops.publish.flagsFile` is set, every
@@ -45,9 +43,7 @@ export class LivePublishing implements vscode.Disposable {
     this.subscriptions.push(
       this.changed,
       state.onDidChange(() => this.schedule()),
-      vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('promptops.publish.flagsFile')) this.schedule();
-      }),
+      onDidChangeSettings(['publish.flagsFile'], () => this.schedule()),
     );
     this.schedule();
   }
@@ -91,7 +87,8 @@ export class LivePublishing implements vscode.Disposable {
   /** Compares the published flags with the manifest; resolves once the newest check has finished. */
   async check(): Promise<LiveState> {
     const run = this.checking.then(() => this.compare());
-    this.checking = run.catch(() => undefined);
+    // The next check waits for this one; its failure is logged rather than passed on to it.
+    this.checking = run.catch((error: unknown) => this.state.log.warning('The published flags could not be compared with the release manifest.', error));
     await run;
     return this.current;
   }
@@ -142,8 +139,15 @@ export class LivePublishing implements vscode.Disposable {
     void vscode.window.showWarningMessage(`Services read flags that differ from the release manifest: ${displayText(next.reason)}`, 'Publish Now').then(async (answer) => {
       if (answer !== 'Publish Now') return;
       const [repository] = await this.state.repositories();
-      if (repository) await this.publishNow(repository.workspace).catch((error: unknown) => void vscode.window.showErrorMessage(`PromptOps could not publish: ${displayText(error instanceof Error ? error.message : String(error))}`));
+      if (repository) await this.publishNow(repository.workspace).catch((error: unknown) => this.failed('publish', error));
     });
+  }
+
+  /** Logs a failed action with its cause and shows one sentence with "Show log"; a programming error is thrown on. */
+  private failed(action: string, error: unknown): void {
+    this.state.log.error(`PromptOps could not ${action}.`, error);
+    if (isProgrammingError(error)) throw error;
+    void vscode.window.showErrorMessage(`PromptOps could not ${action}: ${failureSentence(error)}`, 'Show log').then((chosen) => chosen && this.state.log.show());
   }
 
   /** Watches the flag file, so that a hand edit or another publisher is noticed; one file at a time. */

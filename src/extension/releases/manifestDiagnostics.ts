@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { parseReleaseManifest } from '../../core/releases/manifestParser';
 import { manifestGateProblems, type ManifestGateProblem } from '../../node/releases/manifestGate';
 import { toVscodeRange } from '../diagnostics/toVscodeDiagnostic';
-import { releasesFileSetting } from '../versions/promptHistory';
+import { onDidChangeSettings, releasesFileSetting } from '../settings';
 import type { ReleaseState } from './releaseState';
 
 const checkDelayMs = 300;
@@ -26,6 +26,11 @@ export class ManifestDiagnostics implements vscode.Disposable {
       vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
       vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document, checkDelayMs)),
       vscode.workspace.onDidCloseTextDocument((document) => this.collection.delete(document.uri)),
+      // Another manifest file: the old one's diagnostics go, the new one is checked if open.
+      onDidChangeSettings(['releasesFile'], () => {
+        this.collection.clear();
+        for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
+      }),
     ];
     for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
   }

@@ -22,7 +22,7 @@ export interface ReleaseFeatures {
 /** The Releases view, promote/rollback/canary/audit commands, the status bar item, manifest diagnostics (issue 6) and live publishing (issue 11). */
 export function registerReleaseFeatures(context: vscode.ExtensionContext, versions: VersionFeatures): ReleaseFeatures {
   const shortShas = versions.history.shortShas;
-  const releaseState = new ReleaseState(shortShas);
+  const releaseState = new ReleaseState(shortShas, versions.log);
   const releases = new ReleasesTree(releaseState, shortShas);
   const releasesView = vscode.window.createTreeView('promptops.releases', { treeDataProvider: releases });
   versions.selection.track(releasesView);

@@ -1,7 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { BreakingChange } from '../../core/releases/breakingChanges';
-import { chooseRollbackTarget } from '../../core/releases/promotionHistory';
 import { releaseEventSentence, releaseMoveSentences } from '../../core/releases/releaseEventSentence';
 import { planCanary } from '../../core/releases/releaseMoves';
 import type { ReleaseEvent, ReleaseManifest, ReleaseTarget } from '../../core/releases/releaseManifest';
@@ -9,7 +8,7 @@ import { ReleaseRefusal } from '../../core/releases/releaseRefusal';
 import type { Position } from '../../core/document/textDocument';
 import type { PromptFileInRepository } from '../../node/promptFileInRepository';
 import { manifestReleaseProblem, readManifestFile } from '../../node/releases/manifestFile';
-import { clearCanary, promotePrompt, rollbackPrompt, setCanary, type ReleaseOutcome } from '../../node/releases/releaseActions';
+import { chooseRollback, clearCanary, promotePrompt, rollbackPrompt, setCanary, type ReleaseOutcome } from '../../node/releases/releaseActions';
 import { releaseWorkspaceOf } from '../../node/releases/releaseWorkspace';
 import { releasePreflight } from '../../node/releases/releasePreflight';
 import { breakingChangesBetween } from '../../node/releases/releaseTarget';
@@ -18,21 +17,13 @@ import { pickLabel } from '../commands/labelPicker';
 import type { PromptOpsCommand } from '../commands/promptOpsCommand';
 import { pickVersion, type VersionItem } from '../commands/versionPicker';
 import { displayText } from '../displayText';
+import { commitReleasesSetting as commitSetting, confirmReleasesSetting as confirmSetting } from '../settings';
 import { versionUri } from '../versions/versionUri';
 import { requireTrust } from '../workspaceTrust';
 import type { AuditLogViews } from './auditLogView';
 import type { LivePublishing } from './livePublishing';
 import type { ReleaseState } from './releaseState';
 
-/** Whether release commands commit the manifest alone after each change (setting `promptops.releases.commit`). */
-function commitSetting(): boolean {
-  return vscode.workspace.getConfiguration('promptops').get<boolean>('releases.commit') === true;
-}
-
-/** Whether a release started without all its arguments asks for a confirmation last (setting `promptops.releases.confirm`). */
-function confirmSetting(): boolean {
-  return vscode.workspace.getConfiguration('promptops').get<boolean>('releases.confirm') !== false;
-}
 
 /** What a release command returns when it refuses: the sentence it showed, so callers (tests, other extensions) know why. */
 export interface ReleaseCommandRefusal {
@@ -198,14 +189,15 @@ export function releaseCommands(environment: CommandEnvironment, state: ReleaseS
           if (complete) return finish(file, await rollbackPrompt(file, { label: optionalString(label), to, commit: commitSetting(), publisher }));
           const labelName = target.label ?? (await pickLabel(environment, file, `Roll back which label of ${displayText(file.promptId)}?`, { allowNew: false, manifest }));
           if (!labelName) return undefined;
-          const choice = chooseRollbackTarget(manifest, { prompt: file.promptId, label: labelName, to: to && /^[0-9a-f]{40}$/.test(to) ? to : undefined });
+          // The confirmation shows what the move will apply: the same choice, and the move refuses if the label moves meanwhile.
+          const choice = await chooseRollback(file, { label: labelName, to });
           if (choice.kind === 'refused') throw new ReleaseRefusal(choice.reason);
           if (choice.kind === 'unchanged') return finish(file, choice);
           await history.shortShas.learn(file.repository, [choice.current.commit, choice.target.commit]);
           const sentence = releaseEventSentence(plannedEvent(file, 'rollback', labelName, choice.current.commit, { commit: choice.target.commit, path: choice.current.path, sha256: choice.target.sha256 ?? '' }), short);
           const chosenNote = await askNote(sentence);
           if (!(await confirm(`Roll ${displayText(file.promptId)} ${labelName} back?`, `${short(choice.current.commit)} → ${short(choice.target.commit)}${noteLine(chosenNote)}`, 'Roll Back'))) return undefined;
-          return finish(file, await rollbackPrompt(file, { label: labelName, to: choice.target.commit, note: chosenNote, commit: commitSetting(), publisher }));
+          return finish(file, await rollbackPrompt(file, { label: labelName, to: choice.target.commit, from: choice.current.commit, note: chosenNote, commit: commitSetting(), publisher }));
         }),
     },
     {

@@ -3,7 +3,8 @@ import { releaseEventsOf, type ReleaseEvent } from '../../core/releases/releaseM
 import { readManifestFile } from '../../node/releases/manifestFile';
 import { readReleaseStatus, type ReleaseStatus } from '../../node/releases/releaseStatus';
 import { openReleaseWorkspace, type ReleaseWorkspace } from '../../node/releases/releaseWorkspace';
-import { releasesFileSetting } from '../versions/promptHistory';
+import type { PromptOpsLog } from '../promptOpsLog';
+import { releasesFileSetting } from '../settings';
 import type { ShortShas } from '../versions/shortShas';
 
 /** One repository's release state as the views show it. */
@@ -24,8 +25,11 @@ export class ReleaseState implements vscode.Disposable {
   /** Fires after invalidate(), so views re-read. */
   readonly onDidChange = this.changed.event;
 
-  /** `shortShas` learns the abbreviation of every commit the manifest names, once per read. */
-  constructor(readonly shortShas: ShortShas) {}
+  /** `shortShas` learns the abbreviation of every commit the manifest names, once per read; `log` keeps why a folder has no releases. */
+  constructor(
+    readonly shortShas: ShortShas,
+    readonly log: PromptOpsLog,
+  ) {}
 
   /** The release state of every repository among the workspace folders. */
   repositories(): Promise<RepositoryReleases[]> {
@@ -51,7 +55,8 @@ export class ReleaseState implements vscode.Disposable {
       let workspace: ReleaseWorkspace;
       try {
         workspace = await openReleaseWorkspace(folder.uri.fsPath, { releasesFile: releasesFileSetting() });
-      } catch {
+      } catch (error) {
+        this.log.warning(`No releases are read from ${folder.uri.fsPath}.`, error);
         continue; // Not a repository, or git is missing: nothing to release here.
       }
       if (seen.has(workspace.repository.root)) continue;

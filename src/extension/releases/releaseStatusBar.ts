@@ -20,7 +20,7 @@ export class ReleaseStatusBar implements vscode.Disposable {
 
   constructor(
     private readonly history: PromptHistory,
-    state: ReleaseState,
+    private readonly state: ReleaseState,
     private readonly live: LivePublishing,
   ) {
     this.item.name = 'PromptOps Release';
@@ -87,7 +87,8 @@ export class ReleaseStatusBar implements vscode.Disposable {
         tooltip = differs ? `${serving}; this editor differs from ${short(production.commit)}. Click to compare.` : `${serving}; this editor matches it.`;
         command = { command: 'promptops.compareWithLabel', title: `Compare with ${defaultLabel}`, arguments: [document.uri, defaultLabel] };
       }
-    } catch {
+    } catch (error) {
+      this.state.log.warning(`The release status bar item has nothing to show for ${document.uri.fsPath}.`, error);
       if (generation === this.generation) this.item.hide(); // Not in a repository: nothing to say.
       return;
     }

@@ -1,15 +1,12 @@
-import * as vscode from 'vscode';
 import { parseVersionSpec } from '../../core/versions/versionSpec';
 import { readFileHistoryPage, fileHistory, type FileHistoryPage } from '../../node/git/fileHistory';
+import type { FileHistoryCursor } from '../../node/git/fileHistoryCursor';
 import { openPromptFile, type PromptFileInRepository } from '../../node/promptFileInRepository';
 import { resolveVersion, type ResolvedVersion } from '../../node/promptVersionResolver';
+import { releasesFileSetting } from '../settings';
 import { ShortShas } from './shortShas';
 import type { VersionReference } from './versionUri';
 
-/** The manifest path setting, relative to the repository root. */
-export function releasesFileSetting(): string {
-  return vscode.workspace.getConfiguration('promptops').get<string>('releasesFile') || 'prompt-releases.yaml';
-}
 
 /**
  * Git access for the editor: each prompt file located in its repository once (until a refresh),
@@ -40,6 +37,13 @@ export class PromptHistory {
   /** One page of the file's versions, newest first. */
   async page(file: PromptFileInRepository, skip: number, limit: number): Promise<FileHistoryPage> {
     const page = await readFileHistoryPage(file.repository, file.path, { skip, limit });
+    await this.shortShas.learn(file.repository, page.versions.map((version) => version.id));
+    return page;
+  }
+
+  /** The next page of a cursor over the file's versions ("Load more"), with its commits' abbreviations learnt. */
+  async nextPage(file: PromptFileInRepository, cursor: FileHistoryCursor, limit: number): Promise<FileHistoryPage> {
+    const page = await cursor.nextPage(limit);
     await this.shortShas.learn(file.repository, page.versions.map((version) => version.id));
     return page;
   }

@@ -5,6 +5,7 @@ import { UserQuestions } from '../commands/userQuestions';
 import { versionCommands } from '../commands/versionCommands';
 import { ViewSelection } from '../commands/viewSelection';
 import type { PromptModels } from '../promptModels';
+import type { PromptOpsLog } from '../promptOpsLog';
 import { ProductionQuickDiff } from './productionQuickDiff';
 import { PromptHistory } from './promptHistory';
 import { versionCheckContexts } from './versionCheckContext';
@@ -21,22 +22,24 @@ export interface VersionFeatures {
   readonly questions: UserQuestions;
   /** What the Versions and Releases views have selected, for commands run without an argument. */
   readonly selection: ViewSelection;
+  /** The "PromptOps" log: every failure caught, with its cause. */
+  readonly log: PromptOpsLog;
   /** What every command on prompts gets. */
   readonly commandEnvironment: CommandEnvironment;
 }
 
 /** The Versions view, version documents, compare/restore commands and the gutter diff (issue 5). */
-export function registerVersionFeatures(context: vscode.ExtensionContext, models: PromptModels): VersionFeatures {
+export function registerVersionFeatures(context: vscode.ExtensionContext, models: PromptModels, log: PromptOpsLog): VersionFeatures {
   const history = new PromptHistory();
-  const versions = new VersionsTree(history);
+  const versions = new VersionsTree(history, log);
   const versionsView = vscode.window.createTreeView('promptops.versions', { treeDataProvider: versions, showCollapseAll: true });
-  const quickDiff = new ProductionQuickDiff(history);
-  const versionFiles = new VersionFileSystem(history);
-  const questions = new UserQuestions();
+  const quickDiff = new ProductionQuickDiff(history, log);
+  const versionFiles = new VersionFileSystem(history, models.onDidChangeSamples);
+  const questions = new UserQuestions(log);
   const selection = new ViewSelection();
   selection.track(versionsView);
   const commandEnvironment: CommandEnvironment = { history, questions, selection, promptFiles: () => versions.promptFiles() };
   context.subscriptions.push(versions, versionsView, quickDiff, versionFiles, questions, selection, models.useVersionContexts(versionCheckContexts(history)));
   registerCommands(context, versionCommands(commandEnvironment, versions));
-  return { history, versions, versionsView, quickDiff, versionFiles, questions, selection, commandEnvironment };
+  return { history, versions, versionsView, quickDiff, versionFiles, questions, selection, log, commandEnvironment };
 }

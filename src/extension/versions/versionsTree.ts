@@ -4,10 +4,12 @@ import { promptFileGlob } from '../../core/formats/promptFileKind';
 import { createdFromText } from '../../core/versions/promptVersion';
 import { relativeTime } from '../../core/versions/relativeTime';
 import type { FileVersion } from '../../node/git/fileHistory';
+import { FileHistoryCursor } from '../../node/git/fileHistoryCursor';
 import { GitError } from '../../node/git/gitError';
 import { workingCopyDiffersFromHead } from '../../node/git/workingCopyStatus';
 import type { PromptFileInRepository } from '../../node/promptFileInRepository';
 import { displayText, markdownText } from '../displayText';
+import type { PromptOpsLog } from '../promptOpsLog';
 import type { PromptHistory } from './promptHistory';
 
 /** A node of the Versions view. Version nodes carry their release labels (badges). */
@@ -26,11 +28,12 @@ export type VersionsNode =
   | { readonly kind: 'loadMore'; readonly uri: vscode.Uri; readonly loaded: number }
   | { readonly kind: 'message'; readonly uri?: vscode.Uri; readonly text: string; readonly icon: string; readonly tooltip?: string };
 
-/** The versions of one prompt loaded so far. */
+/** The versions of one prompt loaded so far, and the walk of its history that the next page continues. */
 interface LoadedHistory {
-  readonly versions: FileVersion[];
-  hasMore: boolean;
-  truncated: boolean;
+  readonly versions: readonly FileVersion[];
+  readonly hasMore: boolean;
+  readonly truncated: boolean;
+  readonly cursor: FileHistoryCursor;
 }
 
 export const pageSize = 50;
@@ -49,7 +52,10 @@ export class VersionsTree implements vscode.TreeDataProvider<VersionsNode>, vsco
   private readonly wanted = new Map<string, number>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly history: PromptHistory) {
+  constructor(
+    private readonly history: PromptHistory,
+    private readonly log: PromptOpsLog,
+  ) {
     const promptWatcher = vscode.workspace.createFileSystemWatcher(promptFileGlob, false, true, false);
     this.subscriptions.push(promptWatcher, promptWatcher.onDidCreate(() => this.refresh()), promptWatcher.onDidDelete(() => this.refresh()), this.changed);
   }
@@ -57,7 +63,7 @@ export class VersionsTree implements vscode.TreeDataProvider<VersionsNode>, vsco
   /** Reloads everything: file list, histories, labels. */
   refresh(): void {
     this.files = undefined;
-    this.histories.clear();
+    this.closeHistories();
     this.history.clear();
     this.changed.fire(undefined);
   }
@@ -88,24 +94,43 @@ export class VersionsTree implements vscode.TreeDataProvider<VersionsNode>, vsco
     return [...folders.values()].map((uri) => ({ kind: 'folder', uri, label: vscode.workspace.asRelativePath(uri, false) || '.' }));
   }
 
-  /** Loads the next page of a prompt's history (the "Load more" node). */
+  /** Loads the next page of a prompt's history (the "Load more" node), continuing the walk where the last page stopped. */
   async loadMore(uri: vscode.Uri): Promise<void> {
     const key = uri.fsPath;
-    const loaded = await this.histories.get(key);
-    if (!loaded) {
+    const previous = this.histories.get(key);
+    if (!previous) {
       // A refresh (a commit, a checkout) dropped the loaded pages: the next read loads one page more than was shown.
       this.wanted.set(key, (this.wanted.get(key) ?? pageSize) + pageSize);
       this.changed.fire({ kind: 'prompt', uri });
       return;
     }
-    if (!loaded.hasMore) return;
-    this.wanted.set(key, loaded.versions.length + pageSize);
-    this.histories.set(key, this.withProgress(async () => {
-      const file = await this.history.file(uri.fsPath);
-      const page = await this.history.page(file, loaded.versions.length, pageSize);
-      return { versions: [...loaded.versions, ...page.versions], hasMore: page.hasMore, truncated: page.truncated };
-    }));
+    // Chained on the page before, synchronously, so clicks in quick succession each load one more page.
+    const next = previous.then((loaded) =>
+      !loaded.hasMore
+        ? loaded
+        : this.withProgress(async () => {
+            this.wanted.set(key, loaded.versions.length + pageSize);
+            const file = await this.history.file(uri.fsPath);
+            const page = await this.history.nextPage(file, loaded.cursor, pageSize);
+            return { versions: [...loaded.versions, ...page.versions], hasMore: page.hasMore, truncated: page.truncated, cursor: loaded.cursor };
+          }),
+    );
+    this.forgetOnFailure(key, next);
+    this.histories.set(key, next);
     this.changed.fire({ kind: 'prompt', uri });
+  }
+
+  /** A history that failed to load is read afresh next time. */
+  private forgetOnFailure(key: string, loading: Promise<LoadedHistory>): void {
+    loading.catch(() => {
+      if (this.histories.get(key) === loading) this.histories.delete(key);
+    });
+  }
+
+  /** Ends the git walks behind the loaded histories and forgets them. */
+  private closeHistories(): void {
+    for (const loading of this.histories.values()) void loading.then((loaded) => loaded.cursor.close(), () => undefined);
+    this.histories.clear();
   }
 
   private withProgress<T>(task: () => Promise<T>): Promise<T> {
@@ -117,16 +142,18 @@ export class VersionsTree implements vscode.TreeDataProvider<VersionsNode>, vsco
     try {
       file = await this.history.file(uri.fsPath);
     } catch (error) {
+      this.log.warning(`The Versions view cannot list ${uri.fsPath}.`, error);
       return [{ kind: 'message', uri, text: error instanceof Error ? error.message : String(error), icon: 'info' }];
     }
     const key = uri.fsPath;
     let loading = this.histories.get(key);
     if (!loading) {
       loading = this.withProgress(async () => {
-        const page = await this.history.page(file, 0, this.wanted.get(key) ?? pageSize);
-        return { versions: [...page.versions], hasMore: page.hasMore, truncated: page.truncated };
+        const cursor = new FileHistoryCursor(file.repository, file.path);
+        const page = await this.history.nextPage(file, cursor, this.wanted.get(key) ?? pageSize);
+        return { versions: page.versions, hasMore: page.hasMore, truncated: page.truncated, cursor };
       });
-      loading.catch(() => this.histories.delete(key));
+      this.forgetOnFailure(key, loading);
       this.histories.set(key, loading);
     }
     let loaded: LoadedHistory;
@@ -134,6 +161,7 @@ export class VersionsTree implements vscode.TreeDataProvider<VersionsNode>, vsco
     try {
       [loaded, differs] = await Promise.all([loading, workingCopyDiffersFromHead(file.repository, file.path)]);
     } catch (error) {
+      this.log.warning(`The Versions view cannot read the history of ${uri.fsPath}.`, error);
       const text = error instanceof GitError || error instanceof Error ? error.message : String(error);
       return [{ kind: 'message', uri, text, icon: 'error' }];
     }
@@ -212,6 +240,7 @@ export class VersionsTree implements vscode.TreeDataProvider<VersionsNode>, vsco
 
   dispose(): void {
     for (const subscription of this.subscriptions.splice(0)) subscription.dispose();
+    this.closeHistories();
   }
 }
 

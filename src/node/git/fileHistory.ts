@@ -65,6 +65,12 @@ const deletedBlob = /^0+$/;
 // Bounds memory when the consumer is slower than git; enough to keep git busy meanwhile.
 const maxQueuedVersions = 2000;
 
+/** How far ahead of its consumer a history walk reads (and hashes) by default. */
+export interface FileHistoryOptions extends GitCallOptions {
+  /** Versions git may get ahead of the consumer before it is paused; default 2000. */
+  readonly readAhead?: number;
+}
+
 /**
  * The versions of the file at repository-relative `filePath`, newest first, following renames
  * (`git log --follow`). Versions arrive while git is still walking, so a caller can show the first
@@ -73,8 +79,9 @@ const maxQueuedVersions = 2000;
  * `--follow` reports the commit that created the file as a copy (`C`) of another and would go on with
  * that file's history, so the history stops there, the copy marked with where it came from.
  */
-export async function* fileHistory(repository: GitRepository, filePath: string, options: GitCallOptions = {}): AsyncGenerator<FileVersion, FileHistoryEnd, undefined> {
+export async function* fileHistory(repository: GitRepository, filePath: string, options: FileHistoryOptions = {}): AsyncGenerator<FileVersion, FileHistoryEnd, undefined> {
   const invocation = invocationIn(repository, options);
+  const readAhead = options.readAhead ?? maxQueuedVersions;
   const contents = new CatFileBatch(invocation, await supportsBufferedBatch(repository));
   const hashes = new Map<string, Promise<string>>();
   const sha256Of = (blob: string): Promise<string> => {
@@ -109,7 +116,7 @@ export async function* fileHistory(repository: GitRepository, filePath: string, 
   const stdout = log.process.stdout;
   stdout.on('data', (chunk: Buffer) => {
     accept(parser.push(chunk));
-    if (queue.length > maxQueuedVersions) stdout.pause();
+    if (queue.length > readAhead) stdout.pause();
   });
   stdout.on('end', () => accept(parser.end()));
   // Settles after stdout ended, or without any output when git could not start.
@@ -127,7 +134,7 @@ export async function* fileHistory(repository: GitRepository, filePath: string, 
       if (options.signal?.aborted) throw new GitError('cancelled', 'The git command was cancelled.');
       const next = queue.shift();
       if (next) {
-        if (stdout.isPaused() && queue.length < maxQueuedVersions / 2) stdout.resume();
+        if (stdout.isPaused() && queue.length < readAhead / 2) stdout.resume();
         oldest = next.record;
         const { id, date, authorName, authorEmail, subject, parents } = next.record.fields;
         const copied = next.change.status.startsWith('C') && next.change.previousPath !== undefined;

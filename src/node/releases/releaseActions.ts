@@ -1,6 +1,7 @@
 import type { BreakingChange } from '../../core/releases/breakingChanges';
 import type { ParsedReleaseManifest } from '../../core/releases/manifestParser';
-import { chooseRollbackTarget, shortSha } from '../../core/releases/promotionHistory';
+import { chooseRollbackTarget, shortSha, type RollbackChoice } from '../../core/releases/promotionHistory';
+import type { ReleaseManifest } from '../../core/releases/releaseManifest';
 import { releaseCommitMessage } from '../../core/releases/releaseCommitMessage';
 import { labelNameProblem } from '../../core/releases/labelName';
 import { defaultLabel, type ReleaseTarget } from '../../core/releases/releaseManifest';
@@ -62,6 +63,8 @@ export interface PromoteRequest extends ReleaseOptions {
 export interface RollbackRequest extends ReleaseOptions {
   /** An earlier version of the label's history to return to; default one step back. */
   readonly to?: string | undefined;
+  /** The commit the label must still serve (what a confirmation showed); refused when it moved meanwhile. */
+  readonly from?: string | undefined;
 }
 
 export interface CanaryRequest extends PromoteRequest {
@@ -104,12 +107,15 @@ export async function clearCanary(file: PromptFileInRepository, request: Release
 export async function rollbackPrompt(file: PromptFileInRepository, request: RollbackRequest): Promise<ReleaseOutcome> {
   const label = checkedLabel(request);
   refuseManifestWithErrors(file.releasesFile, readManifestFile(file.manifestFile).parsed);
-  const to = request.to === undefined ? undefined : await resolveRollbackCommit(file, request.to, request);
+  const to = await rollbackCommitOf(file, request);
   const stamp = await stampOf(file, request);
   let breakingChanges: BreakingChange[] = [];
   return moveLabel(file, request, () => breakingChanges, async (parsed) => {
-    const choice = chooseRollbackTarget(parsed.manifest, { prompt: file.promptId, label, to });
+    const choice = rollbackChoiceIn(parsed.manifest, file, label, to);
     if (choice.kind !== 'target') return choice;
+    if (request.from !== undefined && choice.current.commit !== request.from) {
+      return { kind: 'refused', reason: `${file.promptId} ${label} now serves ${shortSha(choice.current.commit)}, not the ${shortSha(request.from)} this rollback was confirmed from; nothing was changed.` };
+    }
     const target = await locatePromptAt(file, choice.target.commit, request);
     // A version served before the log began has no recorded hash to hold it to.
     const recorded = choice.target.sha256;
@@ -122,6 +128,26 @@ export async function rollbackPrompt(file: PromptFileInRepository, request: Roll
     breakingChanges = await breakingChangesBetween(file, choice.current, target, request);
     return planRollback(parsed.manifest, { prompt: file.promptId, label, target, stamp });
   });
+}
+
+/**
+ * What a rollback would do, chosen exactly as `rollbackPrompt` chooses it (the manifest as it is now,
+ * `to` resolved as a VERSION), so a confirmation can show the very target the move will apply.
+ */
+export async function chooseRollback(file: PromptFileInRepository, request: RollbackRequest): Promise<RollbackChoice> {
+  const label = checkedLabel(request);
+  const parsed = readManifestFile(file.manifestFile).parsed;
+  refuseManifestWithErrors(file.releasesFile, parsed);
+  return rollbackChoiceIn(parsed.manifest, file, label, await rollbackCommitOf(file, request));
+}
+
+/** The full commit a rollback request's `to` names, if any. */
+function rollbackCommitOf(file: PromptFileInRepository, request: RollbackRequest): Promise<string | undefined> {
+  return request.to === undefined ? Promise.resolve(undefined) : resolveRollbackCommit(file, request.to, request);
+}
+
+function rollbackChoiceIn(manifest: ReleaseManifest, file: PromptFileInRepository, label: string, to: string | undefined): RollbackChoice {
+  return chooseRollbackTarget(manifest, { prompt: file.promptId, label, to });
 }
 
 /** The label of a request, refused when its name breaks the rules or is reserved. */

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import type { BreakingChange } from '../../../../src/core/releases/breakingChanges';
 import { ReleaseRefusal } from '../../../../src/core/releases/releaseRefusal';
 import { openPromptFile } from '../../../../src/node/promptFileInRepository';
-import { clearCanary, promotePrompt, rollbackPrompt, setCanary, type ReleaseOutcome } from '../../../../src/node/releases/releaseActions';
+import { chooseRollback, clearCanary, promotePrompt, rollbackPrompt, setCanary, type ReleaseOutcome } from '../../../../src/node/releases/releaseActions';
 import { readReleaseStatus } from '../../../../src/node/releases/releaseStatus';
 import { openPromptById, openReleaseWorkspace } from '../../../../src/node/releases/releaseWorkspace';
 import { createReleaseRepository, manifestBytes, manifestIn, type ReleaseRepository } from '../../cli/releases/releaseFixture';
@@ -117,5 +117,28 @@ describe('Release actions: the API the editor calls', () => {
       status.prompts.map(({ id, labels, headDiffersFromProduction }) => ({ id, labels: labels.map((entry) => `${entry.label} ${entry.target.commit}`), headDiffersFromProduction })),
       [{ id: 'support/summarize', labels: [`production ${repo.v1}`], headDiffersFromProduction: true }],
     );
+  });
+  it('the rollback a confirmation previews is the one applied: an abbreviated --to resolves to that commit, not one step back', async () => {
+    await promotePrompt(await open(), { version: repo.v1, now });
+    await promotePrompt(await open(), { version: repo.v2, now });
+    await promotePrompt(await open(), { version: repo.v3, now });
+    const preview = await chooseRollback(await open(), { to: repo.v1.slice(0, 10) });
+    assert.deepEqual(preview.kind === 'target' ? [preview.current.commit, preview.target.commit] : preview, [repo.v3, repo.v1]);
+    const outcome = await rollbackPrompt(await open(), { to: repo.v1.slice(0, 10), from: repo.v3, now });
+    assert.deepEqual(outcome.kind === 'applied' ? [outcome.move.events[0]?.from, outcome.move.events[0]?.to] : outcome, [repo.v3, repo.v1]);
+  });
+
+  it('a rollback confirmed from one version is refused, writing nothing, when the label moved meanwhile', async () => {
+    await promotePrompt(await open(), { version: repo.v1, now });
+    await promotePrompt(await open(), { version: repo.v2, now });
+    const preview = await chooseRollback(await open(), {});
+    assert.ok(preview.kind === 'target');
+    await promotePrompt(await open(), { version: repo.v3, now });
+    const before = manifestBytes(repo.fixture);
+    await assert.rejects(rollbackPrompt(await open(), { to: preview.target.commit, from: preview.current.commit, now }), {
+      name: 'ReleaseRefusal',
+      message: `support/summarize production now serves ${repo.v3.slice(0, 7)}, not the ${repo.v2.slice(0, 7)} this rollback was confirmed from; nothing was changed.`,
+    });
+    assert.deepEqual(manifestBytes(repo.fixture), before);
   });
 });

@@ -125,6 +125,7 @@ describe('Releases from the editor', () => {
 
   it('the status bar shows the production version, its canary, and whether the editor differs from it', async () => {
     const api = await promptOps();
+    await vscode.commands.executeCommand('promptops.setCanary', story, 'staging', 'production', 20);
     await vscode.window.showTextDocument(story);
     await api.statusBar.update();
     assert.equal(api.statusBar.text, `$(tag) production ${toneCommit.slice(0, 7)} · canary 20% → ${titleCommit.slice(0, 7)} $(diff-modified) differs`);

@@ -132,7 +132,8 @@ input:
     'support/email/partials/_urgent-note.prompt': 'Urgent.\n',
     'partials/_calm-note.prompt': 'Calm.\n',
     'support/email/_layout.prompt': '<div>{{> @partial-block}}</div>\n',
-    'support/card.prompty': '---\nname: card\n---\nuser:\n{{> greeting}}\n',
+    // Jinja keeps the text literally: a Prompty file has no partials, whatever its text looks like.
+    'support/card.prompty': '---\nname: card\n---\nuser:\n{% raw %}{{> greeting}}{% endraw %}\n',
   };
   let fixture: GitFixture;
 

@@ -60,7 +60,7 @@ describe('Release manifest checked against the repository', () => {
     const workspace = await openReleaseWorkspace(repo.root);
     const short = commit.slice(0, 7);
     assert.deepEqual((await checkManifestTargets(workspace, parseReleaseManifest(manifest).manifest)).map((problem) => problem.message), [
-      'support/summarize production: commit fffffff is not in this clone; fetch the full history (git fetch --unshallow), or the history was rewritten.',
+      'support/summarize production: commit ffffffffffffffffffffffffffffffffffffffff is not in this clone; fetch the full history (git fetch --unshallow), or the history was rewritten.',
       `support/summarize staging: support/other.prompt does not exist at ${short}.`,
       `support/summarize eu canary: support/summarize.prompt at ${short} has SHA-256 ${sha256(source).slice(0, 12)}…, but prompt-releases.yaml records ${wrong.slice(0, 12)}…, so it is not the version that was reviewed.`,
     ]);

@@ -21,7 +21,7 @@ describe('Release status in a repository with no commits yet', () => {
       stdout: 'greet  (greet.prompt)\n  production  aaaaaaa\n  vs production: HEAD differs, working copy differs\n',
       stderr:
         'promptops status: prompt-releases.yaml:5:7: greet production serves aaaaaaa, but no event in the audit log puts it there; labels move only through promptops promote, rollback and canary, which record who and why.\n' +
-        'promptops status: prompt-releases.yaml:5:28: greet production: commit aaaaaaa is not in this clone; fetch the full history (git fetch --unshallow), or the history was rewritten.\n',
+        'promptops status: prompt-releases.yaml:5:28: greet production: commit aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa is not in this clone; fetch the full history (git fetch --unshallow), or the history was rewritten.\n',
     });
   });
 });

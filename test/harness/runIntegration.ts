@@ -58,6 +58,9 @@ export async function runIntegration(summaryFile: string, untrusted = process.en
     });
     browser = await launchBrowser();
     let settle: (code: number) => void = () => undefined;
+    // Gestures run one after another in the order the tests ask for them: a fill must land before
+    // the click that submits it (run side by side, a click raced ahead of its fill on a busy machine).
+    let gestures: Promise<void> = Promise.resolve();
     const exitCode = new Promise<number>((resolve) => (settle = resolve));
     page = await openAutomatedPage(browser, {
       onLog: (level, message) => {
@@ -70,7 +73,10 @@ export async function runIntegration(summaryFile: string, untrusted = process.en
             console.error(`A click was requested before the workbench page opened: ${JSON.stringify(click)}`);
             return;
           }
-          void performBrowserClick(page, click, shot).catch((error: unknown) => console.error(`The requested click (${JSON.stringify(click)}) failed, see ${path.relative(repositoryRoot, shot)}: ${error instanceof Error ? error.message : String(error)}`));
+          const target = page;
+          gestures = gestures
+            .then(() => performBrowserClick(target, click, shot))
+            .catch((error: unknown) => console.error(`The requested click (${JSON.stringify(click)}) failed, see ${path.relative(repositoryRoot, shot)}: ${error instanceof Error ? error.message : String(error)}`));
           return;
         }
         if (message.startsWith(testOutputTag)) console.log(message.slice(testOutputTag.length));

@@ -1,4 +1,7 @@
+import { keepYoungGenerationSmall } from '../node/youngGeneration';
 import { runCli } from './runCli';
+
+keepYoungGenerationSmall();
 
 runCli(process.argv.slice(2), {
   cwd: process.cwd(),

@@ -1,7 +1,7 @@
-import { keepYoungGenerationSmall } from '../node/youngGeneration';
+import { limitHeapGrowth } from '../node/heapGrowth';
 import { runCli } from './runCli';
 
-keepYoungGenerationSmall();
+limitHeapGrowth();
 
 runCli(process.argv.slice(2), {
   cwd: process.cwd(),

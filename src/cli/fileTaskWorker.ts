@@ -2,9 +2,11 @@
 // workerData names, with lookups shared by the files it is sent. A step's code loads only where it runs.
 import { workerData } from 'node:worker_threads';
 import { serveBatches } from '../node/threadPool';
+import { limitHeapGrowth } from '../node/heapGrowth';
 import type { FileTaskWorkerData } from './fileTaskThreads';
 
 // runFileTask starts this script with FileTaskWorkerData.
 const { task } = workerData as FileTaskWorkerData;
+limitHeapGrowth();
 if (task === 'check') void import('./promptFileCheck').then(({ createCheckStep }) => serveBatches(createCheckStep()));
 else void import('./verbs/testVerb').then(({ createTestStep }) => serveBatches(createTestStep()));

@@ -1,4 +1,7 @@
+import { limitHeapGrowth } from '../node/heapGrowth';
 import { runCli } from './runCli';
+
+limitHeapGrowth();
 
 runCli(process.argv.slice(2), {
   cwd: process.cwd(),

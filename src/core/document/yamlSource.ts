@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type ParsedNode } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type ParsedNode } from 'yaml';
 import { createDiagnostic, type PromptDiagnostic } from './promptDiagnostic';
 import type { Range, TextDocument } from './textDocument';
 
@@ -37,18 +37,30 @@ function countItems(text: string): number {
 /** Reports repeated keys in every map, as yaml's `uniqueKeys` would (which compares each key with all before it). */
 function duplicateKeys(yaml: Document.Parsed): ParsedNode[] {
   const duplicates: ParsedNode[] = [];
-  visit(yaml, {
-    Map(_key, map) {
+  // A direct walk in yaml's `visit` order (a map, then each key and value): `visit` costs several
+  // times more per node, and this runs on every prompt's front matter.
+  const walk = (node: unknown): void => {
+    if (isMap(node)) {
       const seen = new Set<string>();
-      for (const pair of map.items) {
+      for (const pair of node.items) {
         const key: unknown = pair.key;
         if (!isScalar(key) || !isParsedNode(key)) continue;
         const identity = `${typeof key.value}:${String(key.value)}`;
         if (seen.has(identity)) duplicates.push(key);
         seen.add(identity);
       }
-    },
-  });
+      for (const pair of node.items) {
+        walk(pair.key);
+        walk(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) walk(item);
+    } else if (isPair(node)) {
+      walk(node.key);
+      walk(node.value);
+    }
+  };
+  walk(yaml.contents);
   return duplicates;
 }
 

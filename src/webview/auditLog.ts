@@ -1,23 +1,10 @@
 // The audit log page: a table of release events, newest first. Every element is built with
 // createElement and textContent, never innerHTML, so notes and names from the manifest stay text.
 import type { AuditLogRow, AuditLogState, FromAuditLog, ToAuditLog } from './auditLogProtocol';
+import { element, pageRoot, vsCodeApi } from './pageBasics';
 
-interface VsCodeApi {
-  postMessage(message: FromAuditLog): void;
-  getState(): AuditLogState | undefined;
-  setState(state: AuditLogState): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
-const root = document.getElementById('root') as HTMLElement;
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
+const vscode = vsCodeApi<FromAuditLog, AuditLogState>();
+const root = pageRoot();
 
 function change(row: AuditLogRow): HTMLElement {
   const cell = element('td', 'change');

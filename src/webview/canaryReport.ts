@@ -1,24 +1,11 @@
 // The Canary report page. Every element is built with createElement/createElementNS and textContent,
 // never innerHTML, and chart coordinates are numbers, so nothing from an outcome file becomes markup.
 import type { CanaryReportMetric, CanaryReportState, FromCanaryReport, ToCanaryReport } from './canaryReportProtocol';
+import { element, pageRoot, vsCodeApi } from './pageBasics';
 
-interface VsCodeApi {
-  postMessage(message: FromCanaryReport): void;
-  getState(): CanaryReportState | undefined;
-  setState(state: CanaryReportState): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
-const root = document.getElementById('root') as HTMLElement;
+const vscode = vsCodeApi<FromCanaryReport, CanaryReportState>();
+const root = pageRoot();
 const svgNamespace = 'http://www.w3.org/2000/svg';
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 function svg(tag: string, attributes: Readonly<Record<string, number | string>>): SVGElement {
   const node = document.createElementNS(svgNamespace, tag);

@@ -1,23 +1,10 @@
 // The test-render preview page. It builds every element with textContent, never innerHTML, so
 // prompt text and sample values can never become markup, whatever they contain.
 import type { FromWebview, PreviewState, ToWebview } from './previewProtocol';
+import { element, pageRoot, vsCodeApi } from './pageBasics';
 
-interface VsCodeApi {
-  postMessage(message: FromWebview): void;
-  getState(): PreviewState | undefined;
-  setState(state: PreviewState): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
-const root = document.getElementById('root') as HTMLElement;
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
+const vscode = vsCodeApi<FromWebview, PreviewState>();
+const root = pageRoot();
 
 function tokens(count: number): string {
   return `≈ ${count.toLocaleString('en-US')} token${count === 1 ? '' : 's'}`;

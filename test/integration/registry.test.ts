@@ -149,6 +149,21 @@ describe('Registry (Langfuse contract server) from the editor', () => {
     assert.equal(fs.readFileSync(target.fsPath, 'utf8'), before);
   });
 
+  it('a version pushed from a .prompty opens in the Prompty language, and pull writes it as a .prompty by default', async () => {
+    const provenance = { sha256: 'c'.repeat(64), path: 'billing/answer.prompty' };
+    server.seed('billing/answer', [{ prompt: [{ role: 'system', content: 'You answer for {{team}}.' }, { role: 'user', content: '{{question}}' }], config: { model: 'gpt-4o', promptops: provenance }, labels: ['production'] }]);
+    const expected = '---\nmodel:\n  id: gpt-4o\ninputs:\n  team:\n    kind: string\n  question:\n    kind: string\ntemplate:\n  format:\n    kind: mustache\n  parser:\n    kind: prompty\n---\nsystem:\nYou answer for {{team}}.\n\nuser:\n{{question}}\n';
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('promptops.registry.openVersion', 'billing/answer', 'production');
+    assert.match(uri.path, /\/billing\/answer\.prompty$/);
+    const document = await vscode.workspace.openTextDocument(uri);
+    assert.equal(document.languageId, 'prompty');
+    assert.equal(document.getText(), expected);
+    const target = vscode.Uri.joinPath(pulled, 'billing/answer.prompty');
+    const outcome = await vscode.commands.executeCommand<{ displayPath: string }>('promptops.registry.pull', 'billing/answer', 'production', target);
+    assert.equal(outcome.displayPath, 'pulled/billing/answer.prompty');
+    assert.equal(fs.readFileSync(target.fsPath, 'utf8'), expected.replace('---\nmodel:', '---\nname: billing/answer\nmodel:'));
+  });
+
   it('drift badges mark a local prompt whose production Langfuse does not serve', async () => {
     const api = await promptOps();
     await api.registryDrift.update();

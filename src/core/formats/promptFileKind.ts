@@ -1,4 +1,5 @@
 import type { ParsePromptOptions, PromptDocument } from '../document/promptDocument';
+import { provenanceOf } from '../registry/registryProvenance';
 import { dotpromptFormat } from './dotprompt/dotpromptFormat';
 import type { PromptFormat, PromptLanguage } from './promptFormat';
 import { promptyFormat } from './prompty/promptyFormat';
@@ -38,8 +39,14 @@ export function formatOfLanguage(language: string): PromptFormat | undefined {
   return formats.find((format) => format.language === language);
 }
 
-/** The format `pull` writes a registry's prompts in: registries store dotprompt-shaped text. */
+/** The format `pull` writes a registry's prompts in when nothing says otherwise: registries store dotprompt-shaped text. */
 export const pulledPromptFormat: PromptFormat = dotpromptFormat;
+
+/** The format a registry version is pulled and shown in: that of the file it was pushed from, else dotprompt's. */
+export function registryVersionFormat(config: Readonly<Record<string, unknown>>): PromptFormat {
+  const pushedFrom = provenanceOf(config)?.path;
+  return (pushedFrom === undefined ? undefined : formatOfFile(pushedFrom)) ?? pulledPromptFormat;
+}
 
 /** The formats PromptOps checks and renders, as messages name them: `dotprompt (.prompt)`. */
 export function renderedFormatsText(): string {

@@ -10,6 +10,7 @@ import type { HoverInfo, HoverOptions } from '../languageService/hoverInfo';
 import type { InferredType } from '../languageService/inferredSchema';
 import type { PrepareRenameResult, RenameResult } from '../languageService/renameEdits';
 import type { FileEdits, TextEdit } from '../languageService/textEdits';
+import type { RegistryPromptContent } from '../registry/promptRegistry';
 import type { RoleSection } from '../registry/registryPromptContent';
 import type { SampleFile } from '../samples/sampleSets';
 
@@ -67,9 +68,20 @@ export interface RegistryTemplate {
   readonly unportable: readonly UnportableFeature[];
   /** What a feature is called in messages: `Handlebars feature`, `Jinja feature`. */
   readonly featureNoun: string;
+  /** The model and its parameters as a registry version's config holds them (`model`, `temperature`…). */
+  readonly config: Record<string, unknown>;
   /** One sentence about a feature, for the push's refusal. */
   describe(feature: UnportableFeature, registryName: string): string;
 }
+
+/** What a registry version holds that a prompt file is written from. */
+export interface RegistryVersionContent {
+  readonly content: RegistryPromptContent;
+  readonly config: Readonly<Record<string, unknown>>;
+}
+
+/** A prompt file written from a registry version, or the clause that says why it cannot be (`it has a message with the role 'x', …`). */
+export type RegistryFileOutcome = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly problem: string };
 
 /** The template-specific half of the language service: what is at a place in the template, and how declarations are edited. */
 export interface FormatLanguageService {
@@ -123,4 +135,9 @@ export interface PromptFormat {
   readonly languageService: FormatLanguageService;
   /** The prompt as a registry stores it. */
   registryTemplate(document: PromptDocument): RegistryTemplate;
+  /**
+   * A file of this format for a registry version, when the file it was pushed from is not at hand
+   * (`name` when the file's path would give another id), or why the format cannot hold it.
+   */
+  registryFile(version: RegistryVersionContent, name?: string): RegistryFileOutcome;
 }

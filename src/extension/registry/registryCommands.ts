@@ -9,8 +9,8 @@ import { chooseRegistryRollback } from '../../core/registry/registryJournal';
 import { latestLabel, parseRegistryVersion, registryLabelProblem } from '../../core/registry/registryLabels';
 import { defaultLabel } from '../../core/releases/releaseManifest';
 import { ReleaseRefusal } from '../../core/releases/releaseRefusal';
-import { formatOfLanguage } from '../../core/formats/promptFileKind';
-import { pullPrompt } from '../../node/registries/pullPrompt';
+import { formatOfLanguage, registryVersionFormat } from '../../core/formats/promptFileKind';
+import { checkPullTarget, defaultPullTarget, pullPrompt } from '../../node/registries/pullPrompt';
 import { pushPrompt, versionIfAny } from '../../node/registries/pushPrompt';
 import { promoteRegistryVersion, rollbackRegistryLabel, type RegistryMoveOutcome } from '../../node/registries/registryLabelMoves';
 import { localPromptFile, openRegistryWorkspace, readRegistryJournal, type RegistryWorkspace } from '../../node/registries/registryWorkspace';
@@ -106,7 +106,7 @@ export function registryCommands(connection: RegistryConnection, tree: RegistryT
   const openVersion = async (registry: PromptRegistry, name: string, versionText: string): Promise<vscode.Uri> => {
     const version = await registry.getVersion(name, selectorOf(versionText));
     const labels = version.labels.filter((label) => label !== latestLabel);
-    return registryVersionUri({ registry: registry.location, name, version: version.version, title: `Langfuse v${version.version}${labels.length > 0 ? ` ${labels.join(', ')}` : ''}` });
+    return registryVersionUri({ registry: registry.location, name, version: version.version, title: `Langfuse v${version.version}${labels.length > 0 ? ` ${labels.join(', ')}` : ''}`, extension: registryVersionFormat(version.config).extension });
   };
 
   return [
@@ -283,12 +283,15 @@ export function registryCommands(connection: RegistryConnection, tree: RegistryT
           if (!name) return undefined;
           const complete = optionalString(versionOrLabel) !== undefined && targetUri instanceof vscode.Uri;
           const wanted = optionalString(versionOrLabel) ?? nodeVersion(argument) ?? defaultLabel;
-          const target = targetUri instanceof vscode.Uri ? targetUri.fsPath : path.join(workspace.root, ...`${name}.prompt`.split('/'));
+          const version = await registry.getVersion(name, selectorOf(wanted));
+          const target = targetUri instanceof vscode.Uri ? targetUri.fsPath : defaultPullTarget(workspace.root, name, version);
+          // Refused before the user is asked anything: outside the workspace, not a prompt file, uncommitted changes.
+          await checkPullTarget(workspace, target);
           if (!complete) {
             const answer = await vscode.window.showWarningMessage(`Pull ${name} ${/^\d+$/.test(wanted) ? `v${wanted}` : wanted} from Langfuse?`, { modal: true, detail: `It is written to ${path.relative(workspace.root, target)}.` }, 'Pull');
             if (answer !== 'Pull') return undefined;
           }
-          const outcome = await pullPrompt(workspace, registry, { name, selector: selectorOf(wanted), out: target });
+          const outcome = await pullPrompt(workspace, registry, { name, selector: selectorOf(wanted), out: target, version });
           if (!complete) await vscode.window.showTextDocument(vscode.Uri.file(outcome.file));
           void vscode.window.showInformationMessage(`Wrote ${outcome.displayPath} from ${escapeControlCharacters(name)} v${outcome.version.version}${outcome.exact ? ' (the file it was pushed from)' : ''}.`);
           void drift.update();

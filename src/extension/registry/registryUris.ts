@@ -16,11 +16,13 @@ export interface RegistryVersionReference {
   readonly version: number;
   /** How the tab names it, e.g. `v3 production`. */
   readonly title: string;
+  /** The extension of the format it is shown in (that of the file it was pushed from), so it opens in that language with its checks; `.prompt` when absent. */
+  readonly extension?: string | undefined;
 }
 
-/** The `promptops:` URI of a registry version; its path ends in `.prompt`, so it opens in the dotprompt language with checks. */
+/** The `promptops:` URI of a registry version; its path ends in the format's extension, so it opens in that language with checks. */
 export function registryVersionUri(reference: RegistryVersionReference): vscode.Uri {
-  return vscode.Uri.from({ scheme: versionScheme, path: `/langfuse/${reference.name}.prompt`, query: JSON.stringify({ ...reference, registryVersion: true }) });
+  return vscode.Uri.from({ scheme: versionScheme, path: `/langfuse/${reference.name}${reference.extension ?? '.prompt'}`, query: JSON.stringify({ ...reference, registryVersion: true }) });
 }
 
 /** Reads a registry version URI back, or undefined for any other URI. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { escapeControlCharacters } from '../../core/document/controlCharacters';
-import { formatOfFile } from '../../core/formats/promptFileKind';
+import { formatOfFile, renderedFormatsText } from '../../core/formats/promptFileKind';
 import { promptIdOf, promptNameAndVariantOf } from '../../core/document/promptId';
 import type { PromptRegistry, RegistryPromptVersion, RegistryVersionSelector } from '../../core/registry/promptRegistry';
 import { RegistryError } from '../../core/registry/registryError';
@@ -53,7 +53,7 @@ function relativeInside(workspace: RegistryWorkspace, file: string): string | un
  * the label moves. A file with uncommitted changes or outside Git is pushed without a commit, with a warning.
  */
 export async function pushPrompt(workspace: RegistryWorkspace, registry: PromptRegistry, request: PushRequest): Promise<PushOutcome> {
-  if (formatOfFile(request.file) === undefined) throw new ReleaseRefusal(`${escapeControlCharacters(path.basename(request.file))} is not a .prompt file; push sends dotprompt files.`);
+  if (formatOfFile(request.file) === undefined) throw new ReleaseRefusal(`${escapeControlCharacters(path.basename(request.file))} is not a prompt file; push sends ${renderedFormatsText()} files.`);
   if (!fs.statSync(request.file, { throwIfNoEntry: false })?.isFile()) throw new ReleaseRefusal(`${escapeControlCharacters(request.file)} is not a file.`);
   if (request.label !== undefined) {
     const problem = registryLabelProblem(request.label);

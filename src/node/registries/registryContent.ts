@@ -8,7 +8,7 @@ import { messageText } from '../../core/rendering/promptRendering';
 import type { IncludeLookup as PartialSource } from '../../core/formats/promptFormat';
 import type { RegistryPromptContent } from '../../core/registry/promptRegistry';
 import { placeholderInput } from '../../core/registry/placeholderInput';
-import { registryConfigOf, registryContentOf } from '../../core/registry/registryPromptContent';
+import { registryContentOf } from '../../core/registry/registryPromptContent';
 import { ReleaseRefusal } from '../../core/releases/releaseRefusal';
 
 /** A prompt turned into registry content, with the warnings the user should see. */
@@ -17,16 +17,6 @@ export interface PreparedContent {
   /** The front matter's model and config. */
   readonly config: Record<string, unknown>;
   readonly warnings: readonly string[];
-}
-
-function frontMatterValues(document: PromptDocument): { model?: unknown; config?: unknown } {
-  if (!document.frontMatter?.valid) return {};
-  try {
-    const values: unknown = document.frontMatter.yaml.yaml.toJS({ maxAliasCount: 100 });
-    return typeof values === 'object' && values !== null ? (values as { model?: unknown; config?: unknown }) : {};
-  } catch {
-    return {};
-  }
 }
 
 /**
@@ -46,8 +36,8 @@ export async function refuseUnreleasable(document: PromptDocument, partials: Par
  */
 export async function prepareRegistryContent(source: string, displayPath: string, options: { readonly flatten: boolean; readonly registryName: string; readonly partials: PartialSource }): Promise<PreparedContent> {
   const document = parsePromptDocument(source, { path: displayPath });
-  const config = registryConfigOf(frontMatterValues(document));
   const template = document.format.registryTemplate(document);
+  const config = template.config;
   const features = template.unportable;
   const located = features.map((feature) => `${displayPath}:${feature.range.start.line + 1}:${feature.range.start.character + 1}: ${escapeControlCharacters(template.describe(feature, options.registryName))}`);
   if (features.length === 0) return { content: registryContentOf({ sections: template.sections, text: template.text }), config, warnings: [] };

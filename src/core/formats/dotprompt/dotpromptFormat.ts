@@ -1,3 +1,5 @@
+import { frontMatterValues } from '../../document/frontMatterValues';
+import { promptFileOf, registryConfigOf } from '../../registry/registryPromptContent';
 import type { PromptFormat } from '../promptFormat';
 import { parseDotpromptDocument } from './dotpromptDocument';
 import { analyzeTemplate } from './handlebarsAnalysis';
@@ -50,6 +52,8 @@ export const dotpromptFormat: PromptFormat = {
     text: document.template.source,
     unportable: unportableFeaturesOf(document),
     featureNoun: 'Handlebars feature',
+    config: registryConfigOf(frontMatterValues(document)),
     describe: unportableFeatureSentence,
   }),
+  registryFile: (version, name) => ({ ok: true, text: promptFileOf(version, name) }),
 };

@@ -9,6 +9,7 @@ import { walkMustache } from './mustacheTemplate';
 import { isPromptyDocument, parsePromptyDocument, promptyFrontMatterSpan } from './promptyDocument';
 import { renderPrompty } from './promptyRenderer';
 import { PromptyUseResolver } from './promptyUses';
+import { promptyFileOf } from './promptyRegistryFile';
 import { promptyRegistryTemplate } from './promptyRegistryTemplate';
 import { referencedFileCandidates } from './referencedFiles';
 
@@ -49,4 +50,5 @@ export const promptyFormat: PromptFormat = {
   render: renderPrompty,
   languageService: { ...promptyLanguageService, declareVariablesEdits: declareInputsEdits, removeVariableEdits: removeInputEdits },
   registryTemplate: promptyRegistryTemplate,
+  registryFile: promptyFileOf,
 };

@@ -1,5 +1,7 @@
+import { frontMatterValues } from '../../document/frontMatterValues';
 import type { PromptDocument } from '../../document/promptDocument';
 import type { RegistryTemplate, UnportableFeature } from '../promptFormat';
+import { promptyRegistryConfig } from './promptyRegistryFile';
 import { roleLinesOf } from './roleSections';
 
 const registryRoles: Readonly<Record<string, string>> = { developer: 'system' };
@@ -39,6 +41,7 @@ export function promptyRegistryTemplate(document: PromptDocument): RegistryTempl
     text: source,
     unportable: unportableFeatures(document),
     featureNoun: noun,
+    config: promptyRegistryConfig(frontMatterValues(document)),
     describe: (feature, registryName) => `${feature.tag} is a ${noun} (${feature.kind}) that ${registryName} does not render; the registry version would differ from the file.`,
   };
 }

@@ -105,6 +105,24 @@ describe('Prompty language service', () => {
     assert.ok(filters.includes('upper') && filters.includes('truncate') && !filters.includes('n'), JSON.stringify(filters));
   });
 
+  it('hovers a filter with its usage and what it does, and an unknown filter as unknown', () => {
+    const tested = subject(lines('---', 'inputs: {n: {kind: string}}', '---', '{{ n | truncate(5) }} {{ n | shout }}'));
+    const known = hoverAt(tested.document, tested.analysis, tested.offsetOf('truncate', 3));
+    assert.deepEqual(known, {
+      range: span(3, 7, 3, 15),
+      markdown: '**Jinja filter** `text | truncate(255, false, "...")`\n\nCuts the text to the given length, at a word boundary unless the second argument is true.',
+    });
+    const unknown = hoverAt(tested.document, tested.analysis, tested.offsetOf('shout', 1));
+    assert.deepEqual(unknown, { range: span(3, 29, 3, 34), markdown: '**unknown filter** `shout`' });
+  });
+
+  it('completes filters with their usage and sentence', () => {
+    const tested = subject(lines('---', 'inputs: {n: {kind: string}}', '---', '{{ n | up }}'));
+    const upper = completionsAt(tested.document, tested.offsetOf('up', 2)).find((entry) => entry.label === 'upper');
+    assert.equal(upper?.detail, 'Jinja filter');
+    assert.equal(upper?.documentation, '`text | upper`\n\nThe text in upper case.');
+  });
+
   it('hovers an input with its kind, description and sample value, and goes to its declaration', () => {
     const tested = subject(listPrompt, lines('first:', '  customer: {name: Bo, plan: x}', '  orders: []', '  unused: u', '  topic: t'));
     const hover = hoverAt(tested.document, tested.analysis, tested.offsetOf('customer.name', 2), { ...(tested.samples ? { samples: tested.samples } : {}) });

@@ -13,6 +13,7 @@ import { resolveSampleSets, type SampleFile } from '../../../samples/sampleSets'
 import { describeShape, type SchemaShape } from '../../../schema/schemaShape';
 import type { FormatLanguageService } from '../../promptFormat';
 import { jinjaFilters } from '../jinjaTemplate';
+import { jinjaFilterDoc } from './jinjaFilterDocs';
 
 function inside(range: Range, document: PromptDocument, offset: number): boolean {
   return document.text.offsetAt(range.start) <= offset && offset <= document.text.offsetAt(range.end);
@@ -63,7 +64,10 @@ function completionsAt(document: PromptDocument, offset: number, options: Comple
   const collector = new CompletionCollector(document.text.rangeAt(offset - typed.length, offset));
   const before = tag.slice(0, tag.length - typed.length);
   if (/\|\s*$/.test(before)) {
-    for (const filter of jinjaFilters) collector.add(filter, 'helper', 3, 'filter');
+    for (const filter of jinjaFilters) {
+      const doc = jinjaFilterDoc(filter);
+      collector.add(filter, 'helper', 3, 'Jinja filter', doc ? `\`${doc.usage}\`\n\n${doc.summary}` : undefined);
+    }
     return collector.entries;
   }
   const loops = openLoops(text, offset);
@@ -94,9 +98,16 @@ function valuesAt(value: unknown, names: readonly string[]): unknown[] {
   return current;
 }
 
+/** A filter's hover: its usage and sentence when nunjucks ships it, else that it is unknown. */
+function filterMarkdown(name: string, known: boolean): string {
+  const doc = known ? jinjaFilterDoc(name) : undefined;
+  if (doc) return `**Jinja filter** ${codeSpan(doc.usage)}\n\n${doc.summary}`;
+  return `**${known ? 'Jinja filter' : 'unknown filter'}** ${codeSpan(name)}`;
+}
+
 function hoverAt(document: PromptDocument, analysis: TemplateAnalysis | undefined, offset: number, options: HoverOptions): HoverInfo | undefined {
   const filter = analysis?.helperCalls.find((call) => inside(call.range, document, offset));
-  if (filter) return { range: filter.range, markdown: `${codeSpan(filter.name)} · ${filter.known ? 'Jinja filter' : 'unknown filter'}` };
+  if (filter) return { range: filter.range, markdown: filterMarkdown(filter.name, filter.known) };
   const found = useAt(document, analysis, offset);
   if (!found) return undefined;
   const { use, index } = found;

@@ -44,6 +44,9 @@ export class PromptModels implements vscode.Disposable {
   private readonly changedSamples = new vscode.EventEmitter<vscode.Uri>();
   /** Fires with the sample file's URI when a sidecar changes on disk or in an editor. */
   readonly onDidChangeSamples = this.changedSamples.event;
+  private readonly changedIncludes = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires with a file's URI when a file a prompt includes (or looked for and missed) appears, changes or goes on disk, by any tool. */
+  readonly onDidChangeIncludes = this.changedIncludes.event;
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor() {
@@ -51,6 +54,10 @@ export class PromptModels implements vscode.Disposable {
     const changed = (uri: vscode.Uri): void => this.samplesChanged(uri);
     const partialWatcher = vscode.workspace.createFileSystemWatcher('**/_*.prompt');
     const partialsChanged = (): void => this.partials.clear();
+    const anyFileWatcher = vscode.workspace.createFileSystemWatcher('**/*');
+    const includeChanged = (uri: vscode.Uri): void => {
+      if (this.forgetIncludeLookups(uri)) this.changedIncludes.fire(uri);
+    };
     this.subscriptions.push(
       watcher,
       partialWatcher,
@@ -58,7 +65,13 @@ export class PromptModels implements vscode.Disposable {
       partialWatcher.onDidChange(partialsChanged),
       partialWatcher.onDidDelete(partialsChanged),
       vscode.workspace.onDidChangeTextDocument((event) => /\/_[^/]*\.prompt$/.test(event.document.uri.path) && partialsChanged()),
-      // Files a Prompty prompt references (`\${file:policy.md}`) can be any file: creating, saving, renaming or deleting one in the editor looks them up again.
+      // Files a Prompty prompt references (`\${file:policy.md}`) can be any file, changed by any tool: the workspace watcher says when one a lookup found changes, or one it missed appears.
+      anyFileWatcher,
+      anyFileWatcher.onDidCreate(includeChanged),
+      anyFileWatcher.onDidChange(includeChanged),
+      anyFileWatcher.onDidDelete(includeChanged),
+      this.changedIncludes,
+      // Outside the workspace no watcher reports: creating, saving, renaming or deleting a file in the editor looks them up again.
       vscode.workspace.onDidCreateFiles(partialsChanged),
       vscode.workspace.onDidDeleteFiles(partialsChanged),
       vscode.workspace.onDidRenameFiles(partialsChanged),
@@ -144,6 +157,21 @@ export class PromptModels implements vscode.Disposable {
     const found = findPartialFile(promptUri.fsPath, name, root);
     this.partials.set(key, found);
     return found;
+  }
+
+  /** Forgets the lookups a changed file answers: the ones that found it, and missed ones for a name it could be; true when any was forgotten. */
+  private forgetIncludeLookups(uri: vscode.Uri): boolean {
+    if (uri.scheme !== 'file') return false;
+    const base = path.basename(uri.fsPath);
+    let forgot = false;
+    for (const [key, found] of this.partials) {
+      const name = key.slice(key.lastIndexOf('\u0000') + 1);
+      if (found ? found.path === uri.fsPath : path.basename(name) === base || base.startsWith(`_${path.basename(name)}.`)) {
+        this.partials.delete(key);
+        forgot = true;
+      }
+    }
+    return forgot;
   }
 
   private samplesChanged(uri: vscode.Uri): void {

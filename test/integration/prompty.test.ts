@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { PromptPreview } from '../../src/extension/preview/promptPreview';
 import { eventually, promptOps, workspaceFile } from './workspaceFiles';
@@ -90,5 +91,34 @@ describe('Prompty files in the editor', () => {
     const shown = await eventually(() => preview.snapshot(), (snapshot) => snapshot.text.includes('Order 2: 4.5'));
     assert.match(shown.text, /You answer Bob, who is on the FREE plan\./);
     assert.match(shown.text, /Order 1: 3/);
+  });
+});
+
+describe('Prompty referenced files changed outside the editor', () => {
+  const policyPrompt = workspaceFile('prompts/policy-reply.prompty');
+  const policy = workspaceFile('prompts/refund-policy.md');
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    fs.rmSync(policyPrompt.fsPath, { force: true });
+    fs.rmSync(policy.fsPath, { force: true });
+  });
+
+  it('a ${file:} reference is checked again when another tool creates or deletes the file, and a filter hovers with what it does', async () => {
+    await promptOps();
+    fs.rmSync(policy.fsPath, { force: true });
+    fs.writeFileSync(policyPrompt.fsPath, ['---', 'inputs:', '  policy:', '    kind: string', '    default: ${file:refund-policy.md}', '---', 'system:', 'Follow this policy: {{ policy | trim }}', ''].join('\n'));
+    await vscode.window.showTextDocument(policyPrompt);
+    const missing = await eventually(() => ours(policyPrompt), (list) => list.some((diagnostic) => diagnostic.code === 'missing-file'));
+    assert.deepEqual(
+      missing.map((diagnostic) => [String(diagnostic.code), rangeOf(diagnostic), diagnostic.message]),
+      [['missing-file', [4, 13, 4, 37], "The file 'refund-policy.md' this prompt references does not exist."]],
+    );
+    fs.writeFileSync(policy.fsPath, 'Refunds within 30 days.\n');
+    await eventually(() => ours(policyPrompt), (list) => list.length === 0);
+    fs.rmSync(policy.fsPath);
+    await eventually(() => ours(policyPrompt), (list) => list.some((diagnostic) => diagnostic.code === 'missing-file'));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', policyPrompt, new vscode.Position(7, 'Follow this policy: {{ policy | tr'.length));
+    const text = hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
+    assert.equal(text, '**Jinja filter** `text | trim`\n\nRemoves whitespace at the start and end.');
   });
 });

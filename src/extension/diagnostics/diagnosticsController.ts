@@ -31,6 +31,10 @@ export class DiagnosticsController implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((event) => isPrompt(event.document) && this.schedule(event.document.uri)),
       vscode.workspace.onDidCloseTextDocument((document) => this.documentClosed(document)),
       models.onDidChangeSamples((uri) => this.schedule(promptOfSampleFile(uri))),
+      // A referenced file or partial changed on disk: the open working-tree prompts are checked again (old versions read their own commit's files).
+      models.onDidChangeIncludes(() => {
+        for (const document of vscode.workspace.textDocuments) if (isPrompt(document) && document.uri.scheme === 'file') this.schedule(document.uri);
+      }),
       vscode.window.onDidChangeVisibleTextEditors(() => this.visibleEditorsChanged()),
     );
     for (const document of vscode.workspace.textDocuments) this.documentOpened(document);

@@ -23,6 +23,9 @@ export class PreviewManager implements vscode.Disposable {
           }
         }
       }),
+      models.onDidChangeIncludes(() => {
+        for (const preview of this.previews.values()) if (preview.documentUri.scheme === 'file') this.schedule(preview.documentUri);
+      }),
       vscode.window.registerWebviewPanelSerializer(previewViewType, {
         deserializeWebviewPanel: async (panel, state: unknown) => {
           const saved = isPreviewState(state) ? state : undefined;

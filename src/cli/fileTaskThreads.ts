@@ -15,8 +15,12 @@ export interface FileTaskWorkerData {
 const workerScript = path.join(__dirname, 'fileTaskWorker.js');
 
 // By default a second thread starts only when each thread gets this many files: a worker pays for
-// its own start and JIT warm-up while this thread, which works too, is already warm enough.
-const filesPerThread = 500;
+// its own start (about 20 MB and 0.1 s of CPU) and JIT warm-up (its first thousand files cost about
+// 0.4 s of CPU more than the next thousand), and on a shared machine the threads of one run share
+// its slice of the cores. With this thread working too, two threads over 2,000 prompts measured
+// 1.08x the wall time of one at a load average of 6 (1.33x the CPU, 1.3x the memory), and 0.77x
+// over 20,000 at a load average of 11 (paired runs of the CLI and npm run bench).
+const filesPerThread = 2000;
 const maxBatchSize = 32;
 // Each worker's heap is capped so that N workers cannot each grow to V8's default limit; the caps
 // are generous, as tight ones made workers slower than one thread. A file too big for a worker

@@ -14,11 +14,13 @@ export interface FileTaskWorkerData {
 // dist/fileTaskWorker.js beside the bundled CLI; out/src/cli/fileTaskWorker.js beside this module under tsc.
 const workerScript = path.join(__dirname, 'fileTaskWorker.js');
 
-// By default a worker starts only when it gets this many files: each worker pays for its own start
-// and JIT warm-up (the first thousand files run several times slower than the next), and V8
-// already uses a second core for garbage collection and compiling, so on two cores threads
-// measured slower than one thread below about 4,000 files and 1.5x faster at 20,000 (npm run bench).
-const filesPerWorker = 2000;
+// By default a second thread starts only when each thread gets this many files: a worker pays for
+// its own start (about 20 MB and 0.1 s of CPU) and JIT warm-up (its first thousand files cost about
+// 0.4 s of CPU more than the next thousand), and on a shared machine the threads of one run share
+// its slice of the cores. With this thread working too, two threads over 2,000 prompts measured
+// 1.08x the wall time of one at a load average of 6 (1.33x the CPU, 1.3x the memory), and 0.77x
+// over 20,000 at a load average of 11 (paired runs of the CLI and npm run bench).
+const filesPerThread = 2000;
 const maxBatchSize = 32;
 // Each worker's heap is capped so that N workers cannot each grow to V8's default limit; the caps
 // are generous, as tight ones made workers slower than one thread. A file too big for a worker
@@ -26,19 +28,19 @@ const maxBatchSize = 32;
 const heapLimitsMb = { young: 32, old: 512 };
 
 /**
- * How many worker threads check `fileCount` files: `jobs` when given (none for 1), else one per
- * core once each gets enough files to pay for starting it; never a lone worker, which would only
- * leave this thread waiting.
+ * How many worker threads check `fileCount` files beside this thread, which works too: `jobs - 1`
+ * when `jobs` is given (none for 1), else enough to use every core once each thread gets enough
+ * files to pay for starting it.
  */
 export function workersFor(fileCount: number, jobs: number | undefined): number {
-  const workers = jobs !== undefined ? Math.min(jobs, fileCount) : Math.min(os.availableParallelism(), Math.floor(fileCount / filesPerWorker));
-  return workers >= 2 ? workers : 0;
+  const threads = jobs !== undefined ? Math.min(jobs, fileCount) : Math.min(os.availableParallelism(), Math.floor(fileCount / filesPerThread));
+  return Math.max(0, threads - 1);
 }
 
 /**
  * Runs a per-file step over `files` on worker threads (fileTaskWorker.ts runs `task` there; see
  * workersFor), or in this thread; the results come in the files' order, the same either way.
- * `stepHere` loads the step for this thread, so a parallel run leaves its code to the workers.
+ * `stepHere` loads the step for this thread, which takes its share of the files.
  */
 export async function runFileTask<F extends PromptFileArgument, R>(
   task: FileTaskName,
@@ -53,6 +55,6 @@ export async function runFileTask<F extends PromptFileArgument, R>(
     for (const file of files) results.push(await step(file));
     return results;
   }
-  const batchSize = Math.max(1, Math.min(maxBatchSize, Math.ceil(files.length / (workers * 16))));
-  return mapOnThreads(files, { script: workerScript, workerData: { task } satisfies FileTaskWorkerData, workers, batchSize, heapLimitsMb, workHere: stepHere });
+  const batchSize = Math.max(1, Math.min(maxBatchSize, Math.ceil(files.length / ((workers + 1) * 16))));
+  return mapOnThreads(files, { script: workerScript, workerData: { task } satisfies FileTaskWorkerData, workers, batchSize, heapLimitsMb, workHere: stepHere, shareHere: true });
 }

@@ -1,9 +1,11 @@
-import { limitHeapGrowth } from '../node/heapGrowth';
+import { limitHeapGrowth, parsesManyFiles } from '../node/heapGrowth';
 import { runCli } from './runCli';
 
-limitHeapGrowth();
+const argv = process.argv.slice(2);
+// Other verbs read a few files and keep V8's defaults.
+if (parsesManyFiles(argv)) limitHeapGrowth();
 
-runCli(process.argv.slice(2), {
+runCli(argv, {
   cwd: process.cwd(),
   env: process.env,
   out: (text) => process.stdout.write(text),

@@ -13,6 +13,8 @@ export interface ThreadPoolOptions<T, R> {
   readonly heapLimitsMb?: { readonly young: number; readonly old: number };
   /** Loads the work for this thread, which takes over the batches of a worker that ran out of memory. */
   readonly workHere?: () => Promise<(item: T) => R | Promise<R>>;
+  /** This thread works through batches too (with `workHere`) instead of only handing out and collecting. */
+  readonly shareHere?: boolean;
 }
 
 interface BatchRequest {
@@ -36,9 +38,10 @@ function isOutOfMemory(error: unknown): boolean {
 /**
  * Maps `items` on `workers` worker threads running `script` (which calls `serveBatches` with the
  * work) and returns the results in the items' order, exactly as `items.map(work)` would. Batches are
- * handed out as workers become free, so a slow item does not hold up the rest; this thread only
- * hands out and collects, so its heap stays small, unless a worker runs out of its capped heap: then
- * this thread works through that worker's batches itself. Any other failure fails the whole map.
+ * handed out as workers become free, so a slow item does not hold up the rest. With `shareHere` this
+ * thread takes batches from the same queue between handing them out; otherwise it only hands out
+ * and collects, so its heap stays small. Either way, when a worker runs out of its capped heap this
+ * thread works through that worker's batches itself. Any other failure fails the whole map.
  */
 export async function mapOnThreads<T, R>(items: readonly T[], options: ThreadPoolOptions<T, R>): Promise<R[]> {
   const results: R[] = new Array<R>(items.length);
@@ -60,7 +63,9 @@ export async function mapOnThreads<T, R>(items: readonly T[], options: ThreadPoo
   }
 
   const resourceLimits = options.heapLimitsMb && { maxYoungGenerationSizeMb: options.heapLimitsMb.young, maxOldGenerationSizeMb: options.heapLimitsMb.old };
-  for (let i = 0; i < Math.min(options.workers, queue.length); i++) {
+  // Sharing, this thread takes a batch of its own, so a worker more than the batches left would idle.
+  const workerCount = Math.min(options.workers, queue.length - (options.shareHere ? 1 : 0));
+  for (let i = 0; i < workerCount; i++) {
     const worker = new Worker(options.script, { workerData: options.workerData, ...(resourceLimits ? { resourceLimits } : {}) });
     held.set(worker, new Set());
     worker.on('message', (reply: unknown) => {
@@ -97,7 +102,7 @@ export async function mapOnThreads<T, R>(items: readonly T[], options: ThreadPoo
     while (pending > 0 && failure === undefined) {
       // With every worker gone, the batches nobody holds are this thread's too.
       if (held.size === 0) leftHere.push(...queue.splice(0));
-      const batch = leftHere.shift();
+      const batch = leftHere.shift() ?? (options.shareHere ? queue.shift() : undefined);
       if (batch === undefined) {
         await new Promise<void>((resolve) => (wake = resolve));
         continue;
@@ -108,6 +113,8 @@ export async function mapOnThreads<T, R>(items: readonly T[], options: ThreadPoo
       for (const item of itemsOf(batch)) here.push(await work(item));
       here.forEach((result, index) => (results[batch + index] = result));
       pending--;
+      // Between batches, let the workers' replies in so that each gets its next batch without waiting for this one.
+      if (options.shareHere) await new Promise<void>((resolve) => setImmediate(resolve));
     }
     if (failure) throw failure.error;
     return results;

@@ -72,7 +72,7 @@ describe('promptops help', () => {
         'promptops check [PATH...] [--format text|json|github|sarif] [--jobs N]',
         '',
         'Check prompts and their sample files (exit 1 on errors).',
-        'PATH is a prompt file or a folder to search (default: the working folder). --format github annotates pull requests, sarif writes a code-scanning log. --jobs N works on N threads at once (default: one per core when there are thousands of files); --jobs 1 works in one thread.',
+        'PATH is a prompt file or a folder to search (default: the working folder). --format github annotates pull requests, sarif writes a code-scanning log. --jobs N works on N threads at once, this one and N-1 workers (default: one per core when there are thousands of files); --jobs 1 works in one thread.',
         '',
         'Example:',
         '  promptops check prompts/ --format github',

@@ -41,6 +41,36 @@ describe('mapOnThreads', () => {
     assert.ok(!threads.has(0), 'the main thread only hands out and collects');
   });
 
+  it('sharing, works through batches in this thread too and still returns the results in order', async () => {
+    const items = Array.from({ length: 400 }, (_, i) => (i === 13 ? 12 : i));
+    const watched = await watchingWorkers(() =>
+      mapOnThreads(items, { script, workerData: undefined, workers: 1, batchSize: 5, workHere: () => Promise.resolve(square), shareHere: true }),
+    );
+    if (!('result' in watched)) throw watched.error;
+    assert.deepEqual(
+      watched.result.map(({ n, square }) => [n, square]),
+      items.map((n) => [n, n * n]),
+    );
+    assert.equal(watched.started, 1);
+    assert.equal(watched.running, 0);
+    const here = watched.result.filter(({ thread }) => thread === 0).length;
+    assert.ok(here > 0 && here < items.length, `${here} of ${items.length} items ran here`);
+  });
+
+  it('sharing, starts no worker for a single batch, which this thread works through alone', async () => {
+    const watched = await watchingWorkers(() => mapOnThreads([1, 2, 3], { script, workerData: undefined, workers: 2, batchSize: 5, workHere: () => Promise.resolve(square), shareHere: true }));
+    if (!('result' in watched)) throw watched.error;
+    assert.deepEqual(
+      watched.result.map(({ square, thread }) => [square, thread]),
+      [
+        [1, 0],
+        [4, 0],
+        [9, 0],
+      ],
+    );
+    assert.equal(watched.started, 0);
+  });
+
   it('starts no more workers than there are batches, and none for no items', async () => {
     const few = await watchingWorkers(() => mapOnThreads([1, 2, 3], { script, workerData: undefined, workers: 4, batchSize: 2 }));
     assert.equal(few.started, 2);

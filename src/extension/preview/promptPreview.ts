@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { analyzePromptDocument } from '../../core/checks/checkPrompt';
 import { renderCheckedPrompt, sampleFileProblem, type RenderProblem } from '../../core/rendering/checkedRender';
 import { messageText } from '../../core/rendering/promptRendering';
 import { approximateTokenCount } from '../../core/rendering/tokenCount';
@@ -91,7 +90,7 @@ export class PromptPreview implements vscode.Disposable {
         ? chooseRenderInput(model, samples, { kind: 'custom', input: parsed.input })
         : { ok: false, problem: parsed.problem, sets: chooseRenderInput(model, samples, { kind: 'set' }).sets };
       if (parsed.ok) {
-        const analysis = model.inputSchema ? undefined : analyzePromptDocument(model, undefined, this.partialOptions()).analysis;
+        const analysis = model.inputSchema ? undefined : this.models.analysis(document);
         inputProblems = checkCustomInput(model, analysis, this.customInput).map((diagnostic) => diagnostic.message);
       }
     } else {
@@ -126,13 +125,6 @@ export class PromptPreview implements vscode.Disposable {
     };
     const message: ToWebview = { type: 'state', state };
     await this.panel.webview.postMessage(message);
-  }
-
-  private partialOptions(): { partialExists: (name: string) => boolean; partialSource: (name: string) => string | undefined } {
-    return {
-      partialExists: (name) => this.models.partialFile(this.documentUri, name) !== undefined,
-      partialSource: (name) => this.models.partialSource(this.documentUri, name),
-    };
   }
 
   /** Shows a render error's place in the editor: the prompt's (or sample file's) own line and column. */

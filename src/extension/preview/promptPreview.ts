@@ -5,9 +5,11 @@ import { approximateTokenCount } from '../../core/rendering/tokenCount';
 import { checkCustomInput } from '../../core/samples/checkSampleSets';
 import { chooseRenderInput, parseCustomInput, type ChosenRenderInput } from '../../core/samples/renderInput';
 import type { RenderedPrompt } from 'dotprompt';
-import type { FromWebview, PreviewLocation, PreviewState, ToWebview } from '../../webview/previewProtocol';
+import { isFromPreview, type FromWebview, type PreviewLocation, type PreviewState, type ToWebview } from '../../webview/previewProtocol';
 import { uriOfDiagnosticPath } from '../diagnostics/toVscodeDiagnostic';
 import type { PromptModels } from '../promptModels';
+import type { PromptOpsLog } from '../promptOpsLog';
+import { receiveCheckedMessages } from '../webviewMessages';
 import { previewHtml } from './previewHtml';
 
 /** What the webview last reported showing; the integration tests read it. */
@@ -34,6 +36,7 @@ export class PromptPreview implements vscode.Disposable {
     readonly documentUri: vscode.Uri,
     private readonly models: PromptModels,
     extensionUri: vscode.Uri,
+    log: PromptOpsLog,
     restored?: Pick<PreviewState, 'selectedSet' | 'customInput' | 'exactWhitespace'>,
   ) {
     this.selectedSet = restored?.selectedSet;
@@ -41,7 +44,7 @@ export class PromptPreview implements vscode.Disposable {
     this.exactWhitespace = restored?.exactWhitespace === true;
     panel.webview.html = previewHtml(panel.webview, extensionUri);
     this.subscriptions.push(
-      panel.webview.onDidReceiveMessage((message: FromWebview) => void this.receive(message)),
+      receiveCheckedMessages(panel.webview, 'preview page', isFromPreview, log, (message) => void this.receive(message)),
       panel.onDidDispose(() => this.dispose()),
       this.shown,
       this.disposed,

@@ -54,10 +54,7 @@ export class PromptModels implements vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.samples.{yaml,yml,json}');
     const changed = (uri: vscode.Uri): void => this.samplesChanged(uri);
     const partialWatcher = vscode.workspace.createFileSystemWatcher('**/_*.prompt');
-    const partialsChanged = (): void => {
-      this.partials.clear();
-      this.analyses.clear();
-    };
+    const partialsChanged = (): void => this.partials.clear();
     this.subscriptions.push(
       watcher,
       partialWatcher,
@@ -105,18 +102,13 @@ export class PromptModels implements vscode.Disposable {
 
   /** The template analysis of a prompt at its current version, computed once and shared by the checks and the language features. */
   analysis(document: vscode.TextDocument): TemplateAnalysis | undefined {
-    const key = document.uri.toString();
-    const model = this.document(document);
-    const options = this.includeLookups(document.uri);
-    // Until a version's commit is read its partials are unknown, so that analysis is not kept.
-    const contextPending = document.uri.scheme !== 'file' && this.versionContextLoader !== undefined && !this.loadedVersionContexts.has(key);
-    return contextPending ? model.format.analyze(model, options) : this.analyses.analysisOf(key, document.version, model, options);
+    // The cache asks the include lookups again, so a partial that changed (or a version's commit read since) is analysed anew.
+    return this.analyses.analysisOf(document.uri.toString(), document.version, this.document(document), this.includeLookups(document.uri));
   }
 
   /** Lets version documents be checked against their own commit's sample file and partials (the version features read git). */
   useVersionContexts(loader: VersionContextLoader): vscode.Disposable {
     this.versionContextLoader = loader;
-    this.analyses.clear();
     return new vscode.Disposable(() => {
       if (this.versionContextLoader === loader) this.versionContextLoader = undefined;
     });

@@ -70,15 +70,46 @@ describe('TemplateAnalysisCache', () => {
     assert.notEqual(reopened, open);
   });
 
-  it('forgets every analysis when the files prompts include change', () => {
+  it('analyses the same version again when a partial it includes appears, and not while the partial stays as it was', () => {
     const counting = countingFormat(dotpromptFormat);
     const cache = new TemplateAnalysisCache();
     const document = parsed(counting.format, lines('Hello {{> signature}}', ''), 'prompts/hello.prompt');
-    const missing = cache.analysisOf('file:///prompts/hello.prompt', 1, document, { partialExists: () => false });
+    let partials = new Map<string, string>();
+    const lookups = { partialExists: (name: string) => partials.has(name), partialSource: (name: string) => partials.get(name) };
+    const missing = cache.analysisOf('file:///prompts/hello.prompt', 1, document, lookups);
+    assert.equal(cache.analysisOf('file:///prompts/hello.prompt', 1, document, lookups), missing);
+    partials = new Map([['signature', 'Bye.']]);
+    const found = cache.analysisOf('file:///prompts/hello.prompt', 1, document, lookups);
+    assert.equal(cache.analysisOf('file:///prompts/hello.prompt', 1, document, lookups), found);
+    assert.equal(counting.calls(), 2);
+    assert.deepEqual(missing?.diagnostics.map((diagnostic) => diagnostic.message), ["No partial named 'signature' was found (dotprompt looks for _signature.prompt beside the prompt or in a partials/ folder)."]);
+    assert.deepEqual(found?.diagnostics, []);
+  });
+
+  it('analyses the same version again when the text of a partial it includes changes', () => {
+    const counting = countingFormat(dotpromptFormat);
+    const cache = new TemplateAnalysisCache();
+    const document = parsed(counting.format, lines('---', 'input:', '  schema:', '    name: string', '---', 'Hello {{> signature}}', ''), 'prompts/hello.prompt');
+    let signature = 'Bye.';
+    const lookups = { partialExists: () => true, partialSource: () => signature };
+    const before = cache.analysisOf('file:///prompts/hello.prompt', 1, document, lookups);
+    signature = 'Bye, {{name}}.';
+    const after = cache.analysisOf('file:///prompts/hello.prompt', 1, document, lookups);
+    assert.equal(counting.calls(), 2);
+    assert.deepEqual([...(before?.usedVariables ?? [])], []);
+    assert.deepEqual([...(after?.usedVariables ?? [])], ['name']);
+  });
+
+  it('forgets every analysis when cleared', () => {
+    const counting = countingFormat(dotpromptFormat);
+    const cache = new TemplateAnalysisCache();
+    const document = parsed(counting.format, ticketPrompt, 'prompts/ticket.prompt');
+    cache.analysisOf('file:///prompts/ticket.prompt', 1, document, {});
+    cache.analysisOf('file:///prompts/other.prompt', 1, document, {});
     cache.clear();
-    const found = cache.analysisOf('file:///prompts/hello.prompt', 1, document, { partialExists: () => true, partialSource: () => 'Bye.' });
-    assert.deepEqual(missing?.diagnostics.map((diagnostic) => diagnostic.code), ['missing-partial']);
-    assert.deepEqual(found?.diagnostics.map((diagnostic) => diagnostic.code), []);
+    assert.equal(cache.size, 0);
+    cache.analysisOf('file:///prompts/ticket.prompt', 1, document, {});
+    assert.equal(counting.calls(), 3);
   });
 
   it('keeps at most its capacity of documents, dropping the one read longest ago', () => {

@@ -14,7 +14,7 @@ export type PromptOpsApi = AuthoringFeatures & VersionFeatures & ReleaseFeatures
 export function activate(context: vscode.ExtensionContext): PromptOpsApi {
   const log = new PromptOpsLog();
   context.subscriptions.push(log);
-  const authoring = registerAuthoringFeatures(context);
+  const authoring = registerAuthoringFeatures(context, log);
   const versions = registerVersionFeatures(context, authoring.models, log);
   const releases = registerReleaseFeatures(context, versions);
   const registry = registerRegistryFeatures(context, versions);

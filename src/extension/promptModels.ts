@@ -1,6 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { CheckOptions } from '../core/checks/checkPrompt';
+import type { TemplateAnalysis } from '../core/checks/templateAnalysis';
+import { TemplateAnalysisCache } from '../core/checks/templateAnalysisCache';
 import { type PromptDocument } from '../core/document/promptDocument';
 import { parsePromptDocument, promptFileExtensions } from '../core/formats/promptFileKind';
 import { parseSampleFile, type SampleFile } from '../core/samples/sampleSets';
@@ -27,11 +30,12 @@ export interface VersionContext {
 export type VersionContextLoader = (uri: vscode.Uri, model: PromptDocument) => Promise<VersionContext | undefined>;
 
 /**
- * Parses each prompt once per document version and each sample file once per change, so the
- * checks, the preview and the language features share one model per edit.
+ * Parses and analyses each prompt once per document version and each sample file once per change,
+ * so the checks, the preview and the language features share one model and one analysis per edit.
  */
 export class PromptModels implements vscode.Disposable {
   private readonly documents = new Map<string, { version: number; model: PromptDocument }>();
+  private readonly analyses = new TemplateAnalysisCache();
   private readonly samples = new Map<string, CachedSamples | undefined>();
   /** Each prompt's sidecar as last looked up; forgotten whenever a sample file appears, changes or goes. */
   private readonly sidecars = new Map<string, string | undefined>();
@@ -82,6 +86,7 @@ export class PromptModels implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((event) => isSampleFile(event.document.uri) && changed(event.document.uri)),
       vscode.workspace.onDidCloseTextDocument((document) => {
         this.documents.delete(document.uri.toString());
+        this.analyses.evict(document.uri.toString());
         this.versionContexts.delete(document.uri.toString());
         this.loadedVersionContexts.delete(document.uri.toString());
         if (isSampleFile(document.uri)) changed(document.uri);
@@ -98,6 +103,20 @@ export class PromptModels implements vscode.Disposable {
     const model = parsePromptDocument(document.getText(), { path: diagnosticPath(document.uri) });
     this.documents.set(key, { version: document.version, model });
     return model;
+  }
+
+  /** How the checks and the language features find the files a prompt includes (a version's as its commit has them). */
+  includeLookups(promptUri: vscode.Uri): CheckOptions {
+    return {
+      partialExists: (name) => this.partialFile(promptUri, name) !== undefined,
+      partialSource: (name) => this.partialSource(promptUri, name),
+    };
+  }
+
+  /** The template analysis of a prompt at its current version, computed once and shared by the checks and the language features. */
+  analysis(document: vscode.TextDocument): TemplateAnalysis | undefined {
+    // The cache asks the include lookups again, so a partial that changed (or a version's commit read since) is analysed anew.
+    return this.analyses.analysisOf(document.uri.toString(), document.version, this.document(document), this.includeLookups(document.uri));
   }
 
   /** Lets version documents be checked against their own commit's sample file and partials (the version features read git). */
@@ -183,6 +202,7 @@ export class PromptModels implements vscode.Disposable {
   dispose(): void {
     for (const subscription of this.subscriptions.splice(0)) subscription.dispose();
     this.documents.clear();
+    this.analyses.clear();
     this.samples.clear();
     this.sidecars.clear();
     this.partials.clear();

@@ -5,6 +5,7 @@ import { DiagnosticsController } from './diagnostics/diagnosticsController';
 import { registerLanguageFeatures } from './languageFeatures/registerLanguageFeatures';
 import { PreviewManager } from './preview/previewManager';
 import { PromptModels } from './promptModels';
+import type { PromptOpsLog } from './promptOpsLog';
 
 export interface AuthoringFeatures {
   readonly models: PromptModels;
@@ -13,9 +14,9 @@ export interface AuthoringFeatures {
 }
 
 /** Checks, language features and the test-render preview (issues 3 and 4); none of it needs git or trust. */
-export function registerAuthoringFeatures(context: vscode.ExtensionContext): AuthoringFeatures {
+export function registerAuthoringFeatures(context: vscode.ExtensionContext, log: PromptOpsLog): AuthoringFeatures {
   const models = new PromptModels();
-  const previews = new PreviewManager(context.extensionUri, models);
+  const previews = new PreviewManager(context.extensionUri, models, log);
   const diagnostics = new DiagnosticsController(models);
   context.subscriptions.push(models, previews, diagnostics);
   registerLanguageFeatures(context, models, diagnostics, (uri) => previews.previewOf(uri)?.sampleSet);

@@ -1,3 +1,5 @@
+import { arrayOf, isIndex, isString, messageGuard } from './messageGuards';
+
 /** One audit event as the audit log page shows it; every text is already escaped of control characters. */
 export interface AuditLogRow {
   /** Index into the events the extension holds, for the compare link. */
@@ -46,3 +48,10 @@ export type FromAuditLog =
       /** The table's rows as the cells' texts. */
       readonly rows: readonly (readonly string[])[];
     };
+
+/** Whether a message from the audit log page is one the protocol above names, with its fields' types. */
+export const isFromAuditLog = messageGuard<FromAuditLog>({
+  ready: {},
+  compare: { index: isIndex },
+  rendered: { html: isString, text: isString, elements: arrayOf(isString), rows: arrayOf(arrayOf(isString)) },
+});

@@ -1,3 +1,5 @@
+import { arrayOf, isString, messageGuard, optional } from './messageGuards';
+
 /** One metric row of the Canary report: display text, plus the numbers its interval chart is drawn from. */
 export interface CanaryReportMetric {
   readonly name: string;
@@ -45,3 +47,13 @@ export type FromCanaryReport =
   | { readonly type: 'refresh' }
   /** After each update: what the page shows, so tests can check it without screen scraping. */
   | { readonly type: 'rendered'; readonly text: string; readonly html: string; readonly elements: readonly string[]; readonly verdict: string | undefined };
+
+/** Whether a message from the canary report page is one the protocol above names, with its fields' types. */
+export const isFromCanaryReport = messageGuard<FromCanaryReport>({
+  ready: {},
+  promote: {},
+  rollBack: {},
+  chooseOutcomes: {},
+  refresh: {},
+  rendered: { text: isString, html: isString, elements: arrayOf(isString), verdict: optional(isString) },
+});

@@ -1,3 +1,5 @@
+import { arrayOf, isBoolean, isIndex, isString, messageGuard, objectOf } from './messageGuards';
+
 /** One rendered message as the preview shows it. */
 export interface PreviewMessage {
   readonly role: string;
@@ -56,3 +58,24 @@ export type FromWebview =
       /** Each role card's role and the text it shows (what a reader sees, without the line-end marks). */
       readonly cards: readonly { readonly role: string; readonly text: string }[];
     };
+
+const isLocation = objectOf<PreviewLocation>({ label: isString, uri: isString, line: isIndex, character: isIndex });
+
+/** Whether a message from the preview page is one the protocol above names, with its fields' types. */
+export const isFromPreview = messageGuard<FromWebview>({
+  ready: {},
+  selectSet: { name: isString },
+  customInput: { json: isString },
+  clearCustomInput: {},
+  copyJson: {},
+  exactWhitespace: { on: isBoolean },
+  reveal: { location: isLocation },
+  rendered: {
+    html: isString,
+    text: isString,
+    elements: arrayOf(isString),
+    title: isString,
+    bodyAttributes: arrayOf(isString),
+    cards: arrayOf(objectOf<{ readonly role: string; readonly text: string }>({ role: isString, text: isString })),
+  },
+});

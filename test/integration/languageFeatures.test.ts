@@ -188,6 +188,32 @@ describe('Language features', () => {
       assert.deepEqual(calls.filter((call) => call.includes('samples')), []);
     });
 
+    it('the checks, hover, completion, definition and quick fixes of one edit analyse the template once', async () => {
+      const api = await promptOps();
+      const document = await vscode.workspace.openTextDocument(supportPrompt);
+      const { format, path } = api.models.document(document);
+      const analyze = format.analyze;
+      const analysed: number[] = [];
+      format.analyze = (model, options) => {
+        if (model.path === path) analysed.push(document.version);
+        return analyze.call(format, model, options);
+      };
+      try {
+        const edit = new vscode.WorkspaceEdit();
+        edit.insert(supportPrompt, new vscode.Position(15, 0), 'Mention {{ordr}}.\n');
+        assert.equal(await vscode.workspace.applyEdit(edit), true);
+        const diagnostic = await diagnosticOf(supportPrompt, 'undeclared-variable', (candidate) => candidate.message.includes("'ordr'"));
+        await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', supportPrompt, new vscode.Position(13, 20));
+        await completionsAt(13, 17);
+        await vscode.commands.executeCommand('vscode.executeDefinitionProvider', supportPrompt, new vscode.Position(14, 29));
+        const fixes = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', supportPrompt, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+        assert.ok(fixes.length > 0, 'the undeclared variable has its fixes');
+      } finally {
+        format.analyze = analyze;
+      }
+      assert.deepEqual(analysed, [document.version]);
+    });
+
     it('hover follows the sample set chosen in the preview', async () => {
       const preview = await vscode.commands.executeCommand<{ sampleSet: string | undefined }>('promptops.preview', supportPrompt, 'terse');
       assert.equal(preview.sampleSet, 'terse');

@@ -66,10 +66,18 @@ function dedupe(diagnostics: readonly PromptDiagnostic[]): PromptDiagnostic[] {
  * template analysis; the editor calls this on every edit with cached parses.
  */
 export function analyzePromptDocument(document: PromptDocument, samples: SampleFile | undefined, options: CheckOptions = {}): PromptCheck {
+  return checkAnalyzedPromptDocument(document, samples, () => document.format.analyze(document, options));
+}
+
+/**
+ * Checks a parsed prompt with the template analysis `analyze` returns (an editor's cached one, so
+ * each version is analysed once for the checks and the language features); never throws.
+ */
+export function checkAnalyzedPromptDocument(document: PromptDocument, samples: SampleFile | undefined, analyze: () => TemplateAnalysis | undefined): PromptCheck {
   const diagnostics: PromptDiagnostic[] = [...document.diagnostics, ...(samples?.diagnostics ?? [])];
   let analysis: TemplateAnalysis | undefined;
   try {
-    analysis = document.format.analyze(document, options);
+    analysis = analyze();
     if (analysis) diagnostics.push(...analysis.diagnostics, ...unusedVariables(document, analysis));
     diagnostics.push(...checkSampleSets(document, samples, analysis));
   } catch (error: unknown) {

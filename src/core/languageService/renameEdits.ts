@@ -1,4 +1,4 @@
-import { analyzePromptDocument, type CheckOptions } from '../checks/checkPrompt';
+import { analyzePromptDocument, checkAnalyzedPromptDocument, type CheckOptions } from '../checks/checkPrompt';
 import type { TemplateAnalysis } from '../checks/templateAnalysis';
 import type { DiagnosticCode, PromptDiagnostic } from '../document/promptDiagnostic';
 import type { PromptDocument } from '../document/promptDocument';
@@ -62,13 +62,19 @@ function newProblem(before: readonly PromptDiagnostic[], after: readonly PromptD
   return after.find((diagnostic) => grown.has(diagnostic.code));
 }
 
-/** Applies a rename to copies of the texts and returns a problem the checker did not report before. */
-export function problemAfterRename(document: PromptDocument, samples: SampleFile | undefined, edits: readonly FileEdits[], options: CheckOptions): PromptDiagnostic | undefined {
+/** Applies a rename to copies of the texts and returns a problem the checker did not report before (`analysis` is the prompt's as it is). */
+export function problemAfterRename(
+  document: PromptDocument,
+  samples: SampleFile | undefined,
+  analysis: TemplateAnalysis | undefined,
+  edits: readonly FileEdits[],
+  options: CheckOptions,
+): PromptDiagnostic | undefined {
   const promptEdits = edits.find((file) => file.path === document.path)?.edits ?? [];
   const sampleEdits = samples ? (edits.find((file) => file.path === samples.path)?.edits ?? []) : [];
   const renamed = document.format.parse(applyTextEdits(document.text, promptEdits), { path: document.path });
   const renamedSamples = samples ? parseSampleFile(samples.path, applyTextEdits(samples.text, sampleEdits)) : undefined;
-  const before = analyzePromptDocument(document, samples, options).diagnostics;
+  const before = checkAnalyzedPromptDocument(document, samples, () => analysis).diagnostics;
   const after = analyzePromptDocument(renamed, renamedSamples, options).diagnostics;
   return newProblem(before, after);
 }

@@ -6,11 +6,13 @@ import { CanaryComparisonError, compareCanary } from '../../node/canary/canaryCo
 import type { PromptFileInRepository } from '../../node/promptFileInRepository';
 import { readManifestFile } from '../../node/releases/manifestFile';
 import { releaseWorkspaceOf } from '../../node/releases/releaseWorkspace';
-import type { CanaryReportState, FromCanaryReport, ToCanaryReport } from '../../webview/canaryReportProtocol';
+import { isFromCanaryReport, type CanaryReportState, type FromCanaryReport, type ToCanaryReport } from '../../webview/canaryReportProtocol';
 import { webviewPageHtml } from '../preview/previewHtml';
+import type { PromptOpsLog } from '../promptOpsLog';
 import type { ReleaseState } from '../releases/releaseState';
 import { versionUri } from '../versions/versionUri';
 import { canaryReportState } from './canaryReportState';
+import { receiveCheckedMessages } from '../webviewMessages';
 
 /** What the webview last reported showing; integration tests read it. */
 export type CanaryReportSnapshot = Omit<Extract<FromCanaryReport, { type: 'rendered' }>, 'type'>;
@@ -49,10 +51,11 @@ export class CanaryReport implements vscode.Disposable {
     private outcomes: vscode.Uri,
     private readonly releaseState: ReleaseState,
     extensionUri: vscode.Uri,
+    log: PromptOpsLog,
   ) {
     panel.webview.html = webviewPageHtml(panel.webview, extensionUri, { script: 'canaryReport.js', style: 'canaryReport.css', title: 'Canary report' });
     this.subscriptions.push(
-      panel.webview.onDidReceiveMessage((message: FromCanaryReport) => void this.receive(message)),
+      receiveCheckedMessages(panel.webview, 'canary report page', isFromCanaryReport, log, (message) => void this.receive(message)),
       panel.onDidDispose(() => this.dispose()),
       releaseState.onDidChange(() => this.schedule()),
       this.shown,

@@ -5,6 +5,7 @@ import type { PromptFileInRepository } from '../../node/promptFileInRepository';
 import { readManifestFile } from '../../node/releases/manifestFile';
 import { optionalString, withPromptFile, type CommandEnvironment } from '../commands/commandArguments';
 import type { PromptOpsCommand } from '../commands/promptOpsCommand';
+import type { PromptOpsLog } from '../promptOpsLog';
 import type { ReleaseState } from '../releases/releaseState';
 import { CanaryReport, pickOutcomesFile } from './canaryReport';
 
@@ -30,6 +31,7 @@ export class CanaryReports implements vscode.Disposable {
     private readonly environment: CommandEnvironment,
     private readonly releaseState: ReleaseState,
     private readonly extensionUri: vscode.Uri,
+    private readonly log: PromptOpsLog,
   ) {}
 
   /** The open report of a prompt's label, if any. */
@@ -73,7 +75,7 @@ export class CanaryReports implements vscode.Disposable {
       retainContextWhenHidden: false,
       localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist'), vscode.Uri.joinPath(this.extensionUri, 'media')],
     });
-    const report = new CanaryReport(panel, file, label, outcomes, this.releaseState, this.extensionUri);
+    const report = new CanaryReport(panel, file, label, outcomes, this.releaseState, this.extensionUri, this.log);
     this.reports.set(key, report);
     report.onDidDispose(() => this.reports.delete(key));
     return report;

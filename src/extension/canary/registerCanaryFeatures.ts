@@ -11,7 +11,7 @@ export interface CanaryFeatures {
 
 /** The Canary report and finding a version by its hash or commit (issue 14). */
 export function registerCanaryFeatures(context: vscode.ExtensionContext, versions: VersionFeatures, releases: ReleaseFeatures): CanaryFeatures {
-  const canaryReports = new CanaryReports(versions.commandEnvironment, releases.releaseState, context.extensionUri);
+  const canaryReports = new CanaryReports(versions.commandEnvironment, releases.releaseState, context.extensionUri, versions.log);
   context.subscriptions.push(canaryReports);
   registerCommands(context, [canaryReports.command(), findVersionCommand(releases.releaseState)]);
   return { canaryReports };

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { analyzePromptDocument } from '../../core/checks/checkPrompt';
+import { checkAnalyzedPromptDocument } from '../../core/checks/checkPrompt';
 import type { PromptDiagnostic } from '../../core/document/promptDiagnostic';
 import { formatOfLanguage } from '../../core/formats/promptFileKind';
 import { diagnosticPath, isSampleFile, promptPathOfSampleFile, type PromptModels } from '../promptModels';
@@ -113,10 +113,7 @@ export class DiagnosticsController implements vscode.Disposable {
     await this.models.loadVersionContext(document);
     const model = this.models.document(document);
     const samples = this.models.sampleFile(promptUri);
-    const { diagnostics } = analyzePromptDocument(model, samples, {
-      partialExists: (name) => this.models.partialFile(promptUri, name) !== undefined,
-      partialSource: (name) => this.models.partialSource(promptUri, name),
-    });
+    const { diagnostics } = checkAnalyzedPromptDocument(model, samples, () => this.models.analysis(document));
     const byFile = new Map<string, PromptDiagnostic[]>([[model.path, []]]);
     if (samples) byFile.set(samples.path, []);
     for (const diagnostic of diagnostics) byFile.set(diagnostic.file, [...(byFile.get(diagnostic.file) ?? []), diagnostic]);

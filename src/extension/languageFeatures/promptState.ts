@@ -18,33 +18,22 @@ export interface PromptState {
 }
 
 /**
- * Gives the providers one state per prompt version: the parse comes from PromptModels (parsed once
- * per version, shared with the checks and the preview) and the analysis is computed once per parse.
+ * Gives the providers one state per prompt version: the parse and the analysis come from
+ * PromptModels, computed once per version and shared with the checks and the preview.
  */
 export class PromptStates {
-  private readonly analyses = new WeakMap<PromptDocument, TemplateAnalysis | undefined>();
-
   constructor(private readonly models: PromptModels) {}
 
   /** The state of an open prompt document. */
   of(document: vscode.TextDocument): PromptState {
-    const model = this.models.document(document);
-    const uri = document.uri;
-    const checkOptions: CheckOptions = {
-      partialExists: (name) => this.models.partialFile(uri, name) !== undefined,
-      partialSource: (name) => this.models.partialSource(uri, name),
-    };
-    const analyses = this.analyses;
+    const models = this.models;
     return {
-      model,
-      samples: this.models.sampleFile(uri),
-      checkOptions,
-      // Completion runs on every keystroke without needing the analysis, so it is computed on first read.
+      model: models.document(document),
+      samples: models.sampleFile(document.uri),
+      checkOptions: models.includeLookups(document.uri),
+      // Completion runs on every keystroke without needing the analysis, so it is read only when asked for.
       get analysis(): TemplateAnalysis | undefined {
-        if (!analyses.has(model)) {
-          analyses.set(model, model.format.analyze(model, checkOptions));
-        }
-        return analyses.get(model);
+        return models.analysis(document);
       },
     };
   }

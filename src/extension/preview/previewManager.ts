@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { PreviewState } from '../../webview/previewProtocol';
 import { isSampleFile, promptPathsOfSampleFile, type PromptModels } from '../promptModels';
+import type { PromptOpsLog } from '../promptOpsLog';
 import { PromptPreview } from './promptPreview';
 import { previewWebviewOptions } from './previewHtml';
 
@@ -13,7 +14,11 @@ export class PreviewManager implements vscode.Disposable {
   private readonly pending = new Map<string, NodeJS.Timeout>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly models: PromptModels) {
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly models: PromptModels,
+    private readonly log: PromptOpsLog,
+  ) {
     this.subscriptions.push(
       vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document.uri)),
       models.onDidChangeSamples((uri) => {
@@ -34,7 +39,7 @@ export class PreviewManager implements vscode.Disposable {
             return;
           }
           panel.webview.options = previewWebviewOptions(this.extensionUri);
-          this.track(new PromptPreview(panel, vscode.Uri.parse(saved.documentUri), this.models, this.extensionUri, saved));
+          this.track(new PromptPreview(panel, vscode.Uri.parse(saved.documentUri), this.models, this.extensionUri, this.log, saved));
         },
       }),
     );
@@ -47,7 +52,7 @@ export class PreviewManager implements vscode.Disposable {
       preview.panel.reveal(vscode.ViewColumn.Beside, true);
     } else {
       const panel = vscode.window.createWebviewPanel(previewViewType, 'Preview', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, previewWebviewOptions(this.extensionUri));
-      preview = this.track(new PromptPreview(panel, uri, this.models, this.extensionUri));
+      preview = this.track(new PromptPreview(panel, uri, this.models, this.extensionUri, this.log));
     }
     if (sampleSet !== undefined) await preview.selectSet(sampleSet);
     return preview;

@@ -1,14 +1,15 @@
 import * as vscode from 'vscode';
-import { analyzePromptDocument } from '../../core/checks/checkPrompt';
 import { renderCheckedPrompt, sampleFileProblem, type RenderProblem } from '../../core/rendering/checkedRender';
 import { messageText } from '../../core/rendering/promptRendering';
 import { approximateTokenCount } from '../../core/rendering/tokenCount';
 import { checkCustomInput } from '../../core/samples/checkSampleSets';
 import { chooseRenderInput, parseCustomInput, type ChosenRenderInput } from '../../core/samples/renderInput';
 import type { RenderedPrompt } from 'dotprompt';
-import type { FromWebview, PreviewLocation, PreviewState, ToWebview } from '../../webview/previewProtocol';
+import { isFromPreview, type FromWebview, type PreviewLocation, type PreviewState, type ToWebview } from '../../webview/previewProtocol';
 import { uriOfDiagnosticPath } from '../diagnostics/toVscodeDiagnostic';
 import type { PromptModels } from '../promptModels';
+import type { PromptOpsLog } from '../promptOpsLog';
+import { receiveCheckedMessages } from '../webviewMessages';
 import { previewHtml } from './previewHtml';
 
 /** What the webview last reported showing; the integration tests read it. */
@@ -35,6 +36,7 @@ export class PromptPreview implements vscode.Disposable {
     readonly documentUri: vscode.Uri,
     private readonly models: PromptModels,
     extensionUri: vscode.Uri,
+    log: PromptOpsLog,
     restored?: Pick<PreviewState, 'selectedSet' | 'customInput' | 'exactWhitespace'>,
   ) {
     this.selectedSet = restored?.selectedSet;
@@ -42,7 +44,7 @@ export class PromptPreview implements vscode.Disposable {
     this.exactWhitespace = restored?.exactWhitespace === true;
     panel.webview.html = previewHtml(panel.webview, extensionUri);
     this.subscriptions.push(
-      panel.webview.onDidReceiveMessage((message: FromWebview) => void this.receive(message)),
+      receiveCheckedMessages(panel.webview, 'preview page', isFromPreview, log, (message) => void this.receive(message)),
       panel.onDidDispose(() => this.dispose()),
       this.shown,
       this.disposed,
@@ -91,7 +93,7 @@ export class PromptPreview implements vscode.Disposable {
         ? chooseRenderInput(model, samples, { kind: 'custom', input: parsed.input })
         : { ok: false, problem: parsed.problem, sets: chooseRenderInput(model, samples, { kind: 'set' }).sets };
       if (parsed.ok) {
-        const analysis = model.inputSchema ? undefined : analyzePromptDocument(model, undefined, this.partialOptions()).analysis;
+        const analysis = model.inputSchema ? undefined : this.models.analysis(document);
         inputProblems = checkCustomInput(model, analysis, this.customInput).map((diagnostic) => diagnostic.message);
       }
     } else {
@@ -126,13 +128,6 @@ export class PromptPreview implements vscode.Disposable {
     };
     const message: ToWebview = { type: 'state', state };
     await this.panel.webview.postMessage(message);
-  }
-
-  private partialOptions(): { partialExists: (name: string) => boolean; partialSource: (name: string) => string | undefined } {
-    return {
-      partialExists: (name) => this.models.partialFile(this.documentUri, name) !== undefined,
-      partialSource: (name) => this.models.partialSource(this.documentUri, name),
-    };
   }
 
   /** Shows a render error's place in the editor: the prompt's (or sample file's) own line and column. */

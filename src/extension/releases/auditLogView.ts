@@ -3,10 +3,12 @@ import * as vscode from 'vscode';
 import { escapeControlCharacters } from '../../core/document/controlCharacters';
 import type { ReleaseEvent } from '../../core/releases/releaseManifest';
 import { relativeTime } from '../../core/versions/relativeTime';
-import type { AuditLogRow, AuditLogState, FromAuditLog, ToAuditLog } from '../../webview/auditLogProtocol';
+import { isFromAuditLog, type AuditLogRow, type AuditLogState, type FromAuditLog, type ToAuditLog } from '../../webview/auditLogProtocol';
 import { webviewPageHtml } from '../preview/previewHtml';
+import type { PromptOpsLog } from '../promptOpsLog';
 import type { ShortShas } from '../versions/shortShas';
 import type { ReleaseState, RepositoryReleases } from './releaseState';
+import { receiveCheckedMessages } from '../webviewMessages';
 
 /** What the page last reported showing; integration tests read it. */
 export type AuditLogSnapshot = Omit<Extract<FromAuditLog, { type: 'rendered' }>, 'type'>;
@@ -54,10 +56,11 @@ export class AuditLogView implements vscode.Disposable {
     private readonly state: ReleaseState,
     private readonly shortShas: ShortShas,
     extensionUri: vscode.Uri,
+    log: PromptOpsLog,
   ) {
     panel.webview.html = webviewPageHtml(panel.webview, extensionUri, { script: 'auditLog.js', style: 'auditLog.css', title: 'Audit log' });
     this.subscriptions.push(
-      panel.webview.onDidReceiveMessage((message: FromAuditLog) => void this.receive(message)),
+      receiveCheckedMessages(panel.webview, 'audit log page', isFromAuditLog, log, (message) => void this.receive(message)),
       panel.onDidDispose(() => this.dispose()),
       state.onDidChange(() => void this.update()),
       this.shown,
@@ -136,6 +139,7 @@ export class AuditLogViews implements vscode.Disposable {
     private readonly state: ReleaseState,
     private readonly shortShas: ShortShas,
     private readonly extensionUri: vscode.Uri,
+    private readonly log: PromptOpsLog,
   ) {}
 
   /** Opens (or reveals) the audit log of the repository at `root`, of one prompt when `prompt` is given. */
@@ -152,7 +156,7 @@ export class AuditLogViews implements vscode.Disposable {
       enableFindWidget: true,
       localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist'), vscode.Uri.joinPath(this.extensionUri, 'media')],
     });
-    const view = new AuditLogView(panel, root, prompt, this.state, this.shortShas, this.extensionUri);
+    const view = new AuditLogView(panel, root, prompt, this.state, this.shortShas, this.extensionUri, this.log);
     this.views.set(key, view);
     view.onDidDispose(() => this.views.delete(key));
     return view;

@@ -29,7 +29,7 @@ export function registerReleaseFeatures(context: vscode.ExtensionContext, versio
   const livePublishing = new LivePublishing(releaseState);
   const statusBar = new ReleaseStatusBar(versions.history, releaseState, livePublishing);
   const manifestDiagnostics = new ManifestDiagnostics(releaseState);
-  const auditLogs = new AuditLogViews(releaseState, shortShas, context.extensionUri);
+  const auditLogs = new AuditLogViews(releaseState, shortShas, context.extensionUri, versions.log);
   context.subscriptions.push(releaseState, releases, releasesView, livePublishing, statusBar, manifestDiagnostics, auditLogs);
   registerCommands(context, releaseCommands(versions.commandEnvironment, releaseState, auditLogs, () => versions.versions.refresh(), livePublishing));
   return { releaseState, releases, releasesView, statusBar, manifestDiagnostics, auditLogs, livePublishing };

@@ -5,7 +5,7 @@
  * also builds the checker's shape with declaration ranges. Its JSON output is compared with
  * dotprompt's own converter in the unit tests, quirks included.
  */
-import { plainSchemaView, type SchemaNodeView } from '../../schema/schemaNodeView';
+import { plainSchemaView, type SchemaEntryView, type SchemaNodeView } from '../../schema/schemaNodeView';
 import { jsonSchemaShape } from '../../schema/jsonSchemaShape';
 import { anyShape, type DeclaredProperty, type ScalarType, type SchemaShape } from '../../schema/schemaShape';
 import type { Range } from '../../document/textDocument';
@@ -38,6 +38,20 @@ const jsonSchemaTypes: ReadonlySet<string> = new Set([...picoScalarTypes, 'objec
 const wildcard = '(*)';
 
 type JsonObject = Record<string, unknown>;
+
+/** A type converted both ways: the JSON Schema dotprompt produces and the checker's shape. */
+interface ConvertedType {
+  readonly json: JsonObject;
+  readonly shape: SchemaShape;
+}
+
+/** A field of a Picoschema object, converted, with what its declaration says about it. */
+interface ConvertedField extends ConvertedType {
+  readonly name: string;
+  readonly optional: boolean;
+  readonly description: string | null;
+  readonly declaration: ReturnType<SchemaEntryView['declarationOf']>;
+}
 
 function extractDescription(input: string): [string, string | null] {
   if (!input.includes(',')) return [input, null];
@@ -81,7 +95,7 @@ class Converter {
   }
 
   /** dotprompt's `mustResolveSchema`: a type name that is not a scalar names a registered schema. */
-  named(name: string, range: Range | undefined): { json: JsonObject; shape: SchemaShape } {
+  named(name: string, range: Range | undefined): ConvertedType {
     if (!this.resolveSchema) {
       this.problem(
         range,
@@ -107,26 +121,10 @@ class Converter {
   top(view: SchemaNodeView): ConvertedSchema | undefined {
     const plain = view.plain();
     if (!plain) return undefined;
-    if (view.kind === 'string' && typeof view.scalar === 'string') {
-      const [type, description] = extractDescription(view.scalar);
-      if (picoScalarTypes.has(type)) {
-        // dotprompt keeps `{type: 'any'}` at the top level, unlike inside objects.
-        const json: JsonObject = description ? { type, description } : { type };
-        return { form: 'type-name', json, shape: scalarShape(type, false), problems: this.problems };
-      }
-      const named = this.named(type, view.range);
-      return { form: 'type-name', json: description ? { ...named.json, description } : named.json, shape: named.shape, problems: this.problems };
-    }
+    if (view.kind === 'string' && typeof view.scalar === 'string') return this.topTypeName(view.scalar, view.range);
     if (view.kind === 'map') {
-      const type = view.get('type');
-      const properties = view.get('properties');
-      if (typeof type?.scalar === 'string' && jsonSchemaTypes.has(type.scalar)) {
-        return { form: 'json-schema', json: plain, shape: jsonSchemaShape(view), problems: this.problems };
-      }
-      if (properties && (properties.kind === 'map' || properties.kind === 'seq' || properties.kind === 'null')) {
-        const json = isJsonObject(plain) ? { ...plain, type: 'object' } : plain;
-        return { form: 'json-schema', json, shape: jsonSchemaShape(view), problems: this.problems };
-      }
+      const jsonSchema = this.jsonSchemaOf(view, plain);
+      if (jsonSchema) return jsonSchema;
     } else if (view.kind === 'seq') {
       this.problem(view.range, 'A schema must be a map of fields or a type name, not a list.');
     } else {
@@ -137,116 +135,152 @@ class Converter {
     return { form: 'picoschema', json: converted.json, shape: converted.shape, problems: this.problems };
   }
 
-  /** dotprompt's `parsePico`. */
-  pico(view: SchemaNodeView): { json: JsonObject; shape: SchemaShape } {
-    if (view.kind === 'string' && typeof view.scalar === 'string') {
-      const [type, description] = extractDescription(view.scalar);
-      if (!picoScalarTypes.has(type)) {
-        const named = this.named(type, view.range);
-        return { json: description ? { ...named.json, description } : named.json, shape: named.shape };
-      }
-      if (type === 'any') return { json: description ? { description } : {}, shape: anyShape };
-      return { json: description ? { type, description } : { type }, shape: scalarShape(type, false) };
+  /** A whole schema written as one type name (`string, the user's question` or a registered schema's name). */
+  private topTypeName(written: string, range: Range | undefined): ConvertedSchema {
+    const [type, description] = extractDescription(written);
+    if (picoScalarTypes.has(type)) {
+      // dotprompt keeps `{type: 'any'}` at the top level, unlike inside objects.
+      const json: JsonObject = description ? { type, description } : { type };
+      return { form: 'type-name', json, shape: scalarShape(type, false), problems: this.problems };
     }
+    const named = this.named(type, range);
+    return { form: 'type-name', json: description ? { ...named.json, description } : named.json, shape: named.shape, problems: this.problems };
+  }
+
+  /** A map that is JSON Schema rather than Picoschema: it has a JSON Schema `type`, or `properties`; undefined otherwise. */
+  private jsonSchemaOf(view: SchemaNodeView, plain: unknown): ConvertedSchema | undefined {
+    const type = view.get('type');
+    const properties = view.get('properties');
+    if (typeof type?.scalar === 'string' && jsonSchemaTypes.has(type.scalar)) {
+      return { form: 'json-schema', json: plain, shape: jsonSchemaShape(view), problems: this.problems };
+    }
+    if (properties && (properties.kind === 'map' || properties.kind === 'seq' || properties.kind === 'null')) {
+      const json = isJsonObject(plain) ? { ...plain, type: 'object' } : plain;
+      return { form: 'json-schema', json, shape: jsonSchemaShape(view), problems: this.problems };
+    }
+    return undefined;
+  }
+
+  /** dotprompt's `parsePico`. */
+  pico(view: SchemaNodeView): ConvertedType {
+    if (view.kind === 'string' && typeof view.scalar === 'string') return this.picoTypeName(view.scalar, view.range);
     if (view.kind !== 'map' && view.kind !== 'seq' && view.kind !== 'null') {
       this.problem(view.range, `A Picoschema field type must be a type name or a map of fields, not ${describeKind(view)}.`);
       return { json: {}, shape: anyShape };
     }
     if (view.kind === 'seq') this.problem(view.range, 'A Picoschema object must be a map of fields, not a list.');
+    return this.picoObject(view);
+  }
 
+  /** A field's type written as a name: a Picoschema scalar, else a registered schema. */
+  private picoTypeName(written: string, range: Range | undefined): ConvertedType {
+    const [type, description] = extractDescription(written);
+    if (!picoScalarTypes.has(type)) {
+      const named = this.named(type, range);
+      return { json: description ? { ...named.json, description } : named.json, shape: named.shape };
+    }
+    if (type === 'any') return { json: description ? { description } : {}, shape: anyShape };
+    return { json: description ? { type, description } : { type }, shape: scalarShape(type, false) };
+  }
+
+  /** A map of fields (a list or nothing is read as dotprompt reads it): an object with its properties, required ones and `(*)`. */
+  private picoObject(view: SchemaNodeView): ConvertedType {
     const properties: JsonObject = {};
     const required: string[] = [];
     const declared = new Map<string, DeclaredProperty>();
     let additionalJson: unknown = false;
     let additional: SchemaShape | 'forbidden' = 'forbidden';
-    const entries =
-      view.kind === 'seq'
-        ? view.items().map((item, index) => ({ key: String(index), keyRange: item.range, value: item, declarationOf: () => undefined }))
-        : view.entries();
-
-    for (const entry of entries) {
-      const { key, value } = entry;
-      if (key === wildcard) {
-        const converted = this.pico(value);
+    for (const entry of fieldEntries(view)) {
+      if (entry.key === wildcard) {
+        const converted = this.pico(entry.value);
         additionalJson = converted.json;
         additional = converted.shape;
         continue;
       }
-      const [name = '', typeInfo] = key.split('(');
-      const optional = name.endsWith('?');
-      const propertyName = optional ? name.slice(0, -1) : name;
-      if (!optional) required.push(propertyName);
-      const declaration = entry.declarationOf(propertyName);
-      let json: JsonObject;
-      let shape: SchemaShape;
-      let description: string | null = null;
-
-      if (!typeInfo) {
-        if (value.kind === 'null') {
-          this.problem(
-            entry.keyRange,
-            `Field '${propertyName}' has no type, so dotprompt reads it as an empty object; give it a type such as string.`,
-            'warning',
-          );
-        }
-        const converted = this.pico(value);
-        json = { ...converted.json };
-        shape = converted.shape;
-        if (optional && typeof json['type'] === 'string') {
-          json['type'] = [json['type'], 'null'];
-          shape = withNull(shape);
-        } else if (optional && shape.kind !== 'any') {
-          shape = withNull(shape);
-        }
-        if (typeof json['description'] === 'string') description = json['description'];
-      } else {
-        const [type, typeDescription] = extractDescription(typeInfo.substring(0, typeInfo.length - 1));
-        description = typeDescription;
-        if (type === 'array') {
-          const items = this.pico(value);
-          json = { type: optional ? ['array', 'null'] : 'array', items: items.json };
-          shape = { kind: 'array', items: items.shape, nullable: optional };
-        } else if (type === 'object') {
-          const converted = this.pico(value);
-          json = { ...converted.json };
-          if (optional) json['type'] = [json['type'], 'null'];
-          shape = optional ? withNull(converted.shape) : converted.shape;
-        } else if (type === 'enum') {
-          const values = value.plain();
-          if (!Array.isArray(values)) {
-            this.problem(value.range ?? entry.keyRange, `The values of enum field '${propertyName}' must be a list.`);
-            json = { enum: values };
-            shape = anyShape;
-          } else {
-            const list: unknown[] = [...values];
-            if (optional && !list.includes(null)) list.push(null);
-            json = { enum: list };
-            shape = { kind: 'enum', values: list };
-          }
-        } else {
-          this.problem(
-            entry.keyRange,
-            `'${type}' cannot be used in parentheses; Picoschema allows (object), (array) and (enum) there.`,
-          );
-          json = {};
-          shape = anyShape;
-        }
-        if (description) json['description'] = description;
-      }
-      properties[propertyName] = json;
-      declared.set(propertyName, {
-        name: propertyName,
-        required: !optional,
-        shape,
-        ...(description ? { description } : {}),
-        ...(declaration ? { declaration } : {}),
+      const field = this.picoField(entry);
+      if (!field.optional) required.push(field.name);
+      properties[field.name] = field.json;
+      declared.set(field.name, {
+        name: field.name,
+        required: !field.optional,
+        shape: field.shape,
+        ...(field.description ? { description: field.description } : {}),
+        ...(field.declaration ? { declaration: field.declaration } : {}),
       });
     }
-
     const json: JsonObject = { type: 'object', properties, additionalProperties: additionalJson };
     if (required.length > 0) json['required'] = required;
     return { json, shape: { kind: 'object', properties: declared, additional, nullable: false } };
   }
+
+  /** One field: `name`, `name?`, with an optional `(object|array|enum, description)` after it. */
+  private picoField(entry: SchemaEntryView): ConvertedField {
+    const [name = '', typeInfo] = entry.key.split('(');
+    const optional = name.endsWith('?');
+    const propertyName = optional ? name.slice(0, -1) : name;
+    const field = { name: propertyName, optional, declaration: entry.declarationOf(propertyName) };
+    if (!typeInfo) return { ...field, ...this.plainField(entry, propertyName, optional) };
+    const [type, description] = extractDescription(typeInfo.substring(0, typeInfo.length - 1));
+    const converted = this.parenthesizedField(entry, propertyName, optional, type);
+    if (description) converted.json['description'] = description;
+    return { ...field, ...converted, description };
+  }
+
+  /** A field without parentheses: its value is its type; `?` makes it nullable. */
+  private plainField(entry: SchemaEntryView, propertyName: string, optional: boolean): ConvertedType & { description: string | null } {
+    if (entry.value.kind === 'null') {
+      this.problem(entry.keyRange, `Field '${propertyName}' has no type, so dotprompt reads it as an empty object; give it a type such as string.`, 'warning');
+    }
+    const converted = this.pico(entry.value);
+    const json = { ...converted.json };
+    let shape = converted.shape;
+    if (optional && typeof json['type'] === 'string') {
+      json['type'] = [json['type'], 'null'];
+      shape = withNull(shape);
+    } else if (optional && shape.kind !== 'any') {
+      shape = withNull(shape);
+    }
+    return { json, shape, description: typeof json['description'] === 'string' ? json['description'] : null };
+  }
+
+  /** A field written `name(array)`, `name(object)` or `name(enum)`; anything else in parentheses is a mistake. */
+  private parenthesizedField(entry: SchemaEntryView, propertyName: string, optional: boolean, type: string): ConvertedType {
+    switch (type) {
+      case 'array': {
+        const items = this.pico(entry.value);
+        return { json: { type: optional ? ['array', 'null'] : 'array', items: items.json }, shape: { kind: 'array', items: items.shape, nullable: optional } };
+      }
+      case 'object': {
+        const converted = this.pico(entry.value);
+        const json = { ...converted.json };
+        if (optional) json['type'] = [json['type'], 'null'];
+        return { json, shape: optional ? withNull(converted.shape) : converted.shape };
+      }
+      case 'enum':
+        return this.enumField(entry, propertyName, optional);
+      default:
+        this.problem(entry.keyRange, `'${type}' cannot be used in parentheses; Picoschema allows (object), (array) and (enum) there.`);
+        return { json: {}, shape: anyShape };
+    }
+  }
+
+  /** `name(enum): [a, b]`: the listed values, with null added when the field is optional. */
+  private enumField(entry: SchemaEntryView, propertyName: string, optional: boolean): ConvertedType {
+    const values = entry.value.plain();
+    if (!Array.isArray(values)) {
+      this.problem(entry.value.range ?? entry.keyRange, `The values of enum field '${propertyName}' must be a list.`);
+      return { json: { enum: values }, shape: anyShape };
+    }
+    const list: unknown[] = [...values];
+    if (optional && !list.includes(null)) list.push(null);
+    return { json: { enum: list }, shape: { kind: 'enum', values: list } };
+  }
+}
+
+/** The fields of a Picoschema object; a list's items are read as fields named by their index, as dotprompt does. */
+function fieldEntries(view: SchemaNodeView): readonly SchemaEntryView[] {
+  if (view.kind !== 'seq') return view.entries();
+  return view.items().map((item, index) => ({ key: String(index), keyRange: item.range, value: item, declarationOf: () => undefined }));
 }
 
 function describeKind(view: SchemaNodeView): string {

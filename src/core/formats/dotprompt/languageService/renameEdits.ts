@@ -141,7 +141,7 @@ export function handlebarsRenameEdits(
     }
   }
   const grouped = groupEdits(dedupeEdits(edits));
-  const problem = problemAfterRename(document, samples, grouped, options);
+  const problem = problemAfterRename(document, samples, analysis, grouped, options);
   if (problem) return refuse(`Renaming '${oldName}' to '${newName}' would break the prompt: ${problem.message}`);
   return { ok: true, edits: grouped };
 }

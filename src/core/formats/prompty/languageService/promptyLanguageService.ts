@@ -184,7 +184,7 @@ function renameEdits(document: PromptDocument, samples: SampleFile | undefined, 
   }
   for (const set of samples?.sets ?? []) for (const edit of renameKeyEdits(set.values.source, set.values.node, steps, oldName, newName)) edits.push({ path: set.values.source.file, edit });
   const grouped = groupEdits(dedupeEdits(edits));
-  const problem = problemAfterRename(document, samples, grouped, options);
+  const problem = problemAfterRename(document, samples, analysis, grouped, options);
   if (problem) return refuseRename(`Renaming '${oldName}' to '${newName}' would break the prompt: ${problem.message}`);
   return { ok: true, edits: grouped };
 }

@@ -82,8 +82,8 @@ export function releaseCommands(environment: CommandEnvironment, state: ReleaseS
   const report = (outcome: ReleaseOutcome, releasesFile: string): void => {
     if (outcome.kind === 'unchanged') void questions.tell('information', displayText(outcome.message));
     if (outcome.kind !== 'applied') return;
-    const summary = releaseMoveSentences(outcome.move, short).join(' ').replace(/\.$/, '');
-    const committed = outcome.commit ? `; committed the manifest as ${short(outcome.commit)}` : `; ${releasesFile} is changed, not committed`;
+    const summary = releaseMoveSentences(outcome.move, outcome.short).join(' ').replace(/\.$/, '');
+    const committed = outcome.commit ? `; committed the manifest as ${outcome.short(outcome.commit)}` : `; ${releasesFile} is changed, not committed`;
     const published = outcome.publication?.ok ? `; published to ${outcome.publication.to}` : '';
     void questions.tell('information', displayText(`${summary}${committed}${published}.${outcome.breakingChanges.length > 0 ? ` Breaking: ${outcome.breakingChanges.map((change) => change.message).join(' ')}` : ''}`));
     if (outcome.publication && !outcome.publication.ok) {
@@ -244,7 +244,7 @@ export function releaseCommands(environment: CommandEnvironment, state: ReleaseS
           const to = (await releasePreflight(file, wanted)).target;
           await history.shortShas.learn(file.repository, [to.commit]);
           // The label's own version is refused in the words promptops canary uses (which say when a canary runs).
-          const plan = planCanary(manifest, { prompt: file.promptId, label: labelName, target: to, weight: 1, stamp: { at: '', by: '' } });
+          const plan = planCanary(manifest, { prompt: file.promptId, label: labelName, target: to, weight: 1, stamp: { at: '', by: '' }, short });
           if (plan.kind === 'refused') throw new ReleaseRefusal(plan.reason);
           let percent = typeof weight === 'number' ? weight : undefined;
           if (percent === undefined) {

@@ -1,7 +1,7 @@
 import type { MetricComparison, MetricTest } from '../core/canary/canaryAnalysis';
 import { formatCount, formatPValue, formatSigned, formatStat, pValueClause } from '../core/canary/statFormat';
 import { escapeControlCharacters } from '../core/document/controlCharacters';
-import { shortSha } from '../core/releases/promotionHistory';
+import type { AbbreviateCommit } from '../core/releases/commitAbbreviation';
 import type { CanaryComparison } from '../node/canary/canaryComparison';
 
 const testNames: Readonly<Record<MetricTest, string>> = {
@@ -38,8 +38,8 @@ function table(rows: readonly (readonly string[])[]): string[] {
   return rows.map((cells) => cells.map((cell, column) => cell + ' '.repeat((widths[column] ?? 0) - [...cell].length)).join('  ').trimEnd());
 }
 
-/** The compare report for a terminal: the experiment, one table row per metric, the sample ratio check, the verdict and its reasons. */
-export function compareReportText(comparison: CanaryComparison, outcomesArgument: string): string {
+/** The compare report for a terminal: the experiment (commits abbreviated by `short`), one table row per metric, the sample ratio check, the verdict and its reasons. */
+export function compareReportText(comparison: CanaryComparison, outcomesArgument: string, short: AbbreviateCommit): string {
   const { experiment, rows, analysis } = comparison;
   const level = `${Number(((1 - analysis.alpha) * 100).toPrecision(4))}% ${analysis.sequential ? 'CS' : 'CI'}`;
   const since = experiment.since ? ` since ${experiment.since}` : '';
@@ -49,7 +49,7 @@ export function compareReportText(comparison: CanaryComparison, outcomesArgument
   const total = srm.stableUnits + srm.canaryUnits;
   const share = total === 0 ? '-' : `${formatStat((srm.canaryUnits / total) * 100)}%`;
   const lines = [
-    `${escapeControlCharacters(experiment.prompt)} ${experiment.label}: stable ${shortSha(experiment.stableCommit)} vs canary ${shortSha(experiment.canaryCommit)} at ${experiment.weight}%${since}${ended}`,
+    `${escapeControlCharacters(experiment.prompt)} ${experiment.label}: stable ${short(experiment.stableCommit)} vs canary ${short(experiment.canaryCommit)} at ${experiment.weight}%${since}${ended}`,
     `${escapeControlCharacters(outcomesArgument)}: ${formatCount(rows.read)} rows read, ${formatCount(rows.used)} used, ${formatCount(rows.otherPrompts)} of other prompts or labels, ${formatCount(left)} left out`,
     '',
     ...table([['metric', 'test', 'stable n', 'mean', 'canary n', 'mean', 'canary − stable', level, 'p', 'adj. p', ''], ...analysis.metrics.map(row)]),

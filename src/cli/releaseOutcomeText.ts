@@ -1,7 +1,6 @@
 import { escapeControlCharacters } from '../core/document/controlCharacters';
 import type { BreakingChange } from '../core/releases/breakingChanges';
 import { releaseMoveSentences } from '../core/releases/releaseEventSentence';
-import { shortSha } from '../core/releases/promotionHistory';
 import type { ReleaseOutcome } from '../node/releases/releaseActions';
 import type { CliIo } from './cliIo';
 
@@ -15,7 +14,7 @@ export function outcomeText(outcome: ReleaseOutcome): string {
   if (outcome.kind === 'unchanged') return `${escapeControlCharacters(outcome.message)} Nothing to do.\n`;
   if (outcome.kind === 'cancelled') return '';
   // Prompt ids come from front matter anyone can write.
-  const lines = releaseMoveSentences(outcome.move).map(escapeControlCharacters);
-  if (outcome.commit !== undefined) lines.push(`Committed the manifest alone as ${shortSha(outcome.commit)}.`);
+  const lines = releaseMoveSentences(outcome.move, outcome.short).map(escapeControlCharacters);
+  if (outcome.commit !== undefined) lines.push(`Committed the manifest alone as ${outcome.short(outcome.commit)}.`);
   return `${lines.join('\n')}\n`;
 }

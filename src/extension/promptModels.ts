@@ -10,6 +10,7 @@ import { parseSampleFile, type SampleFile } from '../core/samples/sampleSets';
 import { findPartialFile } from '../node/partialFiles';
 import { findSampleFile } from '../node/sampleFiles';
 import { fileModifiedTime, readTextFile } from '../node/textFiles';
+import type { PromptOpsLog } from './promptOpsLog';
 
 /** A sidecar sample file as last read, and what it was read from (an open editor or the disk). */
 interface CachedSamples {
@@ -44,7 +45,7 @@ export class PromptModels implements vscode.Disposable {
   /** Contexts of version documents, read once per document: a commit's files never change. */
   private readonly versionContexts = new Map<string, Promise<VersionContext | undefined>>();
   private readonly loadedVersionContexts = new Map<string, VersionContext | undefined>();
-  private versionContextLoader: VersionContextLoader | undefined;
+  private versionContextLoader: { readonly load: VersionContextLoader; readonly log: PromptOpsLog } | undefined;
   private readonly changedSamples = new vscode.EventEmitter<vscode.Uri>();
   /** Fires with the sample file's URI when a sidecar changes on disk or in an editor. */
   readonly onDidChangeSamples = this.changedSamples.event;
@@ -119,11 +120,16 @@ export class PromptModels implements vscode.Disposable {
     return this.analyses.analysisOf(document.uri.toString(), document.version, this.document(document), this.includeLookups(document.uri));
   }
 
-  /** Lets version documents be checked against their own commit's sample file and partials (the version features read git). */
-  useVersionContexts(loader: VersionContextLoader): vscode.Disposable {
+  /**
+   * Lets version documents be checked against their own commit's sample file and partials (the version
+   * features read git); `log` receives why a context could not be read. Disposing puts the previous loader back.
+   */
+  useVersionContexts(load: VersionContextLoader, log: PromptOpsLog): vscode.Disposable {
+    const previous = this.versionContextLoader;
+    const loader = { load, log };
     this.versionContextLoader = loader;
     return new vscode.Disposable(() => {
-      if (this.versionContextLoader === loader) this.versionContextLoader = undefined;
+      if (this.versionContextLoader === loader) this.versionContextLoader = previous;
     });
   }
 
@@ -136,7 +142,12 @@ export class PromptModels implements vscode.Disposable {
     const key = document.uri.toString();
     let loading = this.versionContexts.get(key);
     if (!loading) {
-      loading = this.versionContextLoader(document.uri, this.document(document)).catch(() => undefined);
+      const { load, log } = this.versionContextLoader;
+      loading = load(document.uri, this.document(document)).catch((error: unknown) => {
+        // The document is still checked, as a working copy would be; the log keeps the cause.
+        log.warning(`PromptOps could not read the sample file and partials of ${document.uri.toString(true)} at its commit; it is checked without them.`, error);
+        return undefined;
+      });
       this.versionContexts.set(key, loading);
     }
     const context = await loading;

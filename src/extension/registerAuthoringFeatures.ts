@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { previewCommand } from './commands/previewCommand';
 import { registerCommands } from './commands/registerCommands';
 import { DiagnosticsController } from './diagnostics/diagnosticsController';
+import type { CompletionProvider } from './languageFeatures/completionProvider';
 import { registerLanguageFeatures } from './languageFeatures/registerLanguageFeatures';
 import { PreviewManager } from './preview/previewManager';
 import { PromptModels } from './promptModels';
@@ -11,6 +12,7 @@ export interface AuthoringFeatures {
   readonly models: PromptModels;
   readonly previews: PreviewManager;
   readonly diagnostics: DiagnosticsController;
+  readonly completions: CompletionProvider;
 }
 
 /** Checks, language features and the test-render preview (issues 3 and 4); none of it needs git or trust. */
@@ -19,7 +21,7 @@ export function registerAuthoringFeatures(context: vscode.ExtensionContext, log:
   const previews = new PreviewManager(context.extensionUri, models, log);
   const diagnostics = new DiagnosticsController(models);
   context.subscriptions.push(models, previews, diagnostics);
-  registerLanguageFeatures(context, models, diagnostics, (uri) => previews.previewOf(uri)?.sampleSet);
+  const completions = registerLanguageFeatures(context, models, diagnostics, (uri) => previews.previewOf(uri)?.sampleSet);
   registerCommands(context, [previewCommand(previews)]);
-  return { models, previews, diagnostics };
+  return { models, previews, diagnostics, completions };
 }

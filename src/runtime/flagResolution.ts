@@ -75,7 +75,8 @@ export async function resolvePromptWithFlags(bundle: PromptBundle, client: Promp
   if (!named) return fallback(`The flag ${flagKey} gave a value that is not a prompt version.`, details.variant);
   const version = prompt ? versionByCommit(prompt, named.commit) : undefined;
   if (!version || version.sha256 !== named.sha256) {
-    return fallback(`The flag ${flagKey} names ${named.commit.slice(0, 7)}, which this bundle does not carry; export and deploy the bundle again.`, details.variant);
+    // In full: a prefix of a commit the bundle lacks could be taken for one it carries.
+    return fallback(`The flag ${flagKey} names ${named.commit}, which this bundle does not carry; export and deploy the bundle again.`, details.variant);
   }
   // The flag's own metadata says which variant is its canary; a flag without PromptOps' metadata defers to the bundle.
   const metadata = details.flagMetadata;

@@ -12,24 +12,24 @@ function objectId(type: string, content: string): string {
 }
 
 /**
- * Commits what is staged in `cwd` as a commit whose first 7 hex digits are also those of a blob it
- * stores, so git must abbreviate that commit to 8 characters or more. The search runs in memory
- * (about 50,000 blobs against a few thousand commit messages) and is the same on every run; only
- * the two objects found are written. Returns the commit's full SHA; HEAD points at it.
+ * Commits what is staged in `cwd` as a commit whose first `length` hex digits (7 unless given) are
+ * also those of a blob it stores, so git must abbreviate that commit to more characters. The search
+ * runs in memory (about 50,000 blobs against a few thousand commit messages) and is the same on every
+ * run; only the two objects found are written. Returns the commit's full SHA; HEAD points at it.
  */
-export function commitWithAmbiguousPrefix(cwd: string, message: string): string {
+export function commitWithAmbiguousPrefix(cwd: string, message: string, length = 7): string {
   const tree = git(cwd, ['write-tree']);
   const parent = git(cwd, ['rev-parse', 'HEAD']);
   const blobs = new Map<string, string>();
   for (let i = 0; i < 50_000; i++) {
     const content = `filler ${i}\n`;
-    blobs.set(objectId('blob', content).slice(0, 7), content);
+    blobs.set(objectId('blob', content).slice(0, length), content);
   }
   const identity = 'Fixture Author <fixture@example.com> 1790000000 +0000';
   for (let attempt = 0; attempt < 1_000_000; attempt++) {
     const commit = `tree ${tree}\nparent ${parent}\nauthor ${identity}\ncommitter ${identity}\n\n${message}${attempt === 0 ? '' : ` (${attempt})`}\n`;
     const id = objectId('commit', commit);
-    const blob = blobs.get(id.slice(0, 7));
+    const blob = blobs.get(id.slice(0, length));
     if (blob === undefined) continue;
     git(cwd, ['hash-object', '-w', '--stdin'], blob);
     const written = git(cwd, ['hash-object', '-t', 'commit', '-w', '--stdin'], commit);

@@ -12,6 +12,7 @@ import { planCanary, planCanaryClear, planPromote, planRollback, type MovePlan }
 import { repositoryRoot } from './codeServerInstall';
 import { writeDemoOutcomes } from './demoOutcomes';
 import { scriptedGit as git, type ScriptedAuthor } from './scriptedGit';
+import { firstSevenOf } from '../../src/core/releases/commitAbbreviation';
 
 const demoFolder = path.join(repositoryRoot, 'demo');
 const historyFile = path.join(repositoryRoot, 'test', 'harness', 'demo', 'history.yaml');
@@ -69,7 +70,7 @@ class DemoReleases {
     const { action, prompt, label, ref, weight, note } = step.release;
     const parsed = parseReleaseManifest(this.manifest);
     const stamp = { at: step.at, by, note: note ?? '' };
-    const request = { prompt, label, stamp };
+    const request = { prompt, label, stamp, short: firstSevenOf };
     const refTarget = (): ReleaseTarget => {
       const commit = ref ? commits.get(ref) : undefined;
       if (!commit) throw new Error(`Unknown demo ref "${ref ?? ''}"`);
@@ -77,7 +78,7 @@ class DemoReleases {
     };
     let plan: MovePlan;
     if (action === 'rollback') {
-      const choice = chooseRollbackTarget(parsed.manifest, { prompt, label, to: ref ? commits.get(ref) : undefined });
+      const choice = chooseRollbackTarget(parsed.manifest, { prompt, label, to: ref ? commits.get(ref) : undefined, short: firstSevenOf });
       if (choice.kind !== 'target') throw new Error(`Cannot roll ${prompt} ${label} back: ${choice.kind === 'refused' ? choice.reason : choice.message}`);
       plan = planRollback(parsed.manifest, { ...request, target: this.target(choice.target.commit, prompt) });
     } else if (action === 'canary') {
@@ -89,7 +90,7 @@ class DemoReleases {
     }
     if (plan.kind !== 'move') throw new Error(`Demo release step ${action} ${prompt} ${label}: ${plan.kind === 'refused' ? plan.reason : plan.message}`);
     this.manifest = applyReleaseMove(parsed, plan.move);
-    return releaseCommitMessage(plan.move).subject;
+    return releaseCommitMessage(plan.move, firstSevenOf).subject;
   }
 
   text(): string {

@@ -29,4 +29,24 @@ describe('Failures are logged with their cause', () => {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     }
   });
+
+  it('a version document whose commit\'s sample file and partials cannot be read is still checked, and the log says why', async () => {
+    const api = await promptOps();
+    const logged: string[] = [];
+    const listening = api.log.onDidWrite((entry) => logged.push(`${entry.level}: ${entry.text}`));
+    // Stands in for git failing while the version features read the commit; disposing it puts the real reader back.
+    const failing = api.models.useVersionContexts(() => Promise.reject(new Error('git cat-file exited with 128: fatal: bad object 1234567')), api.log);
+    try {
+      const document = await vscode.workspace.openTextDocument({ language: 'dotprompt', content: 'Hello {{name}}\n' });
+      await api.models.loadVersionContext(document);
+      assert.deepEqual(logged, [
+        `warning: PromptOps could not read the sample file and partials of ${document.uri.toString(true)} at its commit; it is checked without them.\nError: git cat-file exited with 128: fatal: bad object 1234567`,
+      ]);
+      assert.equal(api.models.sampleFile(document.uri), undefined);
+    } finally {
+      failing.dispose();
+      listening.dispose();
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
+  });
 });

@@ -156,6 +156,35 @@ describe('Language features', () => {
       assert.deepEqual(labelled(await completionsAt(12, 22)), []);
     });
 
+    it('typing {{ opens completion by itself, a space typed inside the mustache does not', async () => {
+      const api = await promptOps();
+      const document = await vscode.workspace.openTextDocument({ language: 'dotprompt', content: '---\ninput:\n  schema:\n    question: string\n---\n' });
+      const editor = await vscode.window.showTextDocument(document);
+      editor.selection = new vscode.Selection(5, 0, 5, 0);
+      const opened: (string | undefined)[] = [];
+      const listening = api.completions.onDidAsk((asked) => {
+        if (asked.document.toString() === document.uri.toString()) opened.push(asked.triggerCharacter);
+      });
+      try {
+        await vscode.commands.executeCommand('type', { text: '{{' });
+        await eventually(() => [...opened], (seen) => seen.includes('{'));
+        await vscode.commands.executeCommand('hideSuggestWidget');
+        opened.length = 0;
+        await vscode.commands.executeCommand('type', { text: ' ' });
+        // Asked for by hand after the space: once this request arrives, one the space opened would have arrived before it.
+        await vscode.commands.executeCommand('editor.action.triggerSuggest');
+        await eventually(() => [...opened], (seen) => seen.includes(undefined));
+        assert.deepEqual(opened.filter((character) => character !== undefined), [], 'no request was opened by a typed character');
+        // The editor may have closed the braces itself; the space is typed right after `{{` either way.
+        assert.ok(document.getText().includes('{{ '), document.getText());
+      } finally {
+        listening.dispose();
+        await vscode.commands.executeCommand('hideSuggestWidget');
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      }
+      await vscode.window.showTextDocument(supportPrompt);
+    });
+
     it('hover on a variable shows its type, description, default and value in the first sample set', async () => {
       const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', supportPrompt, new vscode.Position(13, 20));
       const text = hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');

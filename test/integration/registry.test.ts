@@ -97,6 +97,27 @@ describe('Registry (Langfuse contract server) from the editor', () => {
     assert.match(String(api.registry.getTreeItem(v3).description), /^⟨latest⟩ Edited in Langfuse/);
   });
 
+  it('a listing Langfuse refuses shows its sentence in the view and goes to the PromptOps log with its cause, never with the secret key', async () => {
+    const api = await promptOps();
+    const logged: string[] = [];
+    const listening = api.log.onDidWrite((entry) => logged.push(`${entry.level}: ${entry.text}`));
+    try {
+      // The server's answer quotes the secret key back, as a careless proxy might.
+      server.inject({ method: 'GET', path: '/api/public/v2/prompts', fault: { kind: 'status', status: 400, body: JSON.stringify({ message: `bad request signed with ${server.secretKey}` }) } });
+      api.registry.refresh();
+      const [connection] = await children();
+      assert.ok(connection?.kind === 'connection');
+      const [shown] = await children(connection);
+      assert.deepEqual(shown, { kind: 'message', text: 'Langfuse refused to list prompts (400): bad request signed with ***.', icon: 'error' });
+      const entry = await eventually(() => logged.find((text) => text.startsWith('warning: The Registry view could not list the prompts.')), (found) => found !== undefined);
+      assert.equal(entry, 'warning: The Registry view could not list the prompts.\nRegistryError: Langfuse refused to list prompts (400): bad request signed with ***.');
+      assert.ok(!logged.some((text) => text.includes(server.secretKey)), 'no log entry holds the secret key');
+    } finally {
+      listening.dispose();
+      api.registry.refresh();
+    }
+  });
+
   it('opens a registry version read-only, in the prompt language', async () => {
     const uri = await vscode.commands.executeCommand<vscode.Uri>('promptops.registry.openVersion', 'support/summarize', 'staging');
     assert.equal(uri.scheme, 'promptops');

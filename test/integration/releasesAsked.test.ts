@@ -336,4 +336,29 @@ describe('Release commands ask in order, name versions, and use the views\' sele
       git('commit', '--quiet', '-m', 'ambiguous: removed');
     }
   });
+
+  it('the message after a promote given all its arguments names the version as git abbreviates it, not by its first 7 characters', async () => {
+    const file = workspaceFile('prompts/ambiguous-promote.prompt');
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode('---\ninput:\n  schema:\n    name: string\n---\nHi {{name}}.\n'));
+    git('add', 'prompts/ambiguous-promote.prompt');
+    const commit = commitWithAmbiguousPrefix(vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '', 'ambiguous-promote: first version');
+    const before = await manifestText();
+    const api = await promptOps();
+    const shown: ShownToUser[] = [];
+    const listening = api.questions.onDidShow((item) => shown.push(item));
+    try {
+      const abbreviated = git('log', '-1', '--format=%h', commit);
+      assert.ok(abbreviated.length > 7, `git abbreviates ${commit} to more than 7 characters (${abbreviated})`);
+      await vscode.commands.executeCommand('promptops.promote', file, commit, 'production');
+      const messages = await eventually(() => shown.filter((item) => item.kind === 'message'), (items) => items.length > 0);
+      assert.deepEqual(messages, [
+        { kind: 'message', severity: 'information', text: `Promoted prompts/ambiguous-promote to production: ${abbreviated} (a new label); prompt-releases.yaml is changed, not committed.`, buttons: [] },
+      ]);
+    } finally {
+      listening.dispose();
+      await vscode.workspace.fs.writeFile(manifest, new TextEncoder().encode(before));
+      git('rm', '--quiet', 'prompts/ambiguous-promote.prompt');
+      git('commit', '--quiet', '-m', 'ambiguous-promote: removed');
+    }
+  });
 });

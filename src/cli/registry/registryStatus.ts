@@ -1,6 +1,7 @@
 import { escapeControlCharacters } from '../../core/document/controlCharacters';
 import { driftText } from '../../core/registry/registryDrift';
-import { shortSha } from '../../core/releases/promotionHistory';
+import { firstSevenOf, type AbbreviateCommit } from '../../core/releases/commitAbbreviation';
+import { commitAbbreviator } from '../../node/git/commitAbbreviations';
 import { readRegistryDrift, type LabelDrift, type PromptDrift } from '../../node/registries/registryDriftStatus';
 import { CliError, ExitCode, type CliIo } from '../cliIo';
 import { choiceOption, parseVerbArgs } from '../parseVerbArgs';
@@ -8,11 +9,11 @@ import { openRegistry, openWorkspace, sourceOption, withRegistryErrors } from '.
 
 const usage = 'status --source langfuse [--format text|json]';
 
-function sides(drift: LabelDrift): string {
-  const git = drift.manifest ? `git ${shortSha(drift.manifest.commit)}` : 'not released in git';
+function sides(drift: LabelDrift, short: AbbreviateCommit): string {
+  const git = drift.manifest ? `git ${short(drift.manifest.commit)}` : 'not released in git';
   if (!drift.registry) return `${git}; Langfuse has no such label`;
   const provenance = drift.registry.provenance;
-  const origin = provenance === undefined ? 'no PromptOps provenance' : provenance.commit === undefined ? 'pushed uncommitted' : `from git ${shortSha(provenance.commit)}`;
+  const origin = provenance === undefined ? 'no PromptOps provenance' : provenance.commit === undefined ? 'pushed uncommitted' : `from git ${short(provenance.commit)}`;
   return `${git}; Langfuse v${drift.registry.version} (${origin})`;
 }
 
@@ -32,18 +33,22 @@ export function registryStatus(args: readonly string[], io: CliIo): Promise<Exit
     const labels = prompts.flatMap((prompt) => prompt.labels);
     const drifting = labels.filter((label) => label.state !== 'in-sync').length;
     if (format === 'json') io.out(`${JSON.stringify({ registry: registry.location, inSync: drifting === 0, prompts: prompts.map(promptJson) }, null, 2)}\n`);
-    else io.out(statusText(prompts, registry.location, labels.length, drifting, workspace.releasesFile));
+    else {
+      // Outside a repository no commit can be looked up, so none is named longer than git's usual 7.
+      const short = workspace.repository === undefined ? firstSevenOf : await commitAbbreviator(workspace.repository, labels.flatMap((drift) => [...(drift.manifest ? [drift.manifest.commit] : []), ...(drift.registry?.provenance?.commit === undefined ? [] : [drift.registry.provenance.commit])]));
+      io.out(statusText(prompts, registry.location, labels.length, drifting, workspace.releasesFile, short));
+    }
     return drifting === 0 ? ExitCode.ok : ExitCode.findings;
   });
 }
 
-function statusText(prompts: readonly PromptDrift[], location: string, total: number, drifting: number, releasesFile: string): string {
+function statusText(prompts: readonly PromptDrift[], location: string, total: number, drifting: number, releasesFile: string, short: AbbreviateCommit): string {
   if (prompts.length === 0) return `${releasesFile} releases no prompts yet, so there is nothing to compare with Langfuse at ${location}.\n`;
   const lines = [`Langfuse at ${location}: ${total - drifting} of ${total} label${total === 1 ? '' : 's'} in sync with ${releasesFile}.`];
   for (const prompt of prompts) {
     lines.push(escapeControlCharacters(prompt.id));
     const width = Math.max(0, ...prompt.labels.map((drift) => drift.label.length));
-    for (const drift of prompt.labels) lines.push(`  ${escapeControlCharacters(drift.label).padEnd(width)}  ${driftText(drift.state).padEnd(14)}  ${sides(drift)}`);
+    for (const drift of prompt.labels) lines.push(`  ${escapeControlCharacters(drift.label).padEnd(width)}  ${driftText(drift.state).padEnd(14)}  ${sides(drift, short)}`);
   }
   if (drifting > 0) lines.push('', 'promptops sync --source langfuse plans the pushes and label moves that bring Langfuse in line with Git.');
   return `${lines.join('\n')}\n`;

@@ -3,10 +3,12 @@ import type { PromptVersion } from '../../core/versions/promptVersion';
 import type { RegistryPromptVersion } from '../../core/registry/promptRegistry';
 import { newestFirst, promptSummary, readVersions } from '../../core/registry/registryListing';
 import { provenanceOf } from '../../core/registry/registryProvenance';
+import { firstSevenOf } from '../../core/releases/commitAbbreviation';
+import { commitAbbreviator } from '../../node/git/commitAbbreviations';
 import { registryVersionSha256 } from '../../node/registries/registryVersionText';
 import { CliError, ExitCode, type CliIo } from '../cliIo';
 import { choiceOption, parseVerbArgs } from '../parseVerbArgs';
-import { openRegistry, sourceOption, withRegistryErrors } from './registrySource';
+import { openRegistry, openWorkspace, sourceOption, withRegistryErrors } from './registrySource';
 
 const usage = 'versions NAME --source langfuse [--format text|json]';
 
@@ -37,9 +39,13 @@ export function registryVersions(args: readonly string[], io: CliIo): Promise<Ex
       io.out(`${JSON.stringify({ name, registry: registry.location, versions: versions.map((version) => ({ ...registryPromptVersion(version), provenance: provenanceOf(version.config) ?? null })) }, null, 2)}\n`);
       return ExitCode.ok;
     }
+    // In a repository the provenance commits are abbreviated as its git does (a commit it lacks is named in full); outside one, to 7 characters.
+    const { repository } = await openWorkspace(io);
+    const commits = versions.flatMap((version) => provenanceOf(version.config)?.commit ?? []);
+    const short = repository === undefined ? firstSevenOf : await commitAbbreviator(repository, commits);
     const rows = versions.map((version) => {
       const provenance = provenanceOf(version.config);
-      const origin = provenance === undefined ? '' : provenance.commit === undefined ? '  (uncommitted push)' : `  (git ${provenance.commit.slice(0, 7)})`;
+      const origin = provenance === undefined ? '' : provenance.commit === undefined ? '  (uncommitted push)' : `  (git ${short(provenance.commit)})`;
       const labels = version.labels.length > 0 ? `  [${[...version.labels].sort().map(escapeControlCharacters).join(', ')}]` : '';
       const date = version.createdAt === undefined ? '' : `${version.createdAt.slice(0, 10)} ${version.createdAt.slice(11, 16)}`;
       return [`v${version.version}`.padEnd(7), date.padEnd(16), `${escapeControlCharacters(((version.commitMessage ?? '').split('\n')[0] ?? '') || '(no message)')}${labels}${origin}`].join('  ');

@@ -8,6 +8,7 @@ import { OutcomeFileError } from '../../node/outcomes/outcomeFileReader';
 import { describeManifestProblem, readManifestFile } from '../../node/releases/manifestFile';
 import { openReleaseWorkspace } from '../../node/releases/releaseWorkspace';
 import { CliError, ExitCode } from '../cliIo';
+import { commitAbbreviator } from '../../node/git/commitAbbreviations';
 import { compareReportJson, compareReportText } from '../compareReportText';
 import { choiceOption, parseVerbArgs } from '../parseVerbArgs';
 import { releasesFileSetting } from '../promptFileArgument';
@@ -76,7 +77,8 @@ export const compareVerb: Verb = {
         if (error instanceof CanaryComparisonError || error instanceof OutcomeFileError) throw new CliError(error.message);
         throw error;
       }
-      io.out(format === 'json' ? `${JSON.stringify(compareReportJson(comparison), null, 2)}\n` : compareReportText(comparison, values.outcomes));
+      if (format === 'json') io.out(`${JSON.stringify(compareReportJson(comparison), null, 2)}\n`);
+      else io.out(compareReportText(comparison, values.outcomes, await commitAbbreviator(workspace.repository, [comparison.experiment.stableCommit, comparison.experiment.canaryCommit])));
       const failsGate = comparison.analysis.verdict === 'roll-back' || comparison.analysis.verdict === 'hold';
       return values.gate === true && failsGate ? ExitCode.findings : ExitCode.ok;
     }),

@@ -3,9 +3,10 @@ import * as path from 'node:path';
 import { escapeControlCharacters } from '../../core/document/controlCharacters';
 import { labelNameProblem } from '../../core/releases/labelName';
 import { manifestErrors } from '../../core/releases/manifestParser';
-import { shortSha } from '../../core/releases/promotionHistory';
+import type { AbbreviateCommit } from '../../core/releases/commitAbbreviation';
 import { releaseEventsOf, type ReleaseEvent } from '../../core/releases/releaseManifest';
 import { ReleaseRefusal } from '../../core/releases/releaseRefusal';
+import { commitAbbreviator } from '../../node/git/commitAbbreviations';
 import { describeManifestProblem, readManifestFile } from '../../node/releases/manifestFile';
 import { openReleaseWorkspace } from '../../node/releases/releaseWorkspace';
 import { CliError, ExitCode } from '../cliIo';
@@ -50,16 +51,20 @@ export const logVerb: Verb = {
       }
       const events = releaseEventsOf(parsed.manifest, { prompt, label: values.label }).reverse();
       if (format === 'json') io.out(`${JSON.stringify({ events: events.map(eventJson) }, null, 2)}\n`);
-      else io.out(events.length === 0 ? `No release events${prompt === undefined ? '' : ` of ${prompt}`}${values.label === undefined ? '' : ` for ${values.label}`} yet.\n` : events.map(eventText).join(''));
+      else if (events.length === 0) io.out(`No release events${prompt === undefined ? '' : ` of ${prompt}`}${values.label === undefined ? '' : ` for ${values.label}`} yet.\n`);
+      else {
+        const short = await commitAbbreviator(workspace.repository, events.flatMap((event) => (event.from === null ? [event.to] : [event.from, event.to])));
+        io.out(events.map((event) => eventText(event, short)).join(''));
+      }
       return ExitCode.ok;
     }),
 };
 
 /** One event as lines of text; whatever the manifest's authors wrote (prompt ids, names, notes) is printed with control characters escaped, so it cannot forge output. */
-function eventText(event: ReleaseEvent): string {
-  const from = event.from === null ? 'new' : shortSha(event.from);
+function eventText(event: ReleaseEvent, short: AbbreviateCommit): string {
+  const from = event.from === null ? 'new' : short(event.from);
   const weight = event.weight === undefined ? '' : ` (${event.weight}%)`;
-  const lines = [`${escapeControlCharacters(event.at)}  ${event.action.padEnd(12)}  ${escapeControlCharacters(event.prompt)}  ${event.label}  ${from} → ${shortSha(event.to)}${weight}  ${escapeControlCharacters(event.by)}`];
+  const lines = [`${escapeControlCharacters(event.at)}  ${event.action.padEnd(12)}  ${escapeControlCharacters(event.prompt)}  ${event.label}  ${from} → ${short(event.to)}${weight}  ${escapeControlCharacters(event.by)}`];
   if (event.note !== '') lines.push(`    ${escapeControlCharacters(event.note)}`);
   if (event.allowedError !== undefined) lines.push(`    released with errors allowed: ${escapeControlCharacters(event.allowedError)}`);
   return `${lines.join('\n')}\n`;

@@ -1,6 +1,5 @@
 import * as path from 'node:path';
 import { escapeControlCharacters } from '../../core/document/controlCharacters';
-import { shortSha } from '../../core/releases/promotionHistory';
 import { defaultLabel } from '../../core/releases/releaseManifest';
 import { describeManifestProblem } from '../../node/releases/manifestFile';
 import type { ManifestGateProblem } from '../../node/releases/manifestGate';
@@ -78,12 +77,13 @@ function statusText(status: ReleaseStatus): string {
   if (status.unreadable) return '';
   if (status.prompts.length === 0) return `${status.releasesFile} releases no prompts yet.\n`;
   const lines: string[] = [];
+  const { short } = status;
   for (const prompt of status.prompts) {
     lines.push(escapeControlCharacters(`${prompt.id}${prompt.file === undefined ? '' : `  (${prompt.file})`}`));
     const width = Math.max(...prompt.labels.map((entry) => entry.label.length));
     for (const { label, target, canary } of prompt.labels) {
-      const split = canary ? `  canary ${shortSha(canary.commit)} at ${canary.weight}%, ${shortSha(target.commit)} at ${100 - canary.weight}%` : '';
-      lines.push(`  ${label.padEnd(width)}  ${shortSha(target.commit)}${split}`);
+      const split = canary ? `  canary ${short(canary.commit)} at ${canary.weight}%, ${short(target.commit)} at ${100 - canary.weight}%` : '';
+      lines.push(`  ${label.padEnd(width)}  ${short(target.commit)}${split}`);
     }
     lines.push(`  ${comparisonText(prompt)}`);
   }

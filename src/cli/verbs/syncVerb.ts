@@ -1,5 +1,6 @@
 import { escapeControlCharacters } from '../../core/document/controlCharacters';
-import { shortSha } from '../../core/releases/promotionHistory';
+import { firstSevenOf, type AbbreviateCommit } from '../../core/releases/commitAbbreviation';
+import { commitAbbreviator } from '../../node/git/commitAbbreviations';
 import { applyRegistrySync, planRegistrySync, type SyncStep } from '../../node/registries/registrySync';
 import { CliError, ExitCode } from '../cliIo';
 import { parseVerbArgs } from '../parseVerbArgs';
@@ -8,11 +9,11 @@ import type { Verb } from '../verb';
 
 const usage = 'sync [--label L]... [--yes] [--flatten]';
 
-function stepText(step: SyncStep): string {
+function stepText(step: SyncStep, short: AbbreviateCommit): string {
   const prompt = escapeControlCharacters(step.prompt);
   if (step.kind === 'move') return `move   ${prompt} ${step.label}: ${step.from === undefined ? 'new label' : `v${step.from}`} → v${step.to}`;
   const from = step.labels.map((label) => `${label}${step.from.has(label) ? ` (now v${step.from.get(label)})` : ''}`).join(', ');
-  return `push   ${prompt} from ${step.path} at ${shortSha(step.commit)} as a new version labelled ${from}`;
+  return `push   ${prompt} from ${step.path} at ${short(step.commit)} as a new version labelled ${from}`;
 }
 
 /**
@@ -37,7 +38,8 @@ export const syncVerb: Verb = {
       for (const refusal of plan.refusals) io.err(`promptops sync: ${refusal}\n`);
       const inSync = plan.inSync.length;
       const header = `Langfuse at ${registry.location}: ${inSync} label${inSync === 1 ? '' : 's'} in sync, ${plan.steps.length} step${plan.steps.length === 1 ? '' : 's'} to sync${plan.refusals.length > 0 ? `, ${plan.refusals.length} refused` : ''}.`;
-      io.out(`${[header, ...plan.steps.map(stepText)].join('\n')}\n`);
+      const short = workspace.repository === undefined ? firstSevenOf : await commitAbbreviator(workspace.repository, plan.steps.flatMap((step) => (step.kind === 'push' ? [step.commit] : [])));
+      io.out(`${[header, ...plan.steps.map((step) => stepText(step, short))].join('\n')}\n`);
       if (plan.steps.length > 0 && values.yes !== true) io.out('Nothing was changed; run again with --yes to apply this plan.\n');
       if (plan.steps.length > 0 && values.yes === true) {
         await applyRegistrySync(workspace, registry, plan, { onApplied: ({ step, version }) => io.out(`applied ${step.kind} ${escapeControlCharacters(step.prompt)}: ${step.kind === 'push' ? step.labels.join(', ') : step.label} → v${version}\n`) });

@@ -1,7 +1,9 @@
 import * as fs from 'node:fs';
 import { escapeControlCharacters } from '../../core/document/controlCharacters';
+import type { AbbreviateCommit } from '../../core/releases/commitAbbreviation';
 import { createdFromText } from '../../core/versions/promptVersion';
 import { labelsPointingAt, type ReleaseTarget } from '../../core/releases/releaseManifest';
+import { commitAbbreviator } from '../../node/git/commitAbbreviations';
 import { readFileHistoryPage, type FileVersion } from '../../node/git/fileHistory';
 import { gitPromptVersion } from '../../node/gitPromptVersion';
 import { CliError, ExitCode } from '../cliIo';
@@ -39,7 +41,8 @@ export const versionsVerb: Verb = {
         const versions = history.versions.map((version) => gitPromptVersion(version, labelsOf(version.id)));
         io.out(`${JSON.stringify({ file: file.path, promptId: file.promptId, truncated: history.truncated, versions }, null, 2)}\n`);
       } else {
-        io.out(versionsTable(file.path, history.versions, labelsOf, history.truncated));
+        const short = await commitAbbreviator(file.repository, history.versions.flatMap((version) => [version.id, ...(version.copiedFrom ? [version.copiedFrom.commit] : [])]));
+        io.out(versionsTable(file.path, history.versions, labelsOf, history.truncated, short));
       }
       return ExitCode.ok;
     }),
@@ -49,21 +52,22 @@ export const versionsVerb: Verb = {
  * A readable table: short sha, date, author, subject, then labels and the older path before a rename.
  * Authors, subjects and paths come from commits anyone can write, so control characters are escaped.
  */
-function versionsTable(currentPath: string, versions: readonly FileVersion[], labelsOf: (commit: string) => readonly string[], truncated: boolean): string {
+function versionsTable(currentPath: string, versions: readonly FileVersion[], labelsOf: (commit: string) => readonly string[], truncated: boolean, short: AbbreviateCommit): string {
   if (versions.length === 0) return `No committed versions of ${escapeControlCharacters(currentPath)} yet.\n`;
   const authorOf = (version: FileVersion): string => escapeControlCharacters(version.authorName);
   const authorWidth = Math.max('AUTHOR'.length, ...versions.map((version) => authorOf(version).length));
-  const lines = [`${'COMMIT'.padEnd(7)}  ${'DATE'.padEnd(16)}  ${'AUTHOR'.padEnd(authorWidth)}  SUBJECT`];
+  const commitWidth = Math.max(7, ...versions.map((version) => short(version.id).length));
+  const lines = [`${'COMMIT'.padEnd(commitWidth)}  ${'DATE'.padEnd(16)}  ${'AUTHOR'.padEnd(authorWidth)}  SUBJECT`];
   for (const version of versions) {
     const labels = labelsOf(version.id);
     const notes = [
       ...(labels.length > 0 ? [`[${labels.join(', ')}]`] : []),
       ...(version.path !== currentPath ? [`(as ${escapeControlCharacters(version.path)})`] : []),
-      ...(version.copiedFrom ? [`(${createdFromText(version.copiedFrom)})`] : []),
+      ...(version.copiedFrom ? [`(${createdFromText(version.copiedFrom, short)})`] : []),
     ];
     // The author's own clock, as git shows it: the date and time written in the ISO string.
     const date = `${version.date.slice(0, 10)} ${version.date.slice(11, 16)}`;
-    lines.push([version.id.slice(0, 7), date, authorOf(version).padEnd(authorWidth), [escapeControlCharacters(version.subject), ...notes].join('  ')].join('  '));
+    lines.push([short(version.id).padEnd(commitWidth), date, authorOf(version).padEnd(authorWidth), [escapeControlCharacters(version.subject), ...notes].join('  ')].join('  '));
   }
   if (truncated) lines.push('', 'The history stops at the boundary of a shallow clone; fetch more history (git fetch --unshallow) to see older versions.');
   return `${lines.join('\n')}\n`;

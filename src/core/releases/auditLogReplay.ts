@@ -1,5 +1,5 @@
 import type { ManifestProblem } from './manifestParser';
-import { shortSha } from './promotionHistory';
+import type { AbbreviateCommit } from './commitAbbreviation';
 import type { ReleaseEvent, ReleaseManifest } from './releaseManifest';
 import type { Range } from '../document/textDocument';
 
@@ -39,9 +39,10 @@ function moveOf(event: ReleaseEvent): string {
 /**
  * The labels and canaries of the manifest that its audit log does not explain: what replaying the
  * events gives differs from what the manifest says, which only a hand edit (or a tool that skips the
- * log) can cause. Each is an error at the label's key, so no unreviewed move reaches an application.
+ * log) can cause. Each is an error at the label's key, so no unreviewed move reaches an application;
+ * `short` abbreviates the commits the messages name.
  */
-export function unexplainedReleases(manifest: ReleaseManifest): ManifestProblem[] {
+export function unexplainedReleases(manifest: ReleaseManifest, short: AbbreviateCommit): ManifestProblem[] {
   const problems: ManifestProblem[] = [];
   const replayed = replay(manifest.events);
   const problem = (range: Range | undefined, message: string): void => {
@@ -52,21 +53,21 @@ export function unexplainedReleases(manifest: ReleaseManifest): ManifestProblem[
     const labels = replayed.get(id);
     for (const [label, target] of releases.labels) {
       const served = labels?.get(label)?.served;
-      if (!served) problem(target.ranges?.key, `${id} ${label} serves ${shortSha(target.commit)}, but no event in the audit log puts it there; ${hint}.`);
+      if (!served) problem(target.ranges?.key, `${id} ${label} serves ${short(target.commit)}, but no event in the audit log puts it there; ${hint}.`);
       else if (served.commit !== target.commit || served.sha256 !== target.sha256) {
-        problem(target.ranges?.key, `${id} ${label} serves ${shortSha(target.commit)}, but the audit log's last move of it (${moveOf(served.event)}) is to ${shortSha(served.commit)}${served.commit === target.commit ? ' with another SHA-256' : ''}; ${hint}.`);
+        problem(target.ranges?.key, `${id} ${label} serves ${short(target.commit)}, but the audit log's last move of it (${moveOf(served.event)}) is to ${short(served.commit)}${served.commit === target.commit ? ' with another SHA-256' : ''}; ${hint}.`);
       }
     }
     for (const [label, canary] of releases.canaries) {
       const logged = labels?.get(label)?.canary;
-      if (!logged) problem(canary.ranges?.key, `The canary of ${id} ${label} (${shortSha(canary.commit)} at ${canary.weight}%) is not in the audit log; ${hint}.`);
+      if (!logged) problem(canary.ranges?.key, `The canary of ${id} ${label} (${short(canary.commit)} at ${canary.weight}%) is not in the audit log; ${hint}.`);
       else if (logged.commit !== canary.commit || logged.sha256 !== canary.sha256 || logged.weight !== canary.weight) {
-        problem(canary.ranges?.key, `The canary of ${id} ${label} serves ${shortSha(canary.commit)} at ${canary.weight}%, but the audit log's last canary (${moveOf(logged.event)}) is ${shortSha(logged.commit)} at ${logged.weight ?? '?'}%; ${hint}.`);
+        problem(canary.ranges?.key, `The canary of ${id} ${label} serves ${short(canary.commit)} at ${canary.weight}%, but the audit log's last canary (${moveOf(logged.event)}) is ${short(logged.commit)} at ${logged.weight ?? '?'}%; ${hint}.`);
       }
     }
     for (const [label, state] of labels ?? []) {
-      if (state.served && !releases.labels.has(label)) problem(releases.keyRange, `The audit log has ${id} ${label} serving ${shortSha(state.served.commit)}, but the manifest has no such label; ${hint}.`);
-      else if (state.canary && !releases.canaries.has(label)) problem(releases.keyRange, `The audit log has a canary of ${id} ${label} (${shortSha(state.canary.commit)}), but the manifest has none; end canaries with promptops canary --clear.`);
+      if (state.served && !releases.labels.has(label)) problem(releases.keyRange, `The audit log has ${id} ${label} serving ${short(state.served.commit)}, but the manifest has no such label; ${hint}.`);
+      else if (state.canary && !releases.canaries.has(label)) problem(releases.keyRange, `The audit log has a canary of ${id} ${label} (${short(state.canary.commit)}), but the manifest has none; end canaries with promptops canary --clear.`);
     }
   }
   for (const [id, labels] of replayed) {

@@ -1,3 +1,4 @@
+import type { AbbreviateCommit } from './commitAbbreviation';
 import { labelNameProblem } from './labelName';
 import type { ReleaseManifest, ReleaseTarget } from './releaseManifest';
 
@@ -41,10 +42,11 @@ export type RollbackChoice =
 
 /**
  * Chooses the version a rollback returns a label to (DESIGN §4): one step back in the label's own
- * promotion history, or `to` (a full commit SHA) when the label served it before.
+ * promotion history, or `to` (a full commit SHA) when the label served it before; `short` abbreviates
+ * the commits its sentences name.
  */
-export function chooseRollbackTarget(manifest: ReleaseManifest, request: { readonly prompt: string; readonly label: string; readonly to?: string | undefined }): RollbackChoice {
-  const { prompt, label, to } = request;
+export function chooseRollbackTarget(manifest: ReleaseManifest, request: { readonly prompt: string; readonly label: string; readonly to?: string | undefined; readonly short: AbbreviateCommit }): RollbackChoice {
+  const { prompt, label, to, short } = request;
   const nameProblem = labelNameProblem(label);
   if (nameProblem) return { kind: 'refused', reason: nameProblem };
   const current = manifest.prompts.get(prompt)?.labels.get(label);
@@ -53,20 +55,15 @@ export function chooseRollbackTarget(manifest: ReleaseManifest, request: { reado
   const earlier = trail.slice(0, -1);
   if (to === undefined) {
     const previous = earlier.at(-1);
-    if (!previous) return { kind: 'refused', reason: `${prompt} ${label} has no earlier version to roll back to: ${shortSha(current.commit)} is the first version it served.` };
+    if (!previous) return { kind: 'refused', reason: `${prompt} ${label} has no earlier version to roll back to: ${short(current.commit)} is the first version it served.` };
     return { kind: 'target', current, target: previous };
   }
-  if (to === current.commit) return { kind: 'unchanged', message: `${prompt} ${label} is already at ${shortSha(to)}.` };
+  if (to === current.commit) return { kind: 'unchanged', message: `${prompt} ${label} is already at ${short(to)}.` };
   // An earlier rollback may have dropped the version from the history; it still served the label once.
   const servedEvent = [...manifest.events]
     .reverse()
     .find((event) => event.prompt === prompt && event.label === label && (event.action === 'promote' || event.action === 'rollback') && event.to === to);
   const found = [...earlier].reverse().find((served) => served.commit === to) ?? (servedEvent ? { commit: to, sha256: servedEvent.sha256 } : undefined);
-  if (!found) return { kind: 'refused', reason: `${shortSha(to)} never served ${prompt} ${label}, so a rollback cannot return to it; promote it instead.` };
+  if (!found) return { kind: 'refused', reason: `${short(to)} never served ${prompt} ${label}, so a rollback cannot return to it; promote it instead.` };
   return { kind: 'target', current, target: found };
-}
-
-/** The 7-character abbreviation of a commit SHA that messages and commit subjects use. */
-export function shortSha(commit: string): string {
-  return commit.slice(0, 7);
 }

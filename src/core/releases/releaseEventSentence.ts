@@ -1,4 +1,4 @@
-import { shortSha } from './promotionHistory';
+import type { AbbreviateCommit } from './commitAbbreviation';
 import type { ReleaseEvent } from './releaseManifest';
 import type { ReleaseMove } from './releaseMoves';
 
@@ -6,7 +6,7 @@ import type { ReleaseMove } from './releaseMoves';
  * One sentence saying what an audit event did, e.g. `Rolled back support/summarize production: e552fe6 → 95fda74.`;
  * `short` abbreviates commits (the editor passes git's own abbreviations).
  */
-export function releaseEventSentence(event: ReleaseEvent, short: (commit: string) => string = shortSha): string {
+export function releaseEventSentence(event: ReleaseEvent, short: AbbreviateCommit): string {
   const from = event.from === null ? undefined : short(event.from);
   const to = short(event.to);
   switch (event.action) {
@@ -22,7 +22,7 @@ export function releaseEventSentence(event: ReleaseEvent, short: (commit: string
 }
 
 /** What a move did, one sentence per event, plus the end of a canary that a promote or rollback to its version made. */
-export function releaseMoveSentences(move: ReleaseMove, short: (commit: string) => string = shortSha): string[] {
+export function releaseMoveSentences(move: ReleaseMove, short: AbbreviateCommit): string[] {
   const sentences = move.events.map((event) => releaseEventSentence(event, short));
   const to = move.setLabel;
   if (move.clearCanary && to && !move.events.some((event) => event.action === 'canary-clear')) {

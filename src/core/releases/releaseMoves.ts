@@ -1,5 +1,5 @@
+import type { AbbreviateCommit } from './commitAbbreviation';
 import { labelNameProblem } from './labelName';
-import { shortSha } from './promotionHistory';
 import type { CanaryTarget, ReleaseEvent, ReleaseManifest, ReleaseTarget } from './releaseManifest';
 
 /** When, by whom and why a label moves: the parts of an event the caller supplies. */
@@ -34,6 +34,8 @@ interface LabelRequest {
   readonly prompt: string;
   readonly label: string;
   readonly stamp: EventStamp;
+  /** Abbreviates the commits the plan's sentences name. */
+  readonly short: AbbreviateCommit;
 }
 
 /**
@@ -48,7 +50,7 @@ export function planPromote(manifest: ReleaseManifest, request: LabelRequest & {
   if (nameProblem) return { kind: 'refused', reason: nameProblem };
   const entry = manifest.prompts.get(prompt);
   const current = entry?.labels.get(label);
-  if (current && current.commit === target.commit) return { kind: 'unchanged', message: alreadyAt(prompt, label, target) };
+  if (current && current.commit === target.commit) return { kind: 'unchanged', message: alreadyAt(request, target) };
   const completesCanary = entry?.canaries.get(label)?.commit === target.commit;
   const events: ReleaseEvent[] = [event(stamp, 'promote', request, current?.commit ?? null, target)];
   return { kind: 'move', move: { prompt, label, setLabel: plainTarget(target), ...(completesCanary ? { clearCanary: true } : {}), events } };
@@ -63,18 +65,18 @@ export function planRollback(manifest: ReleaseManifest, request: LabelRequest & 
   const entry = manifest.prompts.get(prompt);
   const current = entry?.labels.get(label);
   if (!current) return { kind: 'refused', reason: `${prompt} has no label ${label}, so there is nothing to roll back.` };
-  if (current.commit === target.commit) return { kind: 'unchanged', message: alreadyAt(prompt, label, target) };
+  if (current.commit === target.commit) return { kind: 'unchanged', message: alreadyAt(request, target) };
   const endsCanary = entry?.canaries.get(label)?.commit === target.commit;
   return { kind: 'move', move: { prompt, label, setLabel: plainTarget(target), ...(endsCanary ? { clearCanary: true } : {}), events: [event(stamp, 'rollback', request, current.commit, target)] } };
 }
 
-function alreadyAt(prompt: string, label: string, target: ReleaseTarget): string {
-  return `${prompt} ${label} is already at ${shortSha(target.commit)}.`;
+function alreadyAt({ prompt, label, short }: LabelRequest, target: ReleaseTarget): string {
+  return `${prompt} ${label} is already at ${short(target.commit)}.`;
 }
 
 /** Plans serving another version to `weight` percent of a label's traffic; the label itself must exist and serve a different version. */
 export function planCanary(manifest: ReleaseManifest, request: LabelRequest & { readonly target: ReleaseTarget; readonly weight: number }): MovePlan {
-  const { prompt, label, target, weight, stamp } = request;
+  const { prompt, label, target, weight, stamp, short } = request;
   const nameProblem = labelNameProblem(label);
   if (nameProblem) return { kind: 'refused', reason: nameProblem };
   if (!Number.isInteger(weight) || weight < 1 || weight > 99) return { kind: 'refused', reason: `A canary weight is a whole percentage from 1 to 99, not ${weight}.` };
@@ -84,11 +86,11 @@ export function planCanary(manifest: ReleaseManifest, request: LabelRequest & { 
   const existing = entry?.canaries.get(label);
   if (stable.commit === target.commit) {
     // With a canary running, the label's own version does not serve all traffic: say what it serves.
-    const serves = existing ? `${shortSha(target.commit)} to ${100 - existing.weight}% of traffic (its canary ${shortSha(existing.commit)} takes ${existing.weight}%)` : `${shortSha(target.commit)} to all traffic`;
+    const serves = existing ? `${short(target.commit)} to ${100 - existing.weight}% of traffic (its canary ${short(existing.commit)} takes ${existing.weight}%)` : `${short(target.commit)} to all traffic`;
     return { kind: 'refused', reason: `${prompt} ${label} already serves ${serves}; a canary needs another version.` };
   }
   if (existing && sameTarget(existing, target) && existing.weight === weight) {
-    return { kind: 'unchanged', message: `${prompt} ${label} already serves ${shortSha(target.commit)} to ${weight}% of traffic.` };
+    return { kind: 'unchanged', message: `${prompt} ${label} already serves ${short(target.commit)} to ${weight}% of traffic.` };
   }
   const canary: CanaryTarget = { ...plainTarget(target), weight };
   return { kind: 'move', move: { prompt, label, setCanary: canary, events: [{ ...event(stamp, 'canary', request, stable.commit, target), weight }] } };
@@ -96,7 +98,7 @@ export function planCanary(manifest: ReleaseManifest, request: LabelRequest & { 
 
 /** Plans ending a label's canary, so the label serves its own version to all traffic again. */
 export function planCanaryClear(manifest: ReleaseManifest, request: LabelRequest): MovePlan {
-  const { prompt, label, stamp } = request;
+  const { prompt, label, stamp, short } = request;
   const nameProblem = labelNameProblem(label);
   if (nameProblem) return { kind: 'refused', reason: nameProblem };
   const entry = manifest.prompts.get(prompt);
@@ -104,7 +106,7 @@ export function planCanaryClear(manifest: ReleaseManifest, request: LabelRequest
   const stable = entry?.labels.get(label);
   if (!canary || !stable) return { kind: 'refused', reason: `${prompt} ${label} has no canary to clear.` };
   if (canary.commit === stable.commit) {
-    return { kind: 'refused', reason: `The canary of ${prompt} ${label} serves ${shortSha(stable.commit)}, the label's own version, which no move of promptops leaves behind; remove it from the manifest in a reviewed change.` };
+    return { kind: 'refused', reason: `The canary of ${prompt} ${label} serves ${short(stable.commit)}, the label's own version, which no move of promptops leaves behind; remove it from the manifest in a reviewed change.` };
   }
   return { kind: 'move', move: { prompt, label, clearCanary: true, events: [event(stamp, 'canary-clear', request, canary.commit, stable)] } };
 }

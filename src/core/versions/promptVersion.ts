@@ -1,4 +1,5 @@
 import { escapeControlCharacters } from '../document/controlCharacters';
+import type { AbbreviateCommit } from '../releases/commitAbbreviation';
 
 /** A version of a prompt (DESIGN §3), from git history or a registry. */
 export interface PromptVersion {
@@ -20,7 +21,7 @@ export interface PromptVersion {
   readonly createdFrom?: { readonly path: string; readonly commit: string };
 }
 
-/** How the oldest version of a copied prompt says where it came from: `created from support/a.prompt at 1a2b3c4`, escaped for display. */
-export function createdFromText(createdFrom: { readonly path: string; readonly commit: string }): string {
-  return `created from ${escapeControlCharacters(createdFrom.path)} at ${createdFrom.commit.slice(0, 7)}`;
+/** How the oldest version of a copied prompt says where it came from: `created from support/a.prompt at 1a2b3c4`, escaped for display; `short` abbreviates the commit. */
+export function createdFromText(createdFrom: { readonly path: string; readonly commit: string }, short: AbbreviateCommit): string {
+  return `created from ${escapeControlCharacters(createdFrom.path)} at ${short(createdFrom.commit)}`;
 }

@@ -15,9 +15,12 @@ export function parseVersionSpec(text: string): VersionSpec {
   return { kind: 'named', name: trimmed };
 }
 
-/** What a diff header or an editor tab calls a version of a file, e.g. `summarize.prompt (a1b2c3d)`. */
-export function versionTitle(fileName: string, version: { readonly commit?: string | undefined; readonly label?: string | undefined }): string {
-  if (version.commit === undefined) return `${fileName} (working tree)`;
-  const shortSha = version.commit.slice(0, 7);
+/**
+ * What a diff header or an editor tab calls a version of a file, e.g. `summarize.prompt (a1b2c3d)`:
+ * `short` is the commit as git abbreviates it (none for the working tree).
+ */
+export function versionTitle(fileName: string, version: { readonly short?: string | undefined; readonly label?: string | undefined }): string {
+  if (version.short === undefined) return `${fileName} (working tree)`;
+  const shortSha = version.short;
   return version.label === undefined ? `${fileName} (${shortSha})` : `${fileName} (${version.label} ${shortSha})`;
 }

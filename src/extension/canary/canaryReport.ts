@@ -105,7 +105,9 @@ export class CanaryReport implements vscode.Disposable {
       const canary = readManifestFile(workspace.manifestFile).parsed.manifest.prompts.get(this.file.promptId)?.canaries.get(this.label);
       const running = canary?.commit === comparison.experiment.canaryCommit;
       this.canaryTarget = running && canary ? { commit: canary.commit, path: canary.path } : undefined;
-      state = canaryReportState(comparison, display, running);
+      const { shortShas } = this.releaseState;
+      await shortShas.learn(workspace.repository, [comparison.experiment.stableCommit, comparison.experiment.canaryCommit]);
+      state = canaryReportState(comparison, display, running, shortShas.of);
     } catch (error) {
       // No canary, an unreadable file, a bad setting, git failing: each is shown in the page as one sentence.
       if (!(error instanceof Error)) throw error;

@@ -1,7 +1,7 @@
 import type { MetricComparison, MetricTest } from '../../core/canary/canaryAnalysis';
 import { formatCount, formatPValue, formatSigned, formatStat, pValueClause } from '../../core/canary/statFormat';
 import { escapeControlCharacters } from '../../core/document/controlCharacters';
-import { shortSha } from '../../core/releases/promotionHistory';
+import type { AbbreviateCommit } from '../../core/releases/commitAbbreviation';
 import type { CanaryComparison } from '../../node/canary/canaryComparison';
 import type { CanaryReportMetric, CanaryReportState } from '../../webview/canaryReportProtocol';
 
@@ -33,8 +33,8 @@ function metricRow(metric: MetricComparison): CanaryReportMetric {
   };
 }
 
-/** What the Canary report shows for a comparison, every text from files escaped. */
-export function canaryReportState(comparison: CanaryComparison, outcomesFile: string, running: boolean): CanaryReportState {
+/** What the Canary report shows for a comparison (commits abbreviated by `short`), every text from files escaped. */
+export function canaryReportState(comparison: CanaryComparison, outcomesFile: string, running: boolean, short: AbbreviateCommit): CanaryReportState {
   const { experiment, rows, analysis } = comparison;
   const srm = analysis.srm;
   const total = srm.stableUnits + srm.canaryUnits;
@@ -42,7 +42,7 @@ export function canaryReportState(comparison: CanaryComparison, outcomesFile: st
   return {
     prompt: experiment.prompt,
     label: experiment.label,
-    split: `stable ${shortSha(experiment.stableCommit)} vs canary ${shortSha(experiment.canaryCommit)} at ${experiment.weight}%${experiment.since ? ` since ${experiment.since}` : ''}${running ? '' : ' (ended; from the audit log)'}`,
+    split: `stable ${short(experiment.stableCommit)} vs canary ${short(experiment.canaryCommit)} at ${experiment.weight}%${experiment.since ? ` since ${experiment.since}` : ''}${running ? '' : ' (ended; from the audit log)'}`,
     outcomesFile: escapeControlCharacters(outcomesFile),
     running,
     result: {

@@ -21,19 +21,23 @@ const sampleFiles: vscode.DocumentFilter = { scheme: 'file', pattern: '**/*.samp
 /**
  * Registers quick fixes, completion, hover, go to definition and rename for prompts (quick fixes
  * for sample files too). Registration does no work: providers parse through PromptModels on demand.
+ * Returns the completion provider, whose requests tests observe.
  */
 export function registerLanguageFeatures(
   context: vscode.ExtensionContext,
   models: PromptModels,
   diagnostics: DiagnosticsController,
   previewedSampleSet: (uri: vscode.Uri) => string | undefined,
-): void {
+): CompletionProvider {
   const states = new PromptStates(models);
+  const completions = new CompletionProvider(states);
   context.subscriptions.push(
+    completions,
     vscode.languages.registerCodeActionsProvider([...editablePrompts, sampleFiles], new QuickFixProvider(states, diagnostics), QuickFixProvider.metadata),
-    vscode.languages.registerCompletionItemProvider(prompts, new CompletionProvider(states), ...completionTriggerCharacters),
+    vscode.languages.registerCompletionItemProvider(prompts, completions, ...completionTriggerCharacters),
     vscode.languages.registerHoverProvider(prompts, new HoverProvider(states, previewedSampleSet)),
     vscode.languages.registerDefinitionProvider(prompts, new DefinitionProvider(states)),
     vscode.languages.registerRenameProvider(editablePrompts, new RenameProvider(states)),
   );
+  return completions;
 }

@@ -21,8 +21,8 @@ export interface RegistryFeatures {
 
 /** The Registry view, sign-in, registry version documents, push/pull/promote/rollback/compare, drift badges and the status bar item (issue 12). */
 export function registerRegistryFeatures(context: vscode.ExtensionContext, versions: VersionFeatures): RegistryFeatures {
-  const registryConnection = new RegistryConnection(context.secrets);
-  const registry = new RegistryTree(registryConnection);
+  const registryConnection = new RegistryConnection(context.secrets, versions.log);
+  const registry = new RegistryTree(registryConnection, versions.log);
   const registryView = vscode.window.createTreeView('promptops.registry', { treeDataProvider: registry, showCollapseAll: true });
   const registryDrift = new RegistryDriftDecorations(registryConnection, versions.log);
   const registryStatusBar = new RegistryStatusBar(registryConnection);

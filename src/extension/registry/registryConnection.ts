@@ -4,6 +4,7 @@ import type { PromptRegistry } from '../../core/registry/promptRegistry';
 import { RegistryError } from '../../core/registry/registryError';
 import { normalizedHost, type LangfuseConnection } from '../../node/registries/langfuse/langfuseConnection';
 import { LangfuseRegistry } from '../../node/registries/langfuse/langfuseRegistry';
+import type { PromptOpsLog } from '../promptOpsLog';
 
 /** What the Registry view and the status bar show about the connection. */
 export type ConnectionState =
@@ -34,6 +35,7 @@ function storedKeysOf(text: string | undefined): StoredKeys | undefined {
     const value = JSON.parse(text) as Partial<StoredKeys>;
     return typeof value.publicKey === 'string' && typeof value.secretKey === 'string' ? { publicKey: value.publicKey, secretKey: value.secretKey } : undefined;
   } catch {
+    // Stored text that does not parse counts as no keys (the user is asked again); never logged, as it may hold them.
     return undefined;
   }
 }
@@ -51,8 +53,10 @@ export class RegistryConnection implements vscode.Disposable {
   private loading: Promise<PromptRegistry | undefined> | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
 
+  /** `log` keeps why a connection test failed; registry errors name the host and public key prefix, never the secret key. */
   constructor(
     private readonly secrets: vscode.SecretStorage,
+    private readonly log: PromptOpsLog,
     private readonly env: Readonly<Record<string, string | undefined>> = process.env,
   ) {
     this.current = vscode.workspace.isTrusted ? { kind: 'signedOut', reason: 'Not signed in to a registry.' } : { kind: 'untrusted' };
@@ -135,6 +139,7 @@ export class RegistryConnection implements vscode.Disposable {
       this.setState({ kind: 'connected', host: registry.location, promptCount: page.totalItems });
     } catch (error) {
       this.setState({ kind: 'failed', host: registry.location, message: error instanceof Error ? error.message : String(error) });
+      this.log.warning(`PromptOps could not reach Langfuse at ${registry.location}.`, error);
     }
     return this.current;
   }

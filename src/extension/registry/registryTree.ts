@@ -4,6 +4,7 @@ import type { RegistryPromptSummary, RegistryPromptVersion } from '../../core/re
 import { newestFirst, readVersions } from '../../core/registry/registryListing';
 import { provenanceOf } from '../../core/registry/registryProvenance';
 import { relativeTime } from '../../core/versions/relativeTime';
+import type { PromptOpsLog } from '../promptOpsLog';
 import type { ConnectionState, RegistryConnection } from './registryConnection';
 import { registryPromptUri } from './registryUris';
 
@@ -49,7 +50,11 @@ export class RegistryTree implements vscode.TreeDataProvider<RegistryNode>, vsco
   private readonly versions = new Map<string, Promise<LoadedVersions>>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly connection: RegistryConnection) {
+  /** `log` keeps why a listing failed (the view shows its one sentence); registry errors never carry the keys. */
+  constructor(
+    private readonly connection: RegistryConnection,
+    private readonly log: PromptOpsLog,
+  ) {
     this.subscriptions.push(this.changed, connection.onDidChange(() => this.changed.fire(undefined)));
   }
 
@@ -95,8 +100,12 @@ export class RegistryTree implements vscode.TreeDataProvider<RegistryNode>, vsco
       await this.loadPage(loaded);
       return loaded;
     });
-    this.prompts.catch(() => (this.prompts = undefined));
-    return this.prompts;
+    const loading = this.prompts;
+    loading.catch((error: unknown) => {
+      if (this.prompts === loading) this.prompts = undefined;
+      this.log.warning('The Registry view could not list the prompts.', error);
+    });
+    return loading;
   }
 
   private async loadPage(loaded: LoadedPrompts): Promise<void> {
@@ -151,7 +160,10 @@ export class RegistryTree implements vscode.TreeDataProvider<RegistryNode>, vsco
       const all = summary ? newestFirst(summary) : [];
       loading = this.readPage(name, all, []);
       this.versions.set(name, loading);
-      loading.catch(() => this.versions.delete(name));
+      loading.catch((error: unknown) => {
+        this.versions.delete(name);
+        this.log.warning(`The Registry view could not list the versions of ${name}.`, error);
+      });
     }
     try {
       const loaded = await loading;

@@ -33,6 +33,6 @@ export function parseRegistryVersionUri(uri: vscode.Uri): RegistryVersionReferen
     if (value.registryVersion !== true || typeof value.registry !== 'string' || typeof value.name !== 'string' || typeof value.version !== 'number' || typeof value.title !== 'string') return undefined;
     return { registry: value.registry, name: value.name, version: value.version, title: value.title };
   } catch {
-    return undefined;
+    return undefined; // A query that is not JSON was not written by PromptOps: the URI is not a registry version.
   }
 }

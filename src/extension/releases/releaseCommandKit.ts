@@ -91,8 +91,8 @@ export function releaseCommandKit(environment: CommandEnvironment, state: Releas
   const report = (outcome: ReleaseOutcome, releasesFile: string): void => {
     if (outcome.kind === 'unchanged') void questions.tell('information', displayText(outcome.message));
     if (outcome.kind !== 'applied') return;
-    const summary = releaseMoveSentences(outcome.move, short).join(' ').replace(/\.$/, '');
-    const committed = outcome.commit ? `; committed the manifest as ${short(outcome.commit)}` : `; ${releasesFile} is changed, not committed`;
+    const summary = releaseMoveSentences(outcome.move, outcome.short).join(' ').replace(/\.$/, '');
+    const committed = outcome.commit ? `; committed the manifest as ${outcome.short(outcome.commit)}` : `; ${releasesFile} is changed, not committed`;
     const published = outcome.publication?.ok ? `; published to ${outcome.publication.to}` : '';
     void questions.tell('information', displayText(`${summary}${committed}${published}.${outcome.breakingChanges.length > 0 ? ` Breaking: ${outcome.breakingChanges.map((change) => change.message).join(' ')}` : ''}`));
     if (outcome.publication && !outcome.publication.ok) {

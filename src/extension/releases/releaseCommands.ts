@@ -125,7 +125,15 @@ export function releaseCommands(environment: CommandEnvironment, state: ReleaseS
           return undefined;
         }
         let prompt: string | undefined;
-        if (target) prompt = (await history.file(target.uri.fsPath).catch(() => undefined))?.promptId;
+        if (target) {
+          prompt = (
+            await history.file(target.uri.fsPath).catch((error: unknown) => {
+              // The repository's whole audit log still opens; the log says why it is not narrowed to the prompt.
+              state.log.warning(`PromptOps could not read ${target.uri.fsPath} as a prompt, so the audit log shows every prompt of its repository.`, error);
+              return undefined;
+            })
+          )?.promptId;
+        }
         return auditLogs.open(repository.workspace.repository.root, prompt);
       },
     },

@@ -111,7 +111,7 @@ export async function setCanaryOnFile(kit: ReleaseCommandKit, file: PromptFileIn
   const to = (await releasePreflight(file, wanted)).target;
   await kit.environment.history.shortShas.learn(file.repository, [to.commit]);
   // The label's own version is refused in the words promptops canary uses (which say when a canary runs).
-  const plan = planCanary(manifest, { prompt: file.promptId, label: labelName, target: to, weight: 1, stamp: { at: '', by: '' } });
+  const plan = planCanary(manifest, { prompt: file.promptId, label: labelName, target: to, weight: 1, stamp: { at: '', by: '' }, short: kit.short });
   if (plan.kind === 'refused') throw new ReleaseRefusal(plan.reason);
   const percent = typeof weight === 'number' ? weight : await askCanaryPercent(kit, split, to);
   if (percent === undefined) return undefined;

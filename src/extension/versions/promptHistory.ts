@@ -37,14 +37,14 @@ export class PromptHistory {
   /** One page of the file's versions, newest first. */
   async page(file: PromptFileInRepository, skip: number, limit: number): Promise<FileHistoryPage> {
     const page = await readFileHistoryPage(file.repository, file.path, { skip, limit });
-    await this.shortShas.learn(file.repository, page.versions.map((version) => version.id));
+    await this.shortShas.learn(file.repository, page.versions.flatMap((version) => [version.id, ...(version.copiedFrom ? [version.copiedFrom.commit] : [])]));
     return page;
   }
 
   /** The next page of a cursor over the file's versions ("Load more"), with its commits' abbreviations learnt. */
   async nextPage(file: PromptFileInRepository, cursor: FileHistoryCursor, limit: number): Promise<FileHistoryPage> {
     const page = await cursor.nextPage(limit);
-    await this.shortShas.learn(file.repository, page.versions.map((version) => version.id));
+    await this.shortShas.learn(file.repository, page.versions.flatMap((version) => [version.id, ...(version.copiedFrom ? [version.copiedFrom.commit] : [])]));
     return page;
   }
 
@@ -61,7 +61,7 @@ export class PromptHistory {
     for await (const version of fileHistory(file.repository, file.path)) {
       if (found) {
         await this.shortShas.learn(file.repository, [version.id]);
-        return { kind: 'commit', commit: version.id, path: version.path, blob: version.blob };
+        return { kind: 'commit', commit: version.id, path: version.path, blob: version.blob, short: this.shortShas.of(version.id) };
       }
       found = version.id === commit;
     }

@@ -39,7 +39,7 @@ export function registerVersionFeatures(context: vscode.ExtensionContext, models
   const selection = new ViewSelection();
   selection.track(versionsView);
   const commandEnvironment: CommandEnvironment = { history, questions, selection, promptFiles: () => versions.promptFiles() };
-  context.subscriptions.push(versions, versionsView, quickDiff, versionFiles, questions, selection, models.useVersionContexts(versionCheckContexts(history)));
+  context.subscriptions.push(versions, versionsView, quickDiff, versionFiles, questions, selection, models.useVersionContexts(versionCheckContexts(history), log));
   registerCommands(context, versionCommands(commandEnvironment, versions));
   return { history, versions, versionsView, quickDiff, versionFiles, questions, selection, log, commandEnvironment };
 }

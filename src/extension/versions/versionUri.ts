@@ -44,6 +44,6 @@ export function parseVersionUri(uri: vscode.Uri): VersionReference | undefined {
       ...(typeof value.sampleSet === 'string' ? { sampleSet: value.sampleSet } : {}),
     };
   } catch {
-    return undefined;
+    return undefined; // A query that is not JSON was not written by PromptOps: the URI is not a version.
   }
 }

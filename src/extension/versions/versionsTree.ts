@@ -263,13 +263,13 @@ function versionItem(node: Extract<VersionsNode, { kind: 'version' }>, short: (c
   const item = new vscode.TreeItem(displayText(version.subject) || '(no subject)', vscode.TreeItemCollapsibleState.None);
   const when = relativeTime(new Date(version.date), new Date());
   const badges = [...labels.map((label) => `⟨${label}⟩`), ...canaries.map((canary) => `⟨${canary.label} canary ${canary.weight}%⟩`)].join(' ');
-  item.description = `${badges ? `${badges} ` : ''}${short(version.id)} · ${when} · ${displayText(version.authorName)}${version.copiedFrom ? ` · ${createdFromText(version.copiedFrom)}` : ''}`;
+  item.description = `${badges ? `${badges} ` : ''}${short(version.id)} · ${when} · ${displayText(version.authorName)}${version.copiedFrom ? ` · ${createdFromText(version.copiedFrom, short)}` : ''}`;
   item.iconPath = new vscode.ThemeIcon(labels.length > 0 ? 'tag' : canaries.length > 0 ? 'git-compare' : 'git-commit');
   const tooltip = new vscode.MarkdownString(undefined, true);
   tooltip.appendMarkdown(`**${markdownText(version.subject)}**\n\n`);
   tooltip.appendMarkdown(`$(git-commit) \`${version.id}\`  \n$(person) ${markdownText(version.authorName)} <${markdownText(version.authorEmail)}>  \n$(calendar) ${version.date} (${when})  \n`);
   tooltip.appendMarkdown(`$(file) ${markdownText(version.path)}  \nsha256 \`${version.sha256}\``);
-  if (version.copiedFrom) tooltip.appendMarkdown(`  \n$(copy) ${markdownText(createdFromText(version.copiedFrom))}`);
+  if (version.copiedFrom) tooltip.appendMarkdown(`  \n$(copy) ${markdownText(createdFromText(version.copiedFrom, short))}`);
   if (labels.length > 0) tooltip.appendMarkdown(`  \n$(tag) ${labels.map(markdownText).join(', ')}`);
   for (const canary of canaries) tooltip.appendMarkdown(`  \n$(git-compare) canary of ${markdownText(canary.label)}: ${canary.weight}% of its traffic`);
   item.tooltip = tooltip;

@@ -22,7 +22,8 @@ export async function readFileAtCommit(repository: GitRepository, commit: string
     return await runGit(['cat-file', 'blob', `${commit}:${path}`], invocationIn(repository, options));
   } catch (error) {
     if (error instanceof GitError && error.kind === 'pathNotInRevision') {
-      throw new GitError('pathNotInRevision', `${path} does not exist in commit ${commit.slice(0, 7)}.`, error.stderr);
+      // In full: the caller's commit may be one this clone lacks, whose prefix could name another object.
+      throw new GitError('pathNotInRevision', `${path} does not exist in commit ${commit}.`, error.stderr);
     }
     throw error;
   }

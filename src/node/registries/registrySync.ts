@@ -5,9 +5,9 @@ import type { PromptRegistry, RegistryPromptContent, RegistryPromptVersion } fro
 import { mapWithConcurrency } from '../../core/registry/registryPaging';
 import { newestFirst, readVersions, registryConcurrency } from '../../core/registry/registryListing';
 import { provenanceCommitMessage, provenanceConfig, provenanceKey, provenanceOf } from '../../core/registry/registryProvenance';
-import { shortSha } from '../../core/releases/promotionHistory';
 import { manifestErrors } from '../../core/releases/manifestParser';
 import { ReleaseRefusal } from '../../core/releases/releaseRefusal';
+import { commitAbbreviator } from '../git/commitAbbreviations';
 import { readFileAtCommit } from '../git/gitObjects';
 import { describeManifestProblem, readManifestFile } from '../releases/manifestFile';
 import { openPromptById } from '../releases/releaseWorkspace';
@@ -84,15 +84,16 @@ export async function planRegistrySync(workspace: RegistryWorkspace, registry: P
       if (current) push.from.set(label, current.version);
       pushes.set(target.sha256, push);
     }
+    const short = await commitAbbreviator(repository, [...pushes.values()].map((push) => push.commit));
     for (const [sha256, push] of pushes) {
       try {
         const bytes = await readFileAtCommit(repository, push.commit, push.path);
-        if (createHash('sha256').update(bytes).digest('hex') !== sha256) throw new ReleaseRefusal(`${push.path} at ${shortSha(push.commit)} does not have the SHA-256 ${workspace.releasesFile} records for ${id}, so it is not pushed.`);
+        if (createHash('sha256').update(bytes).digest('hex') !== sha256) throw new ReleaseRefusal(`${push.path} at ${short(push.commit)} does not have the SHA-256 ${workspace.releasesFile} records for ${id}, so it is not pushed.`);
         const source = bytes.toString('utf8');
         const file = openPromptById(releaseWorkspace, id);
         const partials = file ? partialSourceAt(file, { kind: 'commit', commit: push.commit, path: push.path, blob: '' }) : () => undefined;
-        await refuseUnreleasable(parsePromptDocument(source, { path: `${push.path}@${shortSha(push.commit)}` }), partials);
-        const prepared = await prepareRegistryContent(source, `${push.path}@${shortSha(push.commit)}`, { flatten: options.flatten === true, registryName: registry.displayName, partials });
+        await refuseUnreleasable(parsePromptDocument(source, { path: `${push.path}@${short(push.commit)}` }), partials);
+        const prepared = await prepareRegistryContent(source, `${push.path}@${short(push.commit)}`, { flatten: options.flatten === true, registryName: registry.displayName, partials });
         const provenance = { commit: push.commit, sha256, path: push.path };
         steps.push({ kind: 'push', prompt: id, labels: push.labels, from: push.from, commit: push.commit, path: push.path, sha256, content: prepared.content, config: { ...prepared.config, [provenanceKey]: provenanceConfig(provenance) }, warnings: prepared.warnings });
       } catch (error) {

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { formatOfFile, parsePromptDocument } from '../../core/formats/promptFileKind';
 import type { PromptFormat } from '../../core/formats/promptFormat';
-import { shortSha } from '../../core/releases/promotionHistory';
+import type { AbbreviateCommit } from '../../core/releases/commitAbbreviation';
 import type { ReleaseTarget } from '../../core/releases/releaseManifest';
 import { defaultFlagHistory, type LabelReleases } from '../../core/releases/flagdFlags';
 import { ReleaseRefusal } from '../../core/releases/releaseRefusal';
 import { bundleFormat, type BundledCanaryJson, type BundledPartialJson, type BundledPromptJson, type BundledVersionJson, type PromptBundleJson } from '../../runtime/promptBundle';
+import { commitAbbreviator } from '../git/commitAbbreviations';
 import { GitError } from '../git/gitError';
 import { readFileAtCommit, resolveCommit } from '../git/gitObjects';
 import type { GitCallOptions } from '../git/gitRepository';
@@ -51,13 +52,14 @@ export async function exportPromptBundle(workspace: ReleaseWorkspace, labels: re
 /** The bundle carrying every version the given label releases name, each source read at its commit and checked against its sha256. */
 export async function bundleOfReleases(workspace: ReleaseWorkspace, labels: readonly string[], releases: readonly LabelReleases[], options: GitCallOptions = {}): Promise<PromptBundleJson> {
   const prompts = new Map<string, { labels: Record<string, BundledVersionJson>; canary: Record<string, BundledCanaryJson>; versions: Record<string, BundledVersionJson> }>();
+  const short = await commitAbbreviator(workspace.repository, releases.flatMap((release) => [release.current.commit, ...(release.canary ? [release.canary.commit] : []), ...release.rollbackTargets.map((target) => target.commit)]), options);
   for (const { id, label, current, canary, rollbackTargets } of releases) {
     let entry = prompts.get(id);
     if (!entry) prompts.set(id, (entry = { labels: {}, canary: {}, versions: {} }));
-    entry.labels[label] = await bundledVersion(workspace, id, label, current, options);
-    if (canary) entry.canary[label] = { ...(await bundledVersion(workspace, id, `${label} canary`, canary, options)), weight: canary.weight };
+    entry.labels[label] = await bundledVersion(workspace, id, label, current, short, options);
+    if (canary) entry.canary[label] = { ...(await bundledVersion(workspace, id, `${label} canary`, canary, short, options)), weight: canary.weight };
     for (const target of rollbackTargets) {
-      if (!Object.hasOwn(entry.versions, target.commit)) entry.versions[target.commit] = await bundledVersion(workspace, id, `${label} rollback target`, target, options);
+      if (!Object.hasOwn(entry.versions, target.commit)) entry.versions[target.commit] = await bundledVersion(workspace, id, `${label} rollback target`, target, short, options);
     }
   }
   const bundled: Record<string, BundledPromptJson> = {};
@@ -74,20 +76,20 @@ export async function bundleOfReleases(workspace: ReleaseWorkspace, labels: read
   return { format: bundleFormat, labels: [...labels], prompts: bundled };
 }
 
-async function bundledVersion(workspace: ReleaseWorkspace, id: string, what: string, target: ReleaseTarget, options: GitCallOptions): Promise<BundledVersionJson> {
+async function bundledVersion(workspace: ReleaseWorkspace, id: string, what: string, target: ReleaseTarget, short: AbbreviateCommit, options: GitCallOptions): Promise<BundledVersionJson> {
   const bytes = await readAt(workspace, target.commit, target.path, `${id} ${what}`, options);
   const sha256 = sha256Of(bytes);
   if (sha256 !== target.sha256) {
     throw new ReleaseRefusal(
-      `${id} ${what}: ${target.path} at ${shortSha(target.commit)} has SHA-256 ${sha256.slice(0, 12)}…, but ${workspace.releasesFile} records ${target.sha256.slice(0, 12)}…, so it is not the version that was reviewed; nothing was exported.`,
+      `${id} ${what}: ${target.path} at ${short(target.commit)} has SHA-256 ${sha256.slice(0, 12)}…, but ${workspace.releasesFile} records ${target.sha256.slice(0, 12)}…, so it is not the version that was reviewed; nothing was exported.`,
     );
   }
-  const source = textOf(bytes, `${target.path} at ${shortSha(target.commit)}`);
+  const source = textOf(bytes, `${target.path} at ${short(target.commit)}`);
   const partials: Record<string, BundledPartialJson> = {};
   const format = formatOfFile(target.path);
   if (format) {
     const document = parsePromptDocument(source, { path: target.path, format });
-    await collectPartials(workspace, `${id} ${what}`, target, format, format.includes(document).map((use) => use.name), partials, 0, options);
+    await collectPartials(workspace, `${id} ${what}`, target, format, format.includes(document).map((use) => use.name), partials, 0, short, options);
   }
   return { commit: target.commit, path: target.path, sha256, source, partials };
 }
@@ -104,6 +106,7 @@ async function collectPartials(
   names: readonly string[],
   into: Record<string, BundledPartialJson>,
   depth: number,
+  short: AbbreviateCommit,
   options: GitCallOptions,
 ): Promise<void> {
   if (depth >= maxPartialDepth) return;
@@ -115,14 +118,14 @@ async function collectPartials(
       const repoPath = candidate.slice(root.length + 1);
       const bytes = await readIfPresent(workspace, target.commit, repoPath, options);
       if (bytes === undefined) continue;
-      const partialSource = textOf(bytes, `${repoPath} at ${shortSha(target.commit)}`);
+      const partialSource = textOf(bytes, `${repoPath} at ${short(target.commit)}`);
       into[name] = { path: repoPath, sha256: sha256Of(bytes), source: partialSource };
       found = true;
-      await collectPartials(workspace, what, target, format, format.includesOfIncluded(partialSource), into, depth + 1, options);
+      await collectPartials(workspace, what, target, format, format.includesOfIncluded(partialSource), into, depth + 1, short, options);
       break;
     }
     if (!found) {
-      throw new ReleaseRefusal(`${what}: ${target.path} at ${shortSha(target.commit)} includes the ${format.includeNoun} '${name}', which that commit does not have, so the bundle could not render it; nothing was exported.`);
+      throw new ReleaseRefusal(`${what}: ${target.path} at ${short(target.commit)} includes the ${format.includeNoun} '${name}', which that commit does not have, so the bundle could not render it; nothing was exported.`);
     }
   }
 }

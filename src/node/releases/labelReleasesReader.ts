@@ -1,7 +1,9 @@
 import { rollbackCandidates, type LabelReleases } from '../../core/releases/flagdFlags';
-import { shortSha, type ServedVersion } from '../../core/releases/promotionHistory';
+import { manifestCommits, type AbbreviateCommit } from '../../core/releases/commitAbbreviation';
+import type { ServedVersion } from '../../core/releases/promotionHistory';
 import type { ReleaseManifest, ReleaseTarget } from '../../core/releases/releaseManifest';
 import { GitError } from '../git/gitError';
+import { commitAbbreviator } from '../git/commitAbbreviations';
 import type { GitCallOptions } from '../git/gitRepository';
 import type { PromptFileInRepository } from '../promptFileInRepository';
 import { locatePromptAt } from './releaseTarget';
@@ -25,6 +27,7 @@ export async function readLabelReleases(workspace: ReleaseWorkspace, manifest: R
   const releases: LabelReleases[] = [];
   const warnings: string[] = [];
   const index = new PromptFileIndex(workspace);
+  const short = await commitAbbreviator(workspace.repository, manifestCommits(manifest), options);
   for (const [id, prompt] of manifest.prompts) {
     let file: PromptFileInRepository | undefined;
     for (const label of labels) {
@@ -33,7 +36,7 @@ export async function readLabelReleases(workspace: ReleaseWorkspace, manifest: R
       const rollbackTargets: ReleaseTarget[] = [];
       for (const served of rollbackCandidates(manifest, id, label, depth)) {
         file ??= openPromptById(workspace, id, index);
-        const located = file ? await locateServed(file, label, served, options) : { problem: `${id} ${label}: no file has the prompt any more, so ${shortSha(served.commit)} cannot be located.` };
+        const located = file ? await locateServed(file, label, served, short, options) : { problem: `${id} ${label}: no file has the prompt any more, so ${short(served.commit)} cannot be located.` };
         if ('problem' in located) warnings.push(`${located.problem} It is left out of the rollback targets.`);
         else rollbackTargets.push(located.target);
       }
@@ -43,7 +46,7 @@ export async function readLabelReleases(workspace: ReleaseWorkspace, manifest: R
   return { releases, warnings };
 }
 
-async function locateServed(file: PromptFileInRepository, label: string, served: ServedVersion, options: GitCallOptions): Promise<{ target: ReleaseTarget } | { problem: string }> {
+async function locateServed(file: PromptFileInRepository, label: string, served: ServedVersion, short: AbbreviateCommit, options: GitCallOptions): Promise<{ target: ReleaseTarget } | { problem: string }> {
   let target: ReleaseTarget;
   try {
     target = await locatePromptAt(file, served.commit, options);
@@ -51,11 +54,11 @@ async function locateServed(file: PromptFileInRepository, label: string, served:
     if (error instanceof GitError && error.kind === 'unknownRevision') {
       throw new GitError('unknownRevision', `${file.promptId} ${label} served ${served.commit}, which this clone does not have; fetch the full history (git fetch --unshallow) before publishing.`, error.stderr);
     }
-    if (error instanceof GitError && error.kind === 'pathNotInRevision') return { problem: `${file.promptId} ${label}: the prompt is not in ${shortSha(served.commit)}.` };
+    if (error instanceof GitError && error.kind === 'pathNotInRevision') return { problem: `${file.promptId} ${label}: the prompt is not in ${short(served.commit)}.` };
     throw error;
   }
   if (served.sha256 !== undefined && target.sha256 !== served.sha256) {
-    return { problem: `${file.promptId} ${label}: ${target.path} at ${shortSha(target.commit)} has SHA-256 ${target.sha256.slice(0, 12)}…, not the ${served.sha256.slice(0, 12)}… the audit log recorded, so the history was rewritten.` };
+    return { problem: `${file.promptId} ${label}: ${target.path} at ${short(target.commit)} has SHA-256 ${target.sha256.slice(0, 12)}…, not the ${served.sha256.slice(0, 12)}… the audit log recorded, so the history was rewritten.` };
   }
   return { target };
 }

@@ -1,8 +1,10 @@
 import { unexplainedReleases } from '../../core/releases/auditLogReplay';
+import { manifestCommits, type AbbreviateCommit } from '../../core/releases/commitAbbreviation';
 import { flagKeyCollisions } from '../../core/releases/flagdFlags';
 import type { ManifestProblem, ParsedReleaseManifest } from '../../core/releases/manifestParser';
 import { ReleaseRefusal } from '../../core/releases/releaseRefusal';
 import type { Range } from '../../core/document/textDocument';
+import { commitAbbreviator } from '../git/commitAbbreviations';
 import type { GitCallOptions } from '../git/gitRepository';
 import { describeManifestProblem } from './manifestFile';
 import { checkManifestTargets, type ManifestTargetProblem } from './manifestTargetCheck';
@@ -25,13 +27,15 @@ const startOfFile: Range = { start: { line: 0, character: 0 }, end: { line: 0, c
  * keys would collide, and targets the
  * repository contradicts (a commit this clone lacks, a path missing at its commit, a SHA-256 that
  * does not match). `status` fails on its errors, `export` refuses them, and the editor marks them in
- * the manifest: one list, so CI passes exactly what export ships.
+ * the manifest: one list, so CI passes exactly what export ships. Commits are abbreviated as git does
+ * (`short`, learnt here when the caller has not), and one the clone lacks is named in full.
  */
-export async function manifestGateProblems(workspace: ReleaseWorkspace, parsed: ParsedReleaseManifest, options: GitCallOptions = {}): Promise<ManifestGateProblem[]> {
+export async function manifestGateProblems(workspace: ReleaseWorkspace, parsed: ParsedReleaseManifest, options: GitCallOptions = {}, short?: AbbreviateCommit): Promise<ManifestGateProblem[]> {
   const problems: ManifestGateProblem[] = [...parsed.problems];
   if (!parsed.fatal) {
-    problems.push(...unexplainedReleases(parsed.manifest), ...flagKeyCollisions(parsed.manifest));
-    for (const problem of await checkManifestTargets(workspace, parsed.manifest, options)) problems.push({ ...problem, range: problem.range ?? startOfFile });
+    const abbreviate = short ?? (await commitAbbreviator(workspace.repository, manifestCommits(parsed.manifest), options));
+    problems.push(...unexplainedReleases(parsed.manifest, abbreviate), ...flagKeyCollisions(parsed.manifest));
+    for (const problem of await checkManifestTargets(workspace, parsed.manifest, abbreviate, options)) problems.push({ ...problem, range: problem.range ?? startOfFile });
   }
   return problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Range } from '../../core/document/textDocument';
+import type { AbbreviateCommit } from '../../core/releases/commitAbbreviation';
 import type { ReleaseManifest, ReleaseTarget } from '../../core/releases/releaseManifest';
 import { GitError } from '../git/gitError';
 import { blobsAtCommit, readBlob } from '../git/gitObjects';
@@ -17,9 +18,10 @@ export interface ManifestTargetProblem {
 
 /**
  * Checks every label and canary of the manifest against the repository: the prompt id names a
- * prompt file, the commit exists and holds the path, and the file's bytes there have the recorded SHA-256.
+ * prompt file, the commit exists and holds the path, and the file's bytes there have the recorded SHA-256;
+ * `short` abbreviates the commits its messages name (a missing one is named in full).
  */
-export async function checkManifestTargets(workspace: ReleaseWorkspace, manifest: ReleaseManifest, options: GitCallOptions = {}): Promise<ManifestTargetProblem[]> {
+export async function checkManifestTargets(workspace: ReleaseWorkspace, manifest: ReleaseManifest, short: AbbreviateCommit, options: GitCallOptions = {}): Promise<ManifestTargetProblem[]> {
   const problems: ManifestTargetProblem[] = [];
   const index = new PromptFileIndex(workspace);
   for (const [id, releases] of manifest.prompts) {
@@ -28,14 +30,14 @@ export async function checkManifestTargets(workspace: ReleaseWorkspace, manifest
     }
     const targets: [string, ReleaseTarget][] = [...releases.labels, ...[...releases.canaries].map(([label, target]): [string, ReleaseTarget] => [`${label} canary`, target])];
     for (const [label, target] of targets) {
-      const problem = await checkTarget(workspace, id, label, target, options);
+      const problem = await checkTarget(workspace, id, label, target, short, options);
       if (problem) problems.push(problem);
     }
   }
   return problems;
 }
 
-async function checkTarget(workspace: ReleaseWorkspace, id: string, label: string, target: ReleaseTarget, options: GitCallOptions): Promise<ManifestTargetProblem | undefined> {
+async function checkTarget(workspace: ReleaseWorkspace, id: string, label: string, target: ReleaseTarget, short: AbbreviateCommit, options: GitCallOptions): Promise<ManifestTargetProblem | undefined> {
   let blob: string | undefined;
   try {
     blob = (await blobsAtCommit(workspace.repository, target.commit, [target.path], options)).get(target.path);
@@ -49,14 +51,14 @@ async function checkTarget(workspace: ReleaseWorkspace, id: string, label: strin
     };
   }
   if (blob === undefined) {
-    return { code: 'manifest-path-not-in-commit', severity: 'error', message: `${id} ${label}: ${target.path} does not exist at ${target.commit.slice(0, 7)}.`, range: target.ranges?.path };
+    return { code: 'manifest-path-not-in-commit', severity: 'error', message: `${id} ${label}: ${target.path} does not exist at ${short(target.commit)}.`, range: target.ranges?.path };
   }
   const sha256 = createHash('sha256').update(await readBlob(workspace.repository, blob, options)).digest('hex');
   if (sha256 === target.sha256) return undefined;
   return {
     code: 'manifest-sha256-mismatch',
     severity: 'error',
-    message: `${id} ${label}: ${target.path} at ${target.commit.slice(0, 7)} has SHA-256 ${sha256.slice(0, 12)}…, but ${workspace.releasesFile} records ${target.sha256.slice(0, 12)}…, so it is not the version that was reviewed.`,
+    message: `${id} ${label}: ${target.path} at ${short(target.commit)} has SHA-256 ${sha256.slice(0, 12)}…, but ${workspace.releasesFile} records ${target.sha256.slice(0, 12)}…, so it is not the version that was reviewed.`,
     range: target.ranges?.sha256,
   };
 }

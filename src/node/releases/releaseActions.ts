@@ -1,12 +1,14 @@
 import type { BreakingChange } from '../../core/releases/breakingChanges';
 import type { ParsedReleaseManifest } from '../../core/releases/manifestParser';
-import { chooseRollbackTarget, shortSha, type RollbackChoice } from '../../core/releases/promotionHistory';
+import { manifestCommits, type AbbreviateCommit } from '../../core/releases/commitAbbreviation';
+import { chooseRollbackTarget, type RollbackChoice } from '../../core/releases/promotionHistory';
 import type { ReleaseManifest } from '../../core/releases/releaseManifest';
 import { releaseCommitMessage } from '../../core/releases/releaseCommitMessage';
 import { labelNameProblem } from '../../core/releases/labelName';
 import { defaultLabel, type ReleaseTarget } from '../../core/releases/releaseManifest';
 import { planCanary, planCanaryClear, planPromote, planRollback, type EventStamp, type MovePlan, type ReleaseMove } from '../../core/releases/releaseMoves';
 import { ReleaseRefusal } from '../../core/releases/releaseRefusal';
+import { commitAbbreviator } from '../git/commitAbbreviations';
 import type { GitCallOptions } from '../git/gitRepository';
 import type { PromptFileInRepository } from '../promptFileInRepository';
 import { commitManifestAlone } from './manifestCommit';
@@ -45,9 +47,9 @@ export type Publication = { readonly ok: true; readonly to: string } | { readonl
 /** Asked before a promote or canary whose input changes can break callers; false cancels, and nothing is written. */
 export type BreakingChangeConfirmation = (changes: readonly BreakingChange[], move: { readonly prompt: string; readonly label: string; readonly from: ReleaseTarget; readonly to: ReleaseTarget }) => boolean | Promise<boolean>;
 
-/** What a label move came to. Refusals are thrown as ReleaseRefusal. */
+/** What a label move came to; `short` is git's abbreviation of the commits it names. Refusals are thrown as ReleaseRefusal. */
 export type ReleaseOutcome =
-  | { readonly kind: 'applied'; readonly move: ReleaseMove; readonly breakingChanges: readonly BreakingChange[]; readonly commit?: string; readonly publication?: Publication }
+  | { readonly kind: 'applied'; readonly move: ReleaseMove; readonly breakingChanges: readonly BreakingChange[]; readonly commit?: string; readonly publication?: Publication; readonly short: AbbreviateCommit }
   | { readonly kind: 'unchanged'; readonly message: string }
   | { readonly kind: 'cancelled'; readonly breakingChanges: readonly BreakingChange[] };
 
@@ -79,7 +81,7 @@ export async function promotePrompt(file: PromptFileInRepository, request: Promo
   const check = await checkBreakingChanges(file, label, target, request);
   if (!check.confirmed) return { kind: 'cancelled', breakingChanges: check.changes };
   const stamp = { ...(await stampOf(file, request)), ...(allowedError === undefined ? {} : { allowedError }) };
-  return moveLabel(file, request, check.changes, (parsed) => planPromote(parsed.manifest, { prompt: file.promptId, label, target, stamp }));
+  return moveLabel(file, request, check.changes, (parsed, short) => planPromote(parsed.manifest, { prompt: file.promptId, label, target, stamp, short }), [target.commit]);
 }
 
 /** Serves another version to `weight` percent of a label's traffic and appends a `canary` event. */
@@ -89,14 +91,14 @@ export async function setCanary(file: PromptFileInRepository, request: CanaryReq
   const check = await checkBreakingChanges(file, label, target, request);
   if (!check.confirmed) return { kind: 'cancelled', breakingChanges: check.changes };
   const stamp = { ...(await stampOf(file, request)), ...(allowedError === undefined ? {} : { allowedError }) };
-  return moveLabel(file, request, check.changes, (parsed) => planCanary(parsed.manifest, { prompt: file.promptId, label, target, weight: request.weight, stamp }));
+  return moveLabel(file, request, check.changes, (parsed, short) => planCanary(parsed.manifest, { prompt: file.promptId, label, target, weight: request.weight, stamp, short }), [target.commit]);
 }
 
 /** Ends a label's canary and appends a `canary-clear` event. */
 export async function clearCanary(file: PromptFileInRepository, request: ReleaseOptions): Promise<ReleaseOutcome> {
   const label = checkedLabel(request);
   const stamp = await stampOf(file, request);
-  return moveLabel(file, request, [], (parsed) => planCanaryClear(parsed.manifest, { prompt: file.promptId, label, stamp }));
+  return moveLabel(file, request, [], (parsed, short) => planCanaryClear(parsed.manifest, { prompt: file.promptId, label, stamp, short }));
 }
 
 /**
@@ -110,11 +112,11 @@ export async function rollbackPrompt(file: PromptFileInRepository, request: Roll
   const to = await rollbackCommitOf(file, request);
   const stamp = await stampOf(file, request);
   let breakingChanges: BreakingChange[] = [];
-  return moveLabel(file, request, () => breakingChanges, async (parsed) => {
-    const choice = rollbackChoiceIn(parsed.manifest, file, label, to);
+  return moveLabel(file, request, () => breakingChanges, async (parsed, short) => {
+    const choice = rollbackChoiceIn(parsed.manifest, file, label, to, short);
     if (choice.kind !== 'target') return choice;
     if (request.from !== undefined && choice.current.commit !== request.from) {
-      return { kind: 'refused', reason: `${file.promptId} ${label} now serves ${shortSha(choice.current.commit)}, not the ${shortSha(request.from)} this rollback was confirmed from; nothing was changed.` };
+      return { kind: 'refused', reason: `${file.promptId} ${label} now serves ${short(choice.current.commit)}, not the ${short(request.from)} this rollback was confirmed from; nothing was changed.` };
     }
     const target = await locatePromptAt(file, choice.target.commit, request);
     // A version served before the log began has no recorded hash to hold it to.
@@ -122,12 +124,12 @@ export async function rollbackPrompt(file: PromptFileInRepository, request: Roll
     if (recorded !== undefined && target.sha256 !== recorded) {
       return {
         kind: 'refused',
-        reason: `${target.path} at ${shortSha(target.commit)} has SHA-256 ${target.sha256.slice(0, 12)}…, not the ${recorded.slice(0, 12)}… the audit log recorded, so the history was rewritten; promote the version you want instead.`,
+        reason: `${target.path} at ${short(target.commit)} has SHA-256 ${target.sha256.slice(0, 12)}…, not the ${recorded.slice(0, 12)}… the audit log recorded, so the history was rewritten; promote the version you want instead.`,
       };
     }
     breakingChanges = await breakingChangesBetween(file, choice.current, target, request);
-    return planRollback(parsed.manifest, { prompt: file.promptId, label, target, stamp });
-  });
+    return planRollback(parsed.manifest, { prompt: file.promptId, label, target, stamp, short });
+  }, [...(to === undefined ? [] : [to]), ...(request.from === undefined ? [] : [request.from])]);
 }
 
 /**
@@ -138,7 +140,9 @@ export async function chooseRollback(file: PromptFileInRepository, request: Roll
   const label = checkedLabel(request);
   const parsed = readManifestFile(file.manifestFile).parsed;
   refuseManifestWithErrors(file.releasesFile, parsed);
-  return rollbackChoiceIn(parsed.manifest, file, label, await rollbackCommitOf(file, request));
+  const to = await rollbackCommitOf(file, request);
+  const short = await commitAbbreviator(file.repository, [...manifestCommits(parsed.manifest), ...(to === undefined ? [] : [to])], request);
+  return rollbackChoiceIn(parsed.manifest, file, label, to, short);
 }
 
 /** The full commit a rollback request's `to` names, if any. */
@@ -146,8 +150,8 @@ function rollbackCommitOf(file: PromptFileInRepository, request: RollbackRequest
   return request.to === undefined ? Promise.resolve(undefined) : resolveRollbackCommit(file, request.to, request);
 }
 
-function rollbackChoiceIn(manifest: ReleaseManifest, file: PromptFileInRepository, label: string, to: string | undefined): RollbackChoice {
-  return chooseRollbackTarget(manifest, { prompt: file.promptId, label, to });
+function rollbackChoiceIn(manifest: ReleaseManifest, file: PromptFileInRepository, label: string, to: string | undefined, short: AbbreviateCommit): RollbackChoice {
+  return chooseRollbackTarget(manifest, { prompt: file.promptId, label, to, short });
 }
 
 /** The label of a request, refused when its name breaks the rules or is reserved. */
@@ -178,33 +182,48 @@ async function stampOf(file: PromptFileInRepository, request: ReleaseOptions): P
   return { at, by, note: request.note?.trim() ?? '' };
 }
 
-/** Plans and writes a move under the manifest lock, committing the manifest alone when asked. */
+/**
+ * Plans and writes a move under the manifest lock, committing the manifest alone when asked. The plan's
+ * sentences abbreviate commits as git does, learnt for the manifest's commits and `named` in one call.
+ */
 async function moveLabel(
   file: PromptFileInRepository,
   request: ReleaseOptions,
   breakingChanges: readonly BreakingChange[] | (() => readonly BreakingChange[]),
-  decide: (parsed: ParsedReleaseManifest) => MovePlan | Promise<MovePlan>,
+  plan: (parsed: ParsedReleaseManifest, short: AbbreviateCommit) => MovePlan | Promise<MovePlan>,
+  named: readonly string[] = [],
 ): Promise<ReleaseOutcome> {
+  const decide = async (parsed: ParsedReleaseManifest): Promise<MovePlan> => plan(parsed, await commitAbbreviator(file.repository, [...manifestCommits(parsed.manifest), ...named], request));
   let commit: string | undefined;
   let publication: Publication | undefined;
   const { publisher } = request;
-  const plan = await changeManifestFile(file.manifestFile, decide, {
+  const decided = await changeManifestFile(file.manifestFile, decide, {
     displayName: file.releasesFile,
     lock: request.lock,
     ...(request.beforeRename ? { beforeRename: request.beforeRename } : {}),
     afterWrite:
       request.commit || publisher
         ? async (move) => {
-            if (request.commit) commit = await commitManifestAlone(file.repository, file.releasesFile, releaseCommitMessage(move), request);
+            if (request.commit) {
+              const short = await commitAbbreviator(file.repository, movedCommits(move), request);
+              commit = await commitManifestAlone(file.repository, file.releasesFile, releaseCommitMessage(move, short), request);
+            }
             // Never thrown: a publish that fails must not put the manifest back, the move is made.
             if (publisher) publication = await publishedOrProblem(publisher);
           }
         : undefined,
   });
-  if (plan.kind === 'refused') throw new ReleaseRefusal(plan.reason);
-  if (plan.kind === 'unchanged') return plan;
+  if (decided.kind === 'refused') throw new ReleaseRefusal(decided.reason);
+  if (decided.kind === 'unchanged') return decided;
   const changes = typeof breakingChanges === 'function' ? breakingChanges() : breakingChanges;
-  return { kind: 'applied', move: plan.move, breakingChanges: changes, ...(commit !== undefined ? { commit } : {}), ...(publication ? { publication } : {}) };
+  // Learnt after the manifest commit, which can itself make an abbreviation ambiguous.
+  const short = await commitAbbreviator(file.repository, [...movedCommits(decided.move), ...(commit === undefined ? [] : [commit])], request);
+  return { kind: 'applied', move: decided.move, breakingChanges: changes, ...(commit !== undefined ? { commit } : {}), ...(publication ? { publication } : {}), short };
+}
+
+/** The commits a move's events and targets name. */
+function movedCommits(move: ReleaseMove): string[] {
+  return [...move.events.flatMap((event) => (event.from === null ? [event.to] : [event.from, event.to])), ...(move.setLabel ? [move.setLabel.commit] : [])];
 }
 
 async function publishedOrProblem(publisher: ReleasePublisher): Promise<Publication> {

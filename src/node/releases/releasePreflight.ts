@@ -2,9 +2,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describeRenderProblem } from '../../core/rendering/checkedRender';
 import { promptLanguageOf } from '../../core/formats/promptFileKind';
-import { shortSha } from '../../core/releases/promotionHistory';
 import type { ReleaseManifest, ReleaseTarget } from '../../core/releases/releaseManifest';
 import { ReleaseRefusal } from '../../core/releases/releaseRefusal';
+import { commitAbbreviator } from '../git/commitAbbreviations';
 import { fileHistory } from '../git/fileHistory';
 import type { GitCallOptions } from '../git/gitRepository';
 import { isPartialFile, promptFilesWithId } from '../promptIdDeclarations';
@@ -43,8 +43,9 @@ export async function releasePreflight(file: PromptFileInRepository, versionText
   if (!problem) return { target };
   const described = describeRenderProblem(problem);
   if (options.allowErrors) return { target, allowedError: described };
+  const short = await commitAbbreviator(file.repository, [target.commit], options);
   throw new ReleaseRefusal(
-    `${shortSha(target.commit)} does not pass check, so it is not released: ${described.replace(/\.$/, '')} (fix it in a new commit, or pass --allow-errors in an emergency).`,
+    `${short(target.commit)} does not pass check, so it is not released: ${described.replace(/\.$/, '')} (fix it in a new commit, or pass --allow-errors in an emergency).`,
   );
 }
 

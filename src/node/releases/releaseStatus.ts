@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { manifestCommits, type AbbreviateCommit } from '../../core/releases/commitAbbreviation';
 import { defaultLabel, type CanaryTarget, type ReleaseTarget } from '../../core/releases/releaseManifest';
+import { commitAbbreviator } from '../git/commitAbbreviations';
 import { GitError } from '../git/gitError';
 import { blobsAtCommit, readBlob } from '../git/gitObjects';
 import type { GitCallOptions } from '../git/gitRepository';
@@ -37,6 +39,8 @@ export interface ReleaseStatus {
   /** What the release gate finds: the text, the audit log and the repository (see `manifestGateProblems`). */
   readonly problems: readonly ManifestGateProblem[];
   readonly prompts: readonly PromptReleaseStatus[];
+  /** Git's abbreviation of every commit the manifest names. */
+  readonly short: AbbreviateCommit;
 }
 
 /** Reads the manifest, runs the release gate over it, and compares each prompt's production version with HEAD and the working tree, by SHA-256. */
@@ -62,8 +66,9 @@ export async function readReleaseStatus(workspace: ReleaseWorkspace, options: Gi
       workingCopyDiffersFromProduction: comparable ? workingHash !== production.sha256 : undefined,
     };
   });
-  const problems = await manifestGateProblems(workspace, parsed, options);
-  return { releasesFile: workspace.releasesFile, manifestExists: exists, unreadable: parsed.fatal !== undefined, problems, prompts };
+  const short = await commitAbbreviator(workspace.repository, manifestCommits(parsed.manifest), options);
+  const problems = await manifestGateProblems(workspace, parsed, options, short);
+  return { releasesFile: workspace.releasesFile, manifestExists: exists, unreadable: parsed.fatal !== undefined, problems, prompts, short };
 }
 
 function workingFileHash(workspace: ReleaseWorkspace, file: string): string | undefined {

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { parsePromptDocument } from '../../core/formats/promptFileKind';
 import { formatOfFile } from '../../core/formats/promptFileKind';
 import { findBreakingChanges, type BreakingChange } from '../../core/releases/breakingChanges';
-import { shortSha } from '../../core/releases/promotionHistory';
 import type { ReleaseTarget } from '../../core/releases/releaseManifest';
 import { ReleaseRefusal } from '../../core/releases/releaseRefusal';
 import { parseVersionSpec, type VersionSpec } from '../../core/versions/versionSpec';
@@ -35,7 +34,7 @@ export async function resolveReleaseTarget(file: PromptFileInRepository, version
   }
   const version = await versionOfPrompt(file, resolved.commit, options);
   if (!version) {
-    throw new ReleaseRefusal(`Commit ${shortSha(resolved.commit)} does not change ${file.path}; name one of the commits "promptops versions ${file.path}" lists.`);
+    throw new ReleaseRefusal(`Commit ${resolved.short} does not change ${file.path}; name one of the commits "promptops versions ${file.path}" lists.`);
   }
   return version;
 }
@@ -51,7 +50,7 @@ export async function versionOfPrompt(file: PromptFileInRepository, commit: stri
 /** Where the prompt is in `commit` and the SHA-256 of its bytes there, for a rollback to a version the audit log names. */
 export async function locatePromptAt(file: PromptFileInRepository, commit: string, options: GitCallOptions = {}): Promise<ReleaseTarget> {
   const resolved = await resolveVersion(file, { kind: 'named', name: commit }, options);
-  if (resolved.kind !== 'commit') throw new ReleaseRefusal(`${shortSha(commit)} is not a commit.`);
+  if (resolved.kind !== 'commit') throw new ReleaseRefusal(`${commit} is not a commit.`);
   const bytes = await readBlob(file.repository, resolved.blob, options);
   return { commit: resolved.commit, path: resolved.path, sha256: createHash('sha256').update(bytes).digest('hex') };
 }

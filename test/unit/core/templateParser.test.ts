@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { parsePromptDocument } from '../../../src/core/formats/promptFileKind';
 import { templateStatements, type BlockNode, type MustacheNode, type PartialNode, type TemplateStatement } from '../../../src/core/formats/dotprompt/templateModel';
+import { scanHandlebarsTags } from '../../../src/core/formats/dotprompt/handlebarsTags';
+import { describeTemplateError } from '../../../src/core/formats/dotprompt/templateSyntaxError';
 import { lines, span, withCode } from './diagnosticExpectations';
 
 function statementsOf(text: string): readonly TemplateStatement[] {
@@ -147,6 +149,24 @@ describe('Template parsing', () => {
       const error = syntaxErrorOf('{{json data indent=}}');
       assert.deepEqual(error?.range, span(0, 19, 0, 21));
       assert.match(error?.message ?? '', /^Unexpected \}\} here; expected/);
+    });
+
+    it('places parse errors at the file\'s own line and column, below the front matter', () => {
+      const frontMatter = ['---', 'input:', '  schema:', '    data: string', '---'];
+      const missingValue = syntaxErrorOf(lines(...frontMatter, 'Hello', '  {{json data indent=}} bye'));
+      assert.deepEqual([missingValue.range, missingValue.message], [span(6, 21, 6, 23), "Unexpected }} here; expected ( or a name or a value or an @variable."]);
+      const secondElse = syntaxErrorOf(lines(...frontMatter, 'a', '{{#if data}}x', '  {{else}}y {{else}}z{{/if}}'));
+      assert.deepEqual(secondElse.range, span(7, 12, 7, 20));
+      const stray = syntaxErrorOf(lines(...frontMatter, '', '', 'x {{/each}}'));
+      assert.deepEqual([stray.range, stray.message], [span(7, 2, 7, 11), '{{/each}} closes a block that was never opened.']);
+    });
+
+    it('describes a parse failure from the parser\'s structured details, whatever its message text says', () => {
+      const source = lines('Hello', '  {{json data indent=}}');
+      const failure = { got: 'CLOSE', expected: ["'ID'", "'STRING'"], at: { line: 2, column: 21, endLine: 2, endColumn: 23 } };
+      // A message worded in a way PromptOps does not read, and no lexer state to fall back on.
+      const problem = describeTemplateError(new Error('Unerwartetes Zeichen'), source, scanHandlebarsTags(source), undefined, failure);
+      assert.deepEqual(problem, { start: 27, end: 29, message: 'Unexpected }} here; expected a name or a value.' });
     });
 
     it('points an unclosed string and an unclosed comment at where they start', () => {

@@ -13,10 +13,9 @@ describe('Version arguments', () => {
     assert.deepEqual(parseVersionSpec('working'), { kind: 'named', name: 'working' });
   });
 
-  it('titles a version by file name and short SHA, with the label that reached it', () => {
-    const commit = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
-    assert.equal(versionTitle('summarize.prompt', { commit }), 'summarize.prompt (a1b2c3d)');
-    assert.equal(versionTitle('summarize.prompt', { commit, label: 'production' }), 'summarize.prompt (production a1b2c3d)');
+  it('titles a version by file name and the abbreviation git gave its commit, with the label that reached it', () => {
+    assert.equal(versionTitle('summarize.prompt', { short: 'a1b2c3d' }), 'summarize.prompt (a1b2c3d)');
+    assert.equal(versionTitle('summarize.prompt', { short: 'a1b2c3d4', label: 'production' }), 'summarize.prompt (production a1b2c3d4)');
     assert.equal(versionTitle('summarize.prompt', {}), 'summarize.prompt (working tree)');
   });
 });

@@ -76,7 +76,7 @@ describe('Resolving prompt versions', () => {
     fixture.commit('manifest', { files: { 'prompt-releases.yaml': manifest({ 'prompts/greet': { production: { commit: v2, path: 'prompts/greet.prompt' } } }) } });
     fixture.git(['branch', 'production', v3]);
     const { resolved, text, title } = await resolve('production');
-    assert.deepEqual(resolved, { kind: 'commit', commit: v2, path: 'prompts/greet.prompt', blob: fixture.git(['rev-parse', `${v2}:prompts/greet.prompt`]), label: 'production' });
+    assert.deepEqual(resolved, { kind: 'commit', commit: v2, path: 'prompts/greet.prompt', blob: fixture.git(['rev-parse', `${v2}:prompts/greet.prompt`]), label: 'production', short: v2.slice(0, 7) });
     assert.equal(text, 'v1\n');
     assert.equal(title, `greet.prompt (production ${v2.slice(0, 7)})`);
   });
@@ -107,11 +107,11 @@ describe('Resolving prompt versions', () => {
     await assert.rejects(resolveVersion(file, parseVersionSpec('production')), /labels unavailable: The release manifest does not parse/);
   });
 
-  it('a label pointing at a commit this clone lacks says to fetch it', async () => {
+  it('a label pointing at a commit this clone lacks names it in full and says to fetch it', async () => {
     fixture.write('prompt-releases.yaml', manifest({ 'prompts/greet': { production: { commit: 'f'.repeat(40), path: 'prompts/greet.prompt' } } }));
     const file = await open();
     await assert.rejects(resolveVersion(file, parseVersionSpec('production')), {
-      message: 'The label production points at commit fffffff, which this repository does not have; fetch it first.',
+      message: 'The label production points at commit ffffffffffffffffffffffffffffffffffffffff, which this repository does not have; fetch it first.',
     });
   });
 

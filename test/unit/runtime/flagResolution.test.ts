@@ -108,7 +108,7 @@ describe('Runtime: resolving prompts through OpenFeature flags', () => {
       v2,
       unknown,
       'FALLBACK',
-      'The flag promptops.support/summarize.production names 4444444, which this bundle does not carry; export and deploy the bundle again.',
+      'The flag promptops.support/summarize.production names 4444444444444444444444444444444444444444, which this bundle does not carry; export and deploy the bundle again.',
     ]);
     const forged = JSON.stringify({ flags: { [flagKey]: { state: 'ENABLED', variants: { [v1]: variant(v1, 'other bytes') }, defaultVariant: v1 } } });
     assert.equal((await resolvePromptWithFlags(bundle, through(forged), 'support/summarize', 'production')).provenance.commit, v2);

@@ -4,7 +4,7 @@ import { createDiagnostic } from '../../document/promptDiagnostic';
 import type { BlockNode, BlockParam, MustacheNode, PartialNode, TemplateExpression, TemplateHashPair, TemplateLiteral, TemplateModel, TemplatePath, TemplateStatement, TemplateSubExpression } from './templateModel';
 import type { PathSegment } from '../../checks/templateAnalysis';
 import type { Range, TextDocument } from '../../document/textDocument';
-import { describeTemplateError, readLexerState } from './templateSyntaxError';
+import { describeTemplateError, parseKeepingFailure, readLexerState } from './templateSyntaxError';
 
 /**
  * Handlebars' parse time grows with the square of nesting depth (20,000 nested blocks take
@@ -427,12 +427,11 @@ export function parseTemplate(document: TextDocument, file: string, offset: numb
     );
     return { kind: 'handlebars', source, offset, parsed: false, statements: undefined, diagnostics: [diagnostic] };
   }
-  let program: unknown;
-  try {
-    // `parse` is this plus whitespace-control post-processing, which changes text, never structure.
-    program = Handlebars.parseWithoutProcessing(source);
-  } catch (error: unknown) {
-    const problem = describeTemplateError(error, source, scan, readLexerState());
+  // `parse` is this plus whitespace-control post-processing, which changes text, never structure.
+  const parsed = parseKeepingFailure(() => Handlebars.parseWithoutProcessing(source));
+  const program: unknown = parsed.ok ? parsed.value : undefined;
+  if (!parsed.ok) {
+    const problem = describeTemplateError(parsed.error, source, scan, readLexerState(), parsed.failure);
     const related = problem.related ? [{ file, range: toRange(problem.related.start, problem.related.end), message: problem.related.message }] : [];
     const diagnostic = createDiagnostic(file, toRange(problem.start, problem.end), 'template-syntax', problem.message, { related });
     return { kind: 'handlebars', source, offset, parsed: false, statements: undefined, diagnostics: [diagnostic] };

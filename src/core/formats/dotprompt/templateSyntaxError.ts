@@ -15,6 +15,63 @@ export interface TemplateSyntaxProblem {
   readonly related?: { readonly start: number; readonly end: number; readonly message: string };
 }
 
+/**
+ * What the Handlebars parser knew when it failed, as jison hands it to `parseError` (Handlebars' own
+ * error keeps only the English message text): the token it got, the tokens it expected, and where
+ * the token it got is, in template lines (1-based) and columns (0-based).
+ */
+export interface ParserFailure {
+  /** E.g. `CLOSE`, `EOF`, `INVALID`; undefined for a lexical error, where no token was read. */
+  readonly got: string | undefined;
+  /** Quoted token names, e.g. `'ID'`, `'STRING'`. */
+  readonly expected: readonly string[];
+  readonly at: { readonly line: number; readonly column: number; readonly endLine: number; readonly endColumn: number } | undefined;
+}
+
+function objectOf(value: unknown): object | undefined {
+  return typeof value === 'object' && value !== null ? value : undefined;
+}
+
+/** The lexer's location of the token it read last (jison's `yylloc`): the token the parser did not expect. */
+function lookaheadLocation(parser: object): ParserFailure['at'] {
+  const location = objectOf(Reflect.get(objectOf(Reflect.get(parser, 'lexer')) ?? {}, 'yylloc'));
+  if (!location) return undefined;
+  const [line, column, endLine, endColumn] = ['first_line', 'first_column', 'last_line', 'last_column'].map((key): unknown => Reflect.get(location, key));
+  if (typeof line !== 'number' || typeof column !== 'number' || typeof endLine !== 'number' || typeof endColumn !== 'number') return undefined;
+  return { line, column, endLine, endColumn };
+}
+
+/**
+ * Runs a Handlebars parse and, when it throws, also returns the parser's structured failure: the
+ * shared parser's `parseError` is replaced for the (synchronous) call and put back after it.
+ */
+export function parseKeepingFailure<T>(parse: () => T): { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown; readonly failure: ParserFailure | undefined } {
+  const parser = objectOf(Reflect.get(Handlebars, 'Parser'));
+  let failure: ParserFailure | undefined;
+  const own = parser ? Object.getOwnPropertyDescriptor(parser, 'parseError') : undefined;
+  if (parser) {
+    Reflect.set(parser, 'parseError', (message: string, hash: unknown): never => {
+      const details = objectOf(hash) ?? {};
+      const token: unknown = Reflect.get(details, 'token');
+      const expected: unknown = Reflect.get(details, 'expected');
+      failure = {
+        got: typeof token === 'string' ? token : undefined,
+        expected: Array.isArray(expected) ? expected.filter((name): name is string => typeof name === 'string') : [],
+        at: typeof token === 'string' ? lookaheadLocation(parser) : undefined,
+      };
+      throw new Error(message);
+    });
+  }
+  try {
+    return { ok: true, value: parse() };
+  } catch (error) {
+    return { ok: false, error, failure };
+  } finally {
+    if (parser && own) Object.defineProperty(parser, 'parseError', own);
+    else if (parser) Reflect.deleteProperty(parser, 'parseError');
+  }
+}
+
 /** Reads the shared Handlebars lexer's position; call it right after `Handlebars.parse` throws. */
 export function readLexerState(): LexerState | undefined {
   const parser: unknown = Reflect.get(Handlebars, 'Parser');
@@ -90,8 +147,11 @@ function numberProperty(error: unknown, key: string): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
-/** Turns whatever `Handlebars.parse` threw into the most precise problem we can derive. */
-export function describeTemplateError(error: unknown, source: string, scan: TagScan, lexer: LexerState | undefined): TemplateSyntaxProblem {
+/**
+ * Turns whatever `Handlebars.parse` threw into the most precise problem we can derive: from the
+ * parser's structured failure when there is one, else from its message text and the lexer's state.
+ */
+export function describeTemplateError(error: unknown, source: string, scan: TagScan, lexer: LexerState | undefined, failure?: ParserFailure): TemplateSyntaxProblem {
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof RangeError) {
     return { start: 0, end: Math.min(lineEnd(source, 0), source.length), message: 'The template is nested too deeply for Handlebars to parse.' };
@@ -120,8 +180,8 @@ export function describeTemplateError(error: unknown, source: string, scan: TagS
     return { start: at, end, message: sentence(text) };
   }
 
-  const lexical = /^Lexical error/.test(message);
-  const parse = /^Parse error/.exec(message);
+  const lexical = failure ? failure.got === undefined : /^Lexical error/.test(message);
+  const parse = failure ? failure.got !== undefined : /^Parse error/.test(message);
   const position = lexer && source.startsWith(lexer.matched) ? lexer.matched.length : undefined;
 
   if (lexical) {
@@ -142,10 +202,13 @@ export function describeTemplateError(error: unknown, source: string, scan: TagS
   }
 
   if (parse) {
-    const got = /got '([A-Z_]+)'\s*$/.exec(message)?.[1] ?? '';
-    const expected = /Expecting (.*), got '[A-Z_]+'\s*$/.exec(message)?.[1] ?? '';
-    const tokenEnd = position ?? source.length;
-    const tokenStart = lexer && position !== undefined ? Math.max(0, position - lexer.match.length) : tokenEnd;
+    const got = failure?.got ?? /got '([A-Z_]+)'\s*$/.exec(message)?.[1] ?? '';
+    const expected = failure ? failure.expected.join(', ') : (/Expecting (.*), got '[A-Z_]+'\s*$/.exec(message)?.[1] ?? '');
+    // The end of the template has no token of its own: it is where the source ends.
+    const at = got === 'EOF' ? undefined : failure?.at;
+    const fallbackEnd = position ?? source.length;
+    const tokenStart = at ? lineColumnToOffset(source, at.line, at.column) : lexer && position !== undefined ? Math.max(0, position - lexer.match.length) : fallbackEnd;
+    const tokenEnd = at ? Math.max(lineColumnToOffset(source, at.endLine, at.endColumn), tokenStart) : fallbackEnd;
 
     if (got === 'EOF') {
       const innermost = scan.unclosed[scan.unclosed.length - 1];

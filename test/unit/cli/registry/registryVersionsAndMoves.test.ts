@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { commitWithAmbiguousPrefix } from '../../../harness/ambiguousCommit';
 import { summarizeV1, summarizeV2, useRegistryCliFixture } from './registryCliFixture';
 
 describe('promptops versions, show, diff, promote, rollback and log with --source langfuse', () => {
@@ -17,6 +18,18 @@ describe('promptops versions, show, diff, promote, rollback and log with --sourc
     await promptops('push', 'support/summarize.prompt', '--label', 'staging', '--message', 'Second');
     fixture().server.seed('support/summarize', [{ prompt: [{ role: 'user', content: 'Edited in the UI: {{ticket}}' }], commitMessage: 'UI edit \u001b[31mred\u001b[0m', createdAt: '2026-02-01T10:00:00.000Z' }]);
   }
+
+  it('versions names a provenance commit as git abbreviates it in the repository: longer than 7 characters where 7 are ambiguous', async () => {
+    const { promptops, repo } = fixture();
+    repo.write('support/summarize.prompt', summarizeV1);
+    repo.git(['add', 'support/summarize.prompt']);
+    const ambiguous = commitWithAmbiguousPrefix(repo.root, 'summarize back to v1');
+    await promptops('push', 'support/summarize.prompt', '--label', 'production', '--message', 'First');
+    const abbreviated = repo.git(['log', '-1', '--format=%h', ambiguous]);
+    assert.ok(abbreviated.length > 7, `git abbreviates ${ambiguous} to ${abbreviated}`);
+    const listed = await promptops('versions', 'support/summarize', '--source', 'langfuse');
+    assert.match(listed.stdout.split('\n')[1] ?? '', new RegExp(`^v1 {7}\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d {2}First {2}\\[latest, production\\] {2}\\(git ${abbreviated}\\)$`));
+  });
 
   it('versions lists registry versions newest first with labels and where they came from; control characters are escaped', async () => {
     await threeVersions();

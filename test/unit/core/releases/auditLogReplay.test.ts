@@ -5,6 +5,7 @@ import { applyReleaseMove } from '../../../../src/core/releases/manifestEditor';
 import { parseReleaseManifest } from '../../../../src/core/releases/manifestParser';
 import { chooseRollbackTarget } from '../../../../src/core/releases/promotionHistory';
 import { planCanary, planCanaryClear, planPromote, planRollback, type MovePlan } from '../../../../src/core/releases/releaseMoves';
+import { firstSevenOf } from '../../../../src/core/releases/commitAbbreviation';
 
 const versions = ['a', 'b', 'c', 'd'].map((letter, index) => ({ commit: letter.repeat(40), path: 'greet.prompt', sha256: String(index + 1).repeat(64) }));
 const stamp = { at: '2026-03-01T10:00:00Z', by: 'Ada Lovelace <ada@example.com>' };
@@ -29,7 +30,7 @@ function play(steps: readonly Step[]): string {
   let text = '';
   for (const move of steps) {
     const parsed = parseReleaseManifest(text);
-    const request = { prompt: 'greet', label: move.label, stamp };
+    const request = { prompt: 'greet', label: move.label, stamp, short: firstSevenOf };
     let plan: MovePlan;
     if (move.kind === 'promote') plan = planPromote(parsed.manifest, { ...request, target: versionAt(move.version) });
     else if (move.kind === 'canary') plan = planCanary(parsed.manifest, { ...request, target: versionAt(move.version), weight: move.weight });
@@ -50,7 +51,7 @@ describe('Release manifest: the audit log explains every label', () => {
       fc.property(fc.array(step, { maxLength: 25 }), (steps) => {
         const parsed = parseReleaseManifest(play(steps));
         assert.deepEqual(parsed.problems, []);
-        assert.deepEqual(unexplainedReleases(parsed.manifest), []);
+        assert.deepEqual(unexplainedReleases(parsed.manifest, firstSevenOf), []);
         for (const event of parsed.manifest.events) assert.notEqual(event.from, event.to, `${event.action} ${event.label}`);
       }),
       { numRuns: 300 },
@@ -59,7 +60,7 @@ describe('Release manifest: the audit log explains every label', () => {
 
   it('a label changed by hand is unexplained, at its key', () => {
     const text = play([{ kind: 'promote', label: 'production', version: 0, weight: 1 }]).replace(versionAt(0).commit, versionAt(1).commit);
-    const problems = unexplainedReleases(parseReleaseManifest(text).manifest);
+    const problems = unexplainedReleases(parseReleaseManifest(text).manifest, firstSevenOf);
     assert.deepEqual(
       problems.map((problem) => [problem.code, problem.range.start.line, problem.message]),
       [['manifest-unexplained-label', 6, "greet production serves bbbbbbb, but the audit log's last move of it (promote of 2026-03-01T10:00:00Z) is to aaaaaaa; labels move only through promptops promote, rollback and canary, which record who and why."]],

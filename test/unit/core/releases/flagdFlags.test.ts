@@ -7,6 +7,7 @@ import { chooseRollbackTarget } from '../../../../src/core/releases/promotionHis
 import type { ReleaseManifest } from '../../../../src/core/releases/releaseManifest';
 import { ReleaseRefusal } from '../../../../src/core/releases/releaseRefusal';
 import { planCanary, planPromote, planRollback, type MovePlan } from '../../../../src/core/releases/releaseMoves';
+import { firstSevenOf } from '../../../../src/core/releases/commitAbbreviation';
 
 // Seven versions of one prompt: commits aaaa…, bbbb…, … and hashes 1111…, 2222…, …
 const v = ['a', 'b', 'c', 'd', 'e', 'f', '9'].map((letter, index) => ({ commit: letter.repeat(40), path: 'support/summarize.prompt', sha256: String(index + 1).repeat(64) }));
@@ -19,7 +20,7 @@ function manifestAfter(steps: readonly Step[], label = 'production', prompt = 's
   let text = '';
   for (const step of steps) {
     const parsed = parseReleaseManifest(text);
-    const request = { prompt, label, stamp };
+    const request = { prompt, label, stamp, short: firstSevenOf };
     let plan: MovePlan;
     if ('promote' in step) plan = planPromote(parsed.manifest, { ...request, target: version(step.promote) });
     else if ('canary' in step) plan = planCanary(parsed.manifest, { ...request, target: version(step.canary), weight: step.weight });

@@ -3,6 +3,7 @@ import { applyReleaseMove, manifestHeaderComment } from '../../../../src/core/re
 import { manifestErrors, parseReleaseManifest } from '../../../../src/core/releases/manifestParser';
 import { planCanary, planCanaryClear, planPromote, type MovePlan, type ReleaseMove } from '../../../../src/core/releases/releaseMoves';
 import { commitA, commitB, commitC, commitD, hashA, hashB, hashC, hashD, sampleManifest } from './manifestText';
+import { firstSevenOf } from '../../../../src/core/releases/commitAbbreviation';
 
 const stamp = { at: '2026-02-01T10:00:00Z', by: 'Grace Hopper <grace@example.com>', note: 'Ship it' };
 
@@ -13,7 +14,7 @@ function moveOf(plan: MovePlan): ReleaseMove {
 
 function promote(text: string, prompt: string, label: string, commit: string, sha256: string): string {
   const parsed = parseReleaseManifest(text);
-  return applyReleaseMove(parsed, moveOf(planPromote(parsed.manifest, { prompt, label, target: { commit, path: `${prompt}.prompt`, sha256 }, stamp })));
+  return applyReleaseMove(parsed, moveOf(planPromote(parsed.manifest, { prompt, label, target: { commit, path: `${prompt}.prompt`, sha256 }, stamp, short: firstSevenOf })));
 }
 
 describe('Release manifest: applying a move', () => {
@@ -36,7 +37,7 @@ describe('Release manifest: applying a move', () => {
     const start = `version: 1\nprompts:\n  greet:\n    labels:\n      production: ${flow(commitA, hashA)}\n      staging: ${flow(commitA, hashA)}\n    canary:\n      production: ${flow(commitB, hashB, 10)}\n      staging: ${flow(commitB, hashB, 20)}\nevents: []\n`;
     const clear = (text: string, label: string): string => {
       const parsed = parseReleaseManifest(text);
-      return applyReleaseMove(parsed, moveOf(planCanaryClear(parsed.manifest, { prompt: 'greet', label, stamp })));
+      return applyReleaseMove(parsed, moveOf(planCanaryClear(parsed.manifest, { prompt: 'greet', label, stamp, short: firstSevenOf })));
     };
     const one = clear(start, 'production');
     assert.deepEqual(one.split('\n').slice(0, 8), ['version: 1', 'prompts:', '  greet:', '    labels:', `      production: ${flow(commitA, hashA)}`, `      staging: ${flow(commitA, hashA)}`, '    canary:', `      staging: ${flow(commitB, hashB, 20)}`]);
@@ -122,7 +123,7 @@ describe('Release manifest: applying a move', () => {
 
   it('a move without a note writes no note field, never an empty one, and reads back with an empty note', () => {
     const parsed = parseReleaseManifest('');
-    const text = applyReleaseMove(parsed, moveOf(planPromote(parsed.manifest, { prompt: 'greet', label: 'production', target: { commit: commitA, path: 'greet.prompt', sha256: hashA }, stamp: { at: stamp.at, by: stamp.by } })));
+    const text = applyReleaseMove(parsed, moveOf(planPromote(parsed.manifest, { prompt: 'greet', label: 'production', target: { commit: commitA, path: 'greet.prompt', sha256: hashA }, stamp: { at: stamp.at, by: stamp.by } , short: firstSevenOf })));
     assert.deepEqual(text.split('\n').slice(-3), [`    to: ${commitA}`, `    sha256: ${hashA}`, '']);
     assert.ok(!text.includes('note'), text);
     assert.deepEqual(parseReleaseManifest(text).problems, []);
@@ -179,11 +180,11 @@ describe('Release manifest: applying a move', () => {
 
   it('adds a canary, then removes it with its empty section when cleared', () => {
     const parsed = parseReleaseManifest(promote('', 'greet', 'production', commitA, hashA));
-    const withCanary = applyReleaseMove(parsed, moveOf(planCanary(parsed.manifest, { prompt: 'greet', label: 'production', target: { commit: commitB, path: 'greet.prompt', sha256: hashB }, weight: 25, stamp })));
+    const withCanary = applyReleaseMove(parsed, moveOf(planCanary(parsed.manifest, { prompt: 'greet', label: 'production', target: { commit: commitB, path: 'greet.prompt', sha256: hashB }, weight: 25, stamp, short: firstSevenOf })));
     assert.match(withCanary, /\n {4}canary:\n {6}production:\n {8}commit: b+\n {8}path: greet\.prompt\n {8}sha256: (2b)+\n {8}weight: 25\n/);
     assert.match(withCanary, /action: canary\n[^]*weight: 25\n {4}note: Ship it\n$/);
     const reparsed = parseReleaseManifest(withCanary);
-    const cleared = applyReleaseMove(reparsed, moveOf(planCanaryClear(reparsed.manifest, { prompt: 'greet', label: 'production', stamp })));
+    const cleared = applyReleaseMove(reparsed, moveOf(planCanaryClear(reparsed.manifest, { prompt: 'greet', label: 'production', stamp, short: firstSevenOf })));
     assert.doesNotMatch(cleared, /canary:\n/);
     assert.match(cleared, /action: canary-clear\n {4}prompt: greet\n {4}label: production\n {4}from: b+\n {4}to: a+\n/);
   });

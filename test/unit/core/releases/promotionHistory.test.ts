@@ -5,10 +5,11 @@ import { chooseRollbackTarget, promotionHistory } from '../../../../src/core/rel
 import type { ReleaseManifest } from '../../../../src/core/releases/releaseManifest';
 import { planPromote, planRollback, type MovePlan } from '../../../../src/core/releases/releaseMoves';
 import { commitA, commitB, commitC, commitD, hashA, hashB, hashC, hashD } from './manifestText';
+import { firstSevenOf } from '../../../../src/core/releases/commitAbbreviation';
 
 const hashes: Record<string, string> = { [commitA]: hashA, [commitB]: hashB, [commitC]: hashC, [commitD]: hashD };
 const stamp = { at: '2026-02-01T10:00:00Z', by: 'Ada' };
-const request = { prompt: 'greet', label: 'production' };
+const request = { prompt: 'greet', label: 'production', short: firstSevenOf };
 
 /** A label's story as the verbs would write it: promote each commit given, or roll back (`rollback` or `rollback:<commit>`). */
 class Story {
@@ -19,14 +20,14 @@ class Story {
   }
 
   promote(commit: string): this {
-    return this.apply(planPromote(this.manifest, { ...request, target: target(commit), stamp }));
+    return this.apply(planPromote(this.manifest, { ...request, target: target(commit), stamp, short: firstSevenOf }));
   }
 
   rollback(to?: string): string {
     const choice = chooseRollbackTarget(this.manifest, { ...request, to });
     if (choice.kind === 'refused') throw new Error(choice.reason);
     if (choice.kind === 'unchanged') return choice.message;
-    this.apply(planRollback(this.manifest, { ...request, target: target(choice.target.commit), stamp }));
+    this.apply(planRollback(this.manifest, { ...request, target: target(choice.target.commit), stamp, short: firstSevenOf }));
     return choice.target.commit;
   }
 
@@ -83,7 +84,7 @@ describe('Release manifest: rollback follows the label\'s own promotion history'
     const story = new Story().promote(commitA).promote(commitB);
     for (const other of [{ prompt: 'greet', label: 'staging' }, { prompt: 'other', label: 'production' }]) {
       const parsed = parseReleaseManifest(story.text);
-      const plan = planPromote(parsed.manifest, { ...other, target: target(commitD), stamp });
+      const plan = planPromote(parsed.manifest, { ...other, target: target(commitD), stamp, short: firstSevenOf });
       assert.equal(plan.kind, 'move');
       if (plan.kind === 'move') story.text = applyReleaseMove(parsed, plan.move);
     }
@@ -118,10 +119,10 @@ describe('Release manifest: rollback follows the label\'s own promotion history'
 
   it('refuses an unknown label, a reserved one and a label name that breaks the rules', () => {
     const manifest = new Story().promote(commitA).manifest;
-    assert.deepEqual(chooseRollbackTarget(manifest, { prompt: 'greet', label: 'staging' }), { kind: 'refused', reason: 'greet has no label staging, so there is nothing to roll back.' });
-    assert.deepEqual(chooseRollbackTarget(manifest, { prompt: 'other', label: 'production' }), { kind: 'refused', reason: 'other has no label production, so there is nothing to roll back.' });
-    assert.match(chooseRollbackTarget(manifest, { prompt: 'greet', label: 'latest' }).kind === 'refused' ? 'refused' : '', /refused/);
-    const bad = chooseRollbackTarget(manifest, { prompt: 'greet', label: 'Prod' });
+    assert.deepEqual(chooseRollbackTarget(manifest, { prompt: 'greet', label: 'staging', short: firstSevenOf }), { kind: 'refused', reason: 'greet has no label staging, so there is nothing to roll back.' });
+    assert.deepEqual(chooseRollbackTarget(manifest, { prompt: 'other', label: 'production', short: firstSevenOf }), { kind: 'refused', reason: 'other has no label production, so there is nothing to roll back.' });
+    assert.match(chooseRollbackTarget(manifest, { prompt: 'greet', label: 'latest', short: firstSevenOf }).kind === 'refused' ? 'refused' : '', /refused/);
+    const bad = chooseRollbackTarget(manifest, { prompt: 'greet', label: 'Prod', short: firstSevenOf });
     assert.match(bad.kind === 'refused' ? bad.reason : '', /is not a valid label name/);
   });
 

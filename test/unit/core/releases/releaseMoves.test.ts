@@ -4,6 +4,7 @@ import { releaseCommitMessage } from '../../../../src/core/releases/releaseCommi
 import type { ReleaseManifest } from '../../../../src/core/releases/releaseManifest';
 import { planCanary, planCanaryClear, planPromote, planRollback, type MovePlan, type ReleaseMove } from '../../../../src/core/releases/releaseMoves';
 import { commitA, commitB, commitC, commitD, hashB, hashC, hashD, sampleManifest } from './manifestText';
+import { firstSevenOf } from '../../../../src/core/releases/commitAbbreviation';
 
 const stamp = { at: '2026-02-01T10:00:00Z', by: 'Ada Lovelace <ada@example.com>', note: 'why' };
 const prompt = 'support/summarize';
@@ -22,23 +23,23 @@ describe('Release manifest: planning moves', () => {
   });
 
   it('a promote records the version served before as from, or null for a new label', () => {
-    const move = moveOf(planPromote(manifest, { prompt, label: 'production', target: { commit: commitD, path, sha256: hashD }, stamp }));
+    const move = moveOf(planPromote(manifest, { prompt, label: 'production', target: { commit: commitD, path, sha256: hashD }, stamp, short: firstSevenOf }));
     assert.deepEqual(move.setLabel, { commit: commitD, path, sha256: hashD });
     assert.deepEqual(move.events, [{ at: stamp.at, by: stamp.by, action: 'promote', prompt, label: 'production', from: commitB, to: commitD, sha256: hashD, note: 'why' }]);
-    const fresh = moveOf(planPromote(manifest, { prompt, label: 'eu', target: { commit: commitD, path, sha256: hashD }, stamp: { at: stamp.at, by: stamp.by } }));
+    const fresh = moveOf(planPromote(manifest, { prompt, label: 'eu', target: { commit: commitD, path, sha256: hashD }, stamp: { at: stamp.at, by: stamp.by } , short: firstSevenOf }));
     assert.equal(fresh.events[0]?.from, null);
     assert.equal(fresh.events[0]?.note, '');
   });
 
   it('promoting what the label already serves changes nothing', () => {
-    assert.deepEqual(planPromote(manifest, { prompt, label: 'production', target: { commit: commitB, path, sha256: hashB }, stamp }), {
+    assert.deepEqual(planPromote(manifest, { prompt, label: 'production', target: { commit: commitB, path, sha256: hashB }, stamp, short: firstSevenOf }), {
       kind: 'unchanged',
       message: `support/summarize production is already at ${commitB.slice(0, 7)}.`,
     });
   });
 
   it('promoting the canary\'s version completes the canary: it is cleared with the promote, and no event goes from a commit to itself', () => {
-    const move = moveOf(planPromote(manifest, { prompt, label: 'production', target: { commit: commitC, path, sha256: hashC }, stamp }));
+    const move = moveOf(planPromote(manifest, { prompt, label: 'production', target: { commit: commitC, path, sha256: hashC }, stamp, short: firstSevenOf }));
     assert.equal(move.clearCanary, true);
     assert.deepEqual(move.events.map((event) => [event.action, event.from, event.to]), [['promote', commitB, commitC]]);
   });
@@ -46,7 +47,7 @@ describe('Release manifest: planning moves', () => {
   it('refuses reserved and malformed label names, saying which rule each breaks', () => {
     const rule = 'use 1 to 36 characters of a-z, 0-9, "_", "." and "-".';
     const reasons = ['latest', 'Production', 'a b', 'x'.repeat(37), ''].map((label) => {
-      const plan = planPromote(manifest, { prompt, label, target: { commit: commitD, path, sha256: hashD }, stamp });
+      const plan = planPromote(manifest, { prompt, label, target: { commit: commitD, path, sha256: hashD }, stamp, short: firstSevenOf });
       return plan.kind === 'refused' ? plan.reason : plan.kind;
     });
     assert.deepEqual(reasons, [
@@ -60,21 +61,21 @@ describe('Release manifest: planning moves', () => {
 
   it('accepts label names at the edges of the rule: one character, 36 characters, digits, "_", "." and "-"', () => {
     for (const label of ['a', 'x'.repeat(36), 'eu-west_2.canary', '0']) {
-      assert.equal(planPromote(manifest, { prompt, label, target: { commit: commitD, path, sha256: hashD }, stamp }).kind, 'move', label);
+      assert.equal(planPromote(manifest, { prompt, label, target: { commit: commitD, path, sha256: hashD }, stamp, short: firstSevenOf }).kind, 'move', label);
     }
   });
 
   it('a canary needs the label, another version and a weight from 1 to 99', () => {
     const target = { commit: commitD, path, sha256: hashD };
-    const move = moveOf(planCanary(manifest, { prompt, label: 'production', target, weight: 30, stamp }));
+    const move = moveOf(planCanary(manifest, { prompt, label: 'production', target, weight: 30, stamp, short: firstSevenOf }));
     assert.deepEqual(move.setCanary, { ...target, weight: 30 });
     assert.deepEqual(move.events.map(({ action, from, to, weight }) => ({ action, from, to, weight })), [{ action: 'canary', from: commitB, to: commitD, weight: 30 }]);
     const refusals = [
-      planCanary(manifest, { prompt, label: 'eu', target, weight: 30, stamp }),
-      planCanary(manifest, { prompt, label: 'production', target: { commit: commitB, path, sha256: hashB }, weight: 30, stamp }),
-      planCanary(manifest, { prompt, label: 'production', target, weight: 0, stamp }),
-      planCanary(manifest, { prompt, label: 'production', target, weight: 100, stamp }),
-      planCanary(manifest, { prompt, label: 'production', target, weight: 12.5, stamp }),
+      planCanary(manifest, { prompt, label: 'eu', target, weight: 30, stamp, short: firstSevenOf }),
+      planCanary(manifest, { prompt, label: 'production', target: { commit: commitB, path, sha256: hashB }, weight: 30, stamp, short: firstSevenOf }),
+      planCanary(manifest, { prompt, label: 'production', target, weight: 0, stamp, short: firstSevenOf }),
+      planCanary(manifest, { prompt, label: 'production', target, weight: 100, stamp, short: firstSevenOf }),
+      planCanary(manifest, { prompt, label: 'production', target, weight: 12.5, stamp, short: firstSevenOf }),
     ];
     assert.deepEqual(
       refusals.map((plan) => (plan.kind === 'refused' ? plan.reason : plan.kind)),
@@ -86,29 +87,29 @@ describe('Release manifest: planning moves', () => {
         'A canary weight is a whole percentage from 1 to 99, not 12.5.',
       ],
     );
-    assert.equal(planCanary(manifest, { prompt, label: 'production', target: { commit: commitC, path, sha256: hashC }, weight: 10, stamp }).kind, 'unchanged');
-    assert.equal(planCanary(manifest, { prompt, label: 'production', target: { commit: commitC, path, sha256: hashC }, weight: 50, stamp }).kind, 'move');
+    assert.equal(planCanary(manifest, { prompt, label: 'production', target: { commit: commitC, path, sha256: hashC }, weight: 10, stamp, short: firstSevenOf }).kind, 'unchanged');
+    assert.equal(planCanary(manifest, { prompt, label: 'production', target: { commit: commitC, path, sha256: hashC }, weight: 50, stamp, short: firstSevenOf }).kind, 'move');
   });
 
   it('clearing a canary records from the canary to the label\'s own version, and needs a canary', () => {
-    const move = moveOf(planCanaryClear(manifest, { prompt, label: 'production', stamp }));
+    const move = moveOf(planCanaryClear(manifest, { prompt, label: 'production', stamp, short: firstSevenOf }));
     assert.equal(move.clearCanary, true);
     assert.deepEqual(move.events.map(({ action, from, to, sha256 }) => ({ action, from, to, sha256 })), [{ action: 'canary-clear', from: commitC, to: commitB, sha256: hashB }]);
-    assert.deepEqual(planCanaryClear(manifest, { prompt, label: 'staging', stamp }), { kind: 'refused', reason: 'support/summarize staging has no canary to clear.' });
+    assert.deepEqual(planCanaryClear(manifest, { prompt, label: 'staging', stamp, short: firstSevenOf }), { kind: 'refused', reason: 'support/summarize staging has no canary to clear.' });
   });
 
   it('a rollback needs the label to exist', () => {
-    assert.equal(planRollback(manifest, { prompt, label: 'eu', target: { commit: commitA, path, sha256: hashB }, stamp }).kind, 'refused');
+    assert.equal(planRollback(manifest, { prompt, label: 'eu', target: { commit: commitA, path, sha256: hashB }, stamp, short: firstSevenOf }).kind, 'refused');
   });
 
   it('names the commit after what moved, with the note as its body', () => {
     const target = { commit: commitD, path, sha256: hashD };
     const messages = [
-      moveOf(planPromote(manifest, { prompt, label: 'production', target, stamp })),
-      moveOf(planRollback(manifest, { prompt, label: 'production', target: { commit: commitA, path, sha256: hashB }, stamp })),
-      moveOf(planCanary(manifest, { prompt, label: 'production', target, weight: 10, stamp })),
-      moveOf(planCanaryClear(manifest, { prompt, label: 'production', stamp })),
-    ].map(releaseCommitMessage);
+      moveOf(planPromote(manifest, { prompt, label: 'production', target, stamp, short: firstSevenOf })),
+      moveOf(planRollback(manifest, { prompt, label: 'production', target: { commit: commitA, path, sha256: hashB }, stamp, short: firstSevenOf })),
+      moveOf(planCanary(manifest, { prompt, label: 'production', target, weight: 10, stamp, short: firstSevenOf })),
+      moveOf(planCanaryClear(manifest, { prompt, label: 'production', stamp, short: firstSevenOf })),
+    ].map((move) => releaseCommitMessage(move, firstSevenOf));
     assert.deepEqual(messages, [
       { subject: 'promote support/summarize to production (ddddddd)', body: 'why' },
       { subject: 'roll back support/summarize production to aaaaaaa', body: 'why' },

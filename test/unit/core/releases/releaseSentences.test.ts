@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { firstSevenOf } from '../../../../src/core/releases/commitAbbreviation';
 import { releaseCommitMessage } from '../../../../src/core/releases/releaseCommitMessage';
 import { releaseEventSentence } from '../../../../src/core/releases/releaseEventSentence';
 import type { ReleaseEvent } from '../../../../src/core/releases/releaseManifest';
@@ -19,7 +20,7 @@ describe('Release events in words: the sentence after a move and the commit mess
         event({ action: 'rollback' }),
         event({ action: 'canary', weight: 20 }),
         event({ action: 'canary-clear', from: b, to: a }),
-      ].map((moved) => releaseEventSentence(moved)),
+      ].map((moved) => releaseEventSentence(moved, firstSevenOf)),
       [
         'Promoted support/summarize to production: aaaaaaa → bbbbbbb.',
         'Promoted support/summarize to production: bbbbbbb (a new label).',
@@ -31,14 +32,21 @@ describe('Release events in words: the sentence after a move and the commit mess
   });
 
   it('marks what a hand-written event leaves out with "?" rather than printing "null" or "undefined"', () => {
-    assert.deepEqual([event({ action: 'rollback', from: null }), event({ action: 'canary', from: null })].map((moved) => releaseEventSentence(moved)), [
+    assert.deepEqual([event({ action: 'rollback', from: null }), event({ action: 'canary', from: null })].map((moved) => releaseEventSentence(moved, firstSevenOf)), [
       'Rolled back support/summarize production: ? → bbbbbbb.',
       'Canary for support/summarize production: bbbbbbb serves ?% of traffic, ? the rest.',
     ]);
   });
 
+  it('prints each commit as the abbreviation it is given, so a longer one git chose where 7 is ambiguous shows whole', () => {
+    const gitAbbreviations = new Map([[a, 'aaaaaaa1'], [b, 'bbbbbbb']]);
+    const short = (commit: string): string => gitAbbreviations.get(commit) ?? commit;
+    assert.equal(releaseEventSentence(event({ action: 'rollback' }), short), 'Rolled back support/summarize production: aaaaaaa1 → bbbbbbb.');
+    assert.equal(releaseCommitMessage({ prompt: 'support/summarize', label: 'production', events: [event({ action: 'promote', from: b, to: a })] }, short).subject, 'promote support/summarize to production (aaaaaaa1)');
+  });
+
   it('names a commit after the first event of the move, with its note as the body', () => {
-    const message = (events: ReleaseEvent[]) => releaseCommitMessage({ prompt: 'support/summarize', label: 'production', events });
+    const message = (events: ReleaseEvent[]) => releaseCommitMessage({ prompt: 'support/summarize', label: 'production', events }, firstSevenOf);
     assert.deepEqual(message([event({ action: 'canary-clear', from: null, to: a, note: '' })]), { subject: 'clear canary of support/summarize production (aaaaaaa)', body: '' });
     assert.deepEqual(message([event({ action: 'canary' })]), { subject: 'canary support/summarize production % (bbbbbbb)', body: 'why' });
     assert.deepEqual(message([]), { subject: 'update releases of support/summarize production', body: '' });

@@ -76,7 +76,7 @@ describe('Git repository access', () => {
     const bytes = Buffer.from('\ufeffline\r\nzwei ü\r\n', 'utf8');
     const id = fixture.commit('one', { files: { 'dir with space/a.prompt': bytes } });
     assert.deepEqual(await readFileAtCommit(repository, id, 'dir with space/a.prompt'), bytes);
-    await assert.rejects(readFileAtCommit(repository, id, 'b.prompt'), isGitError('pathNotInRevision', `b.prompt does not exist in commit ${id.slice(0, 7)}.`));
+    await assert.rejects(readFileAtCommit(repository, id, 'b.prompt'), isGitError('pathNotInRevision', `b.prompt does not exist in commit ${id}.`));
   });
 
   it('finds the blobs of the paths a commit holds and reads them', async () => {

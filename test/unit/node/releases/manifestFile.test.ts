@@ -7,6 +7,7 @@ import { parseReleaseManifest, type ParsedReleaseManifest } from '../../../../sr
 import { planPromote, type MovePlan } from '../../../../src/core/releases/releaseMoves';
 import { ReleaseRefusal } from '../../../../src/core/releases/releaseRefusal';
 import { changeManifestFile } from '../../../../src/node/releases/manifestFile';
+import { firstSevenOf } from '../../../../src/core/releases/commitAbbreviation';
 
 const commitA = 'a'.repeat(40);
 const commitB = 'b'.repeat(40);
@@ -14,7 +15,7 @@ const hash = 'e'.repeat(64);
 const stamp = { at: '2026-02-01T10:00:00Z', by: 'Ada' };
 
 function promoteTo(commit: string): (parsed: ParsedReleaseManifest) => MovePlan {
-  return (parsed) => planPromote(parsed.manifest, { prompt: 'greet', label: 'production', target: { commit, path: 'greet.prompt', sha256: hash }, stamp });
+  return (parsed) => planPromote(parsed.manifest, { prompt: 'greet', label: 'production', target: { commit, path: 'greet.prompt', sha256: hash }, stamp, short: firstSevenOf });
 }
 
 const options = { displayName: 'prompt-releases.yaml' };

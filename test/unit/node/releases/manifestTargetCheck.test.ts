@@ -7,6 +7,7 @@ import { checkManifestTargets } from '../../../../src/node/releases/manifestTarg
 import { openReleaseWorkspace } from '../../../../src/node/releases/releaseWorkspace';
 import { runPromptops } from '../../cli/cliRunner';
 import { GitFixture } from '../gitFixture';
+import { firstSevenOf } from '../../../../src/core/releases/commitAbbreviation';
 
 const source = '---\ninput:\n  schema:\n    ticket: string\n---\nSummarize {{ticket}}\n';
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
@@ -23,7 +24,7 @@ describe('Release manifest checked against the repository', () => {
   async function problemsOf(manifest: string): Promise<[string, number | undefined][]> {
     const workspace = await openReleaseWorkspace(repo.root);
     const parsed = parseReleaseManifest(manifest);
-    return (await checkManifestTargets(workspace, parsed.manifest)).map((problem) => [problem.code, problem.range?.start.line]);
+    return (await checkManifestTargets(workspace, parsed.manifest, firstSevenOf)).map((problem) => [problem.code, problem.range?.start.line]);
   }
 
   it('finds nothing wrong with labels that match the repository', async () => {
@@ -59,7 +60,7 @@ describe('Release manifest checked against the repository', () => {
     ].join('\n');
     const workspace = await openReleaseWorkspace(repo.root);
     const short = commit.slice(0, 7);
-    assert.deepEqual((await checkManifestTargets(workspace, parseReleaseManifest(manifest).manifest)).map((problem) => problem.message), [
+    assert.deepEqual((await checkManifestTargets(workspace, parseReleaseManifest(manifest).manifest, firstSevenOf)).map((problem) => problem.message), [
       'support/summarize production: commit ffffffffffffffffffffffffffffffffffffffff is not in this clone; fetch the full history (git fetch --unshallow), or the history was rewritten.',
       `support/summarize staging: support/other.prompt does not exist at ${short}.`,
       `support/summarize eu canary: support/summarize.prompt at ${short} has SHA-256 ${sha256(source).slice(0, 12)}…, but prompt-releases.yaml records ${wrong.slice(0, 12)}…, so it is not the version that was reviewed.`,
@@ -70,7 +71,7 @@ describe('Release manifest checked against the repository', () => {
     const manifest = `version: 1\nprompts:\n  support/gone:\n    labels:\n      production: {commit: ${commit}, path: support/summarize.prompt, sha256: ${sha256(source)}}\nevents: []\n`;
     assert.deepEqual(await problemsOf(manifest), [['manifest-unknown-prompt', 2]]);
     const workspace = await openReleaseWorkspace(repo.root);
-    assert.deepEqual((await checkManifestTargets(workspace, parseReleaseManifest(manifest).manifest)).map((problem) => problem.message), ['No prompt file in the working tree has the id support/gone; its labels still serve the committed versions.']);
+    assert.deepEqual((await checkManifestTargets(workspace, parseReleaseManifest(manifest).manifest, firstSevenOf)).map((problem) => problem.message), ['No prompt file in the working tree has the id support/gone; its labels still serve the committed versions.']);
   });
 
   // The audit log event that put production on the commit, so status has no unexplained label to report.

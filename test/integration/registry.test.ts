@@ -1,8 +1,10 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { RegistryNode } from '../../src/extension/registry/registryTree';
 import { LangfuseContractServer } from '../contract/langfuseContractServer';
+import { commitWithAmbiguousPrefix } from '../harness/ambiguousCommit';
 import { eventually, promptOps, workspaceFile } from './workspaceFiles';
 
 // These tests build on each other, as a user's session would: sign in, browse, push, promote, roll back, pull.
@@ -183,6 +185,32 @@ describe('Registry (Langfuse contract server) from the editor', () => {
     const outcome = await vscode.commands.executeCommand<{ displayPath: string }>('promptops.registry.pull', 'billing/answer', 'production', target);
     assert.equal(outcome.displayPath, 'pulled/billing/answer.prompty');
     assert.equal(fs.readFileSync(target.fsPath, 'utf8'), expected.replace('---\nmodel:', '---\nname: billing/answer\nmodel:'));
+  });
+
+  it("a version's tooltip names the commit it was pushed from as git abbreviates it: longer than 7 characters where 7 is ambiguous", async () => {
+    const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
+    const git = (...args: string[]): string => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
+    const head = git('rev-parse', 'HEAD');
+    // The commit object stays in the repository; HEAD goes back so the other tests see the same history.
+    const commit = commitWithAmbiguousPrefix(root, 'ambiguous registry provenance');
+    git('update-ref', 'HEAD', head);
+    const abbreviation = git('log', '-1', '--format=%h', commit);
+    assert.ok(abbreviation.length > 7, `git abbreviates ${commit} as ${abbreviation}`);
+    server.seed('ambiguous/tip', [{ prompt: 'Tip for {{name}}', config: { promptops: { commit, sha256: 'd'.repeat(64), path: 'ambiguous/tip.prompt' } } }]);
+    const api = await promptOps();
+    api.registry.refresh();
+    const [connection] = await children();
+    assert.ok(connection?.kind === 'connection');
+    const folder = (await children(connection)).find((node) => node.kind === 'folder' && node.path === 'ambiguous');
+    assert.ok(folder, 'the ambiguous folder is listed');
+    const prompt = (await children(folder)).find((node) => node.kind === 'prompt');
+    assert.ok(prompt);
+    const [version] = await children(prompt);
+    assert.ok(version?.kind === 'version');
+    const tooltip = api.registry.getTreeItem(version).tooltip;
+    assert.ok(tooltip instanceof vscode.MarkdownString);
+    const text = tooltip.value.replace(/&nbsp;/g, ' ');
+    assert.ok(text.includes(` at ${abbreviation}, sha256 dddddddddddd`), `the tooltip names ${abbreviation}: ${text}`);
   });
 
   it('drift badges mark a local prompt whose production Langfuse does not serve', async () => {

@@ -4,6 +4,8 @@ import type { RegistryPromptSummary, RegistryPromptVersion } from '../../core/re
 import { newestFirst, readVersions } from '../../core/registry/registryListing';
 import { provenanceOf } from '../../core/registry/registryProvenance';
 import { relativeTime } from '../../core/versions/relativeTime';
+import { abbreviateCommits } from '../../node/git/commitAbbreviations';
+import { openRepository } from '../../node/git/gitRepository';
 import type { PromptOpsLog } from '../promptOpsLog';
 import type { ConnectionState, RegistryConnection } from './registryConnection';
 import { registryPromptUri } from './registryUris';
@@ -48,6 +50,9 @@ export class RegistryTree implements vscode.TreeDataProvider<RegistryNode>, vsco
   readonly onDidChangeTreeData = this.changed.event;
   private prompts: Promise<LoadedPrompts> | undefined;
   private readonly versions = new Map<string, Promise<LoadedVersions>>();
+  /** Git's abbreviations of the provenance commits listed so far, asked of the workspace's repository; a commit git was not asked about is shown whole. */
+  private readonly commitAbbreviations = new Map<string, string>();
+  private abbreviationsLogged = false;
   private readonly subscriptions: vscode.Disposable[] = [];
 
   /** `log` keeps why a listing failed (the view shows its one sentence); registry errors never carry the keys. */
@@ -180,8 +185,27 @@ export class RegistryTree implements vscode.TreeDataProvider<RegistryNode>, vsco
       const registry = await this.connection.registry();
       if (!registry) return { versions: [...before], all };
       const page = await readVersions(registry, name, all.slice(before.length, before.length + versionPageSize));
+      await this.learnAbbreviations(page);
       return { versions: [...before, ...page], all };
     });
+  }
+
+  /** Asks git, in one call, how the workspace's repository abbreviates the commits these versions were pushed from. */
+  private async learnAbbreviations(versions: readonly RegistryPromptVersion[]): Promise<void> {
+    const commits = versions.flatMap((version) => {
+      const commit = provenanceOf(version.config)?.commit;
+      return commit !== undefined && !this.commitAbbreviations.has(commit) ? [commit] : [];
+    });
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (commits.length === 0 || !folder) return;
+    try {
+      const repository = await openRepository(folder.uri.fsPath);
+      for (const [commit, short] of await abbreviateCommits(repository, commits)) this.commitAbbreviations.set(commit, short);
+    } catch (error) {
+      // Outside a repository (or without git) the tooltips name whole commits; said once, not per page.
+      if (!this.abbreviationsLogged) this.log.warning('The Registry view could not ask git how to abbreviate commits, so version tooltips name them in full.', error);
+      this.abbreviationsLogged = true;
+    }
   }
 
   /** Reads the next versions of a prompt ("Load more…" under it). */
@@ -234,7 +258,7 @@ export class RegistryTree implements vscode.TreeDataProvider<RegistryNode>, vsco
         return item;
       }
       case 'version':
-        return versionItem(node.name, node.version);
+        return versionItem(node.name, node.version, (commit) => this.commitAbbreviations.get(commit) ?? commit);
       case 'loadMorePrompts':
       case 'loadMoreVersions': {
         const item = new vscode.TreeItem('Load more…', vscode.TreeItemCollapsibleState.None);
@@ -280,7 +304,7 @@ function connectionItem(state: ConnectionState): vscode.TreeItem {
   return item;
 }
 
-function versionItem(name: string, version: RegistryPromptVersion): vscode.TreeItem {
+function versionItem(name: string, version: RegistryPromptVersion, short: (commit: string) => string): vscode.TreeItem {
   const subject = ((version.commitMessage ?? '').split('\n')[0] ?? '') || '(no commit message)';
   const item = new vscode.TreeItem(`v${version.version}`, vscode.TreeItemCollapsibleState.None);
   const labels = [...version.labels].sort();
@@ -291,7 +315,7 @@ function versionItem(name: string, version: RegistryPromptVersion): vscode.TreeI
   const provenance = provenanceOf(version.config);
   const tooltip = new vscode.MarkdownString(undefined, false);
   tooltip.appendText(`${name} v${version.version}\n\n${version.commitMessage ?? ''}\n\n`);
-  tooltip.appendText(provenance ? `From ${provenance.path}${provenance.commit ? ` at ${provenance.commit.slice(0, 7)}` : ' (uncommitted)'}, sha256 ${provenance.sha256.slice(0, 12)}…` : 'Not pushed by PromptOps (no provenance).');
+  tooltip.appendText(provenance ? `From ${provenance.path}${provenance.commit ? ` at ${short(provenance.commit)}` : ' (uncommitted)'}, sha256 ${provenance.sha256.slice(0, 12)}…` : 'Not pushed by PromptOps (no provenance).');
   item.tooltip = tooltip;
   item.contextValue = labels.some((label) => label !== 'latest') ? 'registryVersion.labelled' : 'registryVersion';
   item.command = { command: 'promptops.registry.openVersion', title: 'Open Version', arguments: [name, String(version.version)] };

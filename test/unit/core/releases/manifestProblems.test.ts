@@ -23,9 +23,25 @@ describe('Release manifest: each problem in one sentence, at the range it is wri
       ['version: "1"\n', ['1:10-1:13 error version must be the number 1, not the string "1"; remove the quotes.']],
       ['version:\n', ['1:9-2:1 error The release manifest has version empty, but this PromptOps reads version 1 only; upgrade PromptOps.']],
       ['- a\n', ['1:1-1:4 error The release manifest must be a map with version, prompts and events.']],
+      ['prompts: {}\n', ['1:1-1:1 error The release manifest has no version field; add "version: 1" at the top.']],
+      // Quotes around a number, whatever number; text that is not a number is an unknown version.
+      ['version: "12"\n', ['1:10-1:14 error version must be the number 1, not the string "12"; remove the quotes.']],
+      ['version: "1.25"\n', ['1:10-1:16 error version must be the number 1, not the string "1.25"; remove the quotes.']],
+      ['version: "1.5"\n', ['1:10-1:15 error version must be the number 1, not the string "1.5"; remove the quotes.']],
+      ['version: "-1"\n', ['1:10-1:14 error version must be the number 1, not the string "-1"; remove the quotes.']],
+      ['version: " 1"\n', ['1:10-1:14 error version must be the number 1, not the string " 1"; remove the quotes.']],
+      ['version: "x1"\n', ['1:10-1:14 error The release manifest has version x1, but this PromptOps reads version 1 only; upgrade PromptOps.']],
+      ['version: "1x"\n', ['1:10-1:14 error The release manifest has version 1x, but this PromptOps reads version 1 only; upgrade PromptOps.']],
     ];
     for (const [text, expected] of cases) assert.deepEqual(problemsOf(text), expected, text);
     assert.equal(parseReleaseManifest('%FOO bar\n---\nversion: 1\n').fatal, undefined, 'a warning leaves the manifest readable');
+    assert.equal(parseReleaseManifest('- a\n').fatal?.message, 'The release manifest must be a map with version, prompts and events.');
+    // The first of several syntax errors is the one that makes the file unreadable.
+    assert.deepEqual(problemsOf('version: 1\n  bad: indent\n'), [
+      '1:10-1:11 error The release manifest does not parse: Nested mappings are not allowed in compact mappings.',
+      '1:10-2:6 error The release manifest does not parse: Implicit keys need to be on a single line.',
+    ]);
+    assert.equal(parseReleaseManifest('version: 1\n  bad: indent\n').fatal?.message, 'The release manifest does not parse: Nested mappings are not allowed in compact mappings.');
   });
 
   it('a manifest nested too deeply for the parser is one sentence at its start, not a crash', () => {
@@ -36,6 +52,11 @@ describe('Release manifest: each problem in one sentence, at the range it is wri
     const cases: [string, string[]][] = [
       ['version: 1\nprompts: [a]\n', ['2:10-2:13 error "prompts" must be a map from prompt id to its labels.']],
       ['version: 1\nprompts:\n  "": {labels: {}}\n', ['3:3-3:5 error A prompt id must be a non-empty name such as support/summarize.']],
+      ['version: 1\nprompts: x\n', ['2:10-2:11 error "prompts" must be a map from prompt id to its labels.']],
+      ['version: 1\nprompts:\n  " ": {labels: {}}\n', ['3:3-3:6 error A prompt id must be a non-empty name such as support/summarize.']],
+      [`version: 1\nprompts:\n  greet: {labels: {production: {commit: ${commitA}, path: " ", sha256: ${hashA}}}}\n`, ['3:89-3:92 error path must be the prompt file\'s path relative to the repository root.']],
+      // A weight belongs to a canary only.
+      [`version: 1\nprompts:\n  greet: {labels: {production: ${target(', weight: 10')}}}\n`, ['3:177-3:183 warning Label production of greet has no field "weight"; it is kept but ignored.']],
       ['version: 1\nprompts:\n  greet: x\n', ['3:10-3:11 error The entry of greet must be a map with "labels" and optionally "canary".']],
       ['version: 1\nprompts:\n  greet: {labels: {}, tags: x}\n', ['3:23-3:27 warning A prompt entry has no field "tags"; it is kept but ignored.']],
       ['version: 1\nprompts:\n  greet: {labels: [a]}\n', ['3:19-3:22 error "labels" of greet must be a map from label name to a version.']],
@@ -66,8 +87,35 @@ describe('Release manifest: each problem in one sentence, at the range it is wri
       [event((fields) => `${fields}, color: red`), ['3:224-3:229 warning Event 1 has no field "color"; it is kept but ignored.']],
       [event((fields) => fields.replace('action: promote', 'action: move')), ['3:49-3:53 error Event 1: action must be one of promote, rollback, canary, canary-clear, not "move".']],
       [event((fields) => fields.replace('2026-01-01T09:00:00Z', '2026-13-45T09:00:00Z')), ['3:10-3:30 error Event 1: at must be an ISO 8601 date and time, not "2026-13-45T09:00:00Z".']],
+      ['version: 1\nevents: x\n', ['2:9-2:10 error "events" must be a list of audit events, oldest first.']],
+      // A missing field is reported on the whole event.
+      [event((fields) => fields.replace('from: null, ', '')), ['3:5-3:211 error Event 1 has no from (write null when the label was new).']],
+      [event((fields) => fields.replace(`to: ${commitA}, `, '')), ['3:5-3:177 error Event 1 has no to.']],
+      [event((fields) => fields.replace('from: null', 'from: abc')), ['3:98-3:101 error Event 1: from must be a 40-character commit SHA or null, not "abc".']],
+      [event((fields) => fields.replace('label: production', 'label: Prod')), ['3:80-3:84 error Event 1: "Prod" is not a valid label name: use 1 to 36 characters of a-z, 0-9, "_", "." and "-".']],
+      [event((fields) => `${fields}, weight: 10`), ['3:224-3:230 error Event 1: only canary events have a weight.']],
+      [event((fields) => `${fields.replace('action: promote', 'action: canary')}, weight: 100`), ['3:231-3:234 error Event 1: weight must be a whole percentage from 1 to 99, not 100.']],
+      [event((fields) => `${fields.replace('action: promote', 'action: canary')}, weight: 0x5`), ['3:231-3:234 error Event 1: weight must be a whole percentage from 1 to 99, not 0x5.']],
     ];
-    for (const [text, expected] of cases) assert.deepEqual(problemsOf(text), expected, text);
+    for (const [text, expected] of cases) {
+      assert.deepEqual(problemsOf(text), expected, text);
+      // An event with an error is left out; an unknown field only warns.
+      assert.equal(parseReleaseManifest(text).manifest.events.length, expected.some((problem) => problem.includes(' error ')) ? 0 : 1, text);
+    }
+  });
+
+  it('reads from written as ~ as null, keeps an allowed check error, and gives only canary events a weight', () => {
+    const [promote] = parseReleaseManifest(event((fields) => `${fields.replace('from: null', 'from: ~')}, allowedError: dotprompt-unknown-helper`)).manifest.events;
+    assert.deepEqual([promote?.from, promote?.allowedError, promote === undefined ? undefined : 'weight' in promote], [null, 'dotprompt-unknown-helper', false]);
+    const [canary] = parseReleaseManifest(event((fields) => `${fields.replace('action: promote', 'action: canary')}, weight: 5`)).manifest.events;
+    assert.deepEqual([canary?.weight, canary === undefined ? undefined : 'allowedError' in canary], [5, false]);
+  });
+
+  it('a label has no weight; a canary has one, with the range of its value', () => {
+    const greet = parseReleaseManifest(withProduction(`, canary: {production: ${target(', weight: 5')}}`)).manifest.prompts.get('greet');
+    assert.deepEqual(Object.keys(greet?.labels.get('production') ?? {}), ['commit', 'path', 'sha256', 'ranges']);
+    assert.equal(greet?.canaries.get('production')?.weight, 5);
+    assert.deepEqual(greet?.canaries.get('production')?.ranges?.weight, { start: { line: 2, character: 352 }, end: { line: 2, character: 353 } });
   });
 
   it('lists problems in the order of the file, whatever order they were found in', () => {

@@ -66,6 +66,14 @@ describe('Release manifest: when each label served a version', () => {
     assert.deepEqual(tenuresOf(commitC), ['production canary 5%: 5 → 7', 'qa label: — → 9', 'hotfix label: — → —', 'staging canary 20%: — → —']);
   });
 
+  it('a hand-written log that promotes the version a label already serves keeps the tenure from its first promote', () => {
+    const repeated = parseReleaseManifest(
+      ['version: 1', 'events:', event(1, 'promote', 'greet', 'production', null, commitA), event(2, 'promote', 'greet', 'production', commitA, commitA), event(3, 'promote', 'greet', 'production', commitA, commitB), ''].join('\n'),
+    ).manifest;
+    const [tenure, ...rest] = labelTenuresOf(repeated, 'greet', commitA);
+    assert.deepEqual([tenure?.from === repeated.events[0], tenure?.until === repeated.events[2], rest], [true, true, []]);
+  });
+
   it('a version no label of this prompt served has no tenure, even when another prompt served it', () => {
     assert.deepEqual(tenuresOf('d'.repeat(40)), []);
     assert.deepEqual(labelTenuresOf(manifest.manifest, 'other', commitA).map((tenure) => [tenure.label, tenure.kind, tenure.until]), [['production', 'label', undefined]]);

@@ -212,6 +212,12 @@ describe('Release manifest: applying a move', () => {
     assert.deepEqual(lines.slice(16, 19), [`- at: ${stamp.at}`, '  by: Grace Hopper <grace@example.com>', '  action: promote']);
   });
 
+  it('records the check error a promote was allowed past as the last field of its event', () => {
+    const parsed = parseReleaseManifest('');
+    const text = applyReleaseMove(parsed, moveOf(planPromote(parsed.manifest, { prompt: 'greet', label: 'production', target: { commit: commitA, path: 'greet.prompt', sha256: hashA }, stamp: { ...stamp, allowedError: 'dotprompt-unknown-helper' } })));
+    assert.deepEqual(text.split('\n').slice(-3), ['    note: Ship it', '    allowedError: dotprompt-unknown-helper', '']);
+  });
+
   it('adds a canary, then removes it with its empty section when cleared', () => {
     const parsed = parseReleaseManifest(promote('', 'greet', 'production', commitA, hashA));
     const withCanary = applyReleaseMove(parsed, moveOf(planCanary(parsed.manifest, { prompt: 'greet', label: 'production', target: { commit: commitB, path: 'greet.prompt', sha256: hashB }, weight: 25, stamp })));

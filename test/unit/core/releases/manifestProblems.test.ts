@@ -35,6 +35,7 @@ describe('Release manifest: each problem in one sentence, at the range it is wri
     ];
     for (const [text, expected] of cases) assert.deepEqual(problemsOf(text), expected, text);
     assert.equal(parseReleaseManifest('%FOO bar\n---\nversion: 1\n').fatal, undefined, 'a warning leaves the manifest readable');
+    assert.deepEqual(problemsOf('version: 1\n? prompts\n? events\n'), [], 'explicit keys without values are empty sections');
     assert.equal(parseReleaseManifest('- a\n').fatal?.message, 'The release manifest must be a map with version, prompts and events.');
     // The first of several syntax errors is the one that makes the file unreadable.
     assert.deepEqual(problemsOf('version: 1\n  bad: indent\n'), [

@@ -161,6 +161,41 @@ describe('Runtime: resolving prompts through OpenFeature flags', () => {
     );
   });
 
+  it('resolves the production label when no label is given, with the engine reason or UNKNOWN when the client gives none', async () => {
+    const served = await resolvePromptWithFlags(bundle, through(flagFile(v2)), 'support/summarize');
+    assert.deepEqual([served.provenance.label, served.provenance.flagKey, served.provenance.commit, served.provenance.reason], ['production', flagKey, v2, 'STATIC']);
+    const silent: PromptFlagClient = { getObjectDetails: () => Promise.resolve({ value: variant(v1, sources.v1), variant: v1 }) };
+    const quiet = await resolvePromptWithFlags(bundle, silent, 'support/summarize', 'production');
+    assert.deepEqual([quiet.provenance.commit, quiet.provenance.reason, quiet.provenance.fallback], [v1, 'UNKNOWN', undefined]);
+  });
+
+  it('evaluates a label the bundle lacks with an empty version as the default, which is never served', async () => {
+    const defaults: unknown[] = [];
+    // A client that answers with the default it was given, as OpenFeature clients do when a provider is not ready.
+    const echoing: PromptFlagClient = {
+      getObjectDetails: (_key, defaultValue) => {
+        defaults.push(defaultValue);
+        return Promise.resolve({ value: defaultValue, reason: 'DEFAULT' });
+      },
+    };
+    await assert.rejects(
+      resolvePromptWithFlags(bundle, echoing, 'support/summarize', 'staging'),
+      new PromptBundleError(
+        'The flag promptops.support/summarize.staging names , which this bundle does not carry; export and deploy the bundle again, and the bundle has no staging version of support/summarize (it has production), so nothing can serve support/summarize staging.',
+      ),
+    );
+    assert.deepEqual(defaults, [{ commit: '', sha256: '', path: '' }]);
+  });
+
+  it('keeps the dots inside a prompt id when it says that nothing can serve it', async () => {
+    await assert.rejects(
+      resolvePromptWithFlags(bundle, through(JSON.stringify({ flags: {} })), 'docs.faq', 'production'),
+      new PromptBundleError(
+        "The flag promptops.docs.faq.production was not evaluated (FLAG_NOT_FOUND: flag 'promptops.docs.faq.production' not found), and the bundle has no prompt docs.faq, so nothing can serve docs.faq production.",
+      ),
+    );
+  });
+
   it('the bundle carries the rollback targets its flags name, verified like every other version', async () => {
     await verifyPromptBundle(bundle);
     const altered = { ...bundleJson, prompts: { 'support/summarize': { ...bundleJson.prompts['support/summarize'], labels: bundleJson.prompts['support/summarize']?.labels ?? {}, versions: { [v1]: { ...bundled(v1, sources.v1), source: 'changed after export' } } } } };

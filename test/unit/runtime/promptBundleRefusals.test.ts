@@ -124,6 +124,19 @@ describe('Runtime: what a bundle must hold, each refusal in one sentence', () =>
     }
   });
 
+  it('a version kept for rollback: refusals name it by its short commit', () => {
+    assert.deepEqual([refusal(bundle({ labels: { production: version() }, versions: 'x' })), refusal(bundle({ labels: { production: version() }, versions: { [commit]: version({ path: '' }) } }))], [
+      'The versions of greet must be an object.',
+      'greet version ccccccc has no valid path.',
+    ]);
+  });
+
+  it('a render error that Handlebars gives without a full stop still ends in one', async () => {
+    const text = '{{#each}}x{{/each}}';
+    const loaded = loadPromptBundle(bundle({ labels: { production: version({ source: text, sha256: sha256(text), partials: {} }) } }));
+    await assert.rejects(renderResolved(resolvePrompt(loaded, 'greet')), new PromptBundleError('greet (ccccccc) does not render: greet.prompt:1:1: Must pass iterator to #each.'));
+  });
+
   it('renders with the caller\'s input over the default, and names a version that does not render with its short commit', async () => {
     const loaded = loadPromptBundle(bundle());
     const rendered = await renderResolved(resolvePrompt(loaded, 'greet'), { name: 'Ada' });

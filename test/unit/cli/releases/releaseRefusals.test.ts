@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runPromptops } from '../cliRunner';
-import { createReleaseRepository, manifestBytes, short, summarizeV1, type ReleaseRepository } from './releaseFixture';
+import { createReleaseRepository, manifestBytes, manifestIn, short, summarizeV1, type ReleaseRepository } from './releaseFixture';
 
 const file = 'support/summarize.prompt';
 
@@ -42,6 +42,15 @@ describe('promptops releases: refusals write nothing', () => {
     }
     const explicit = await promptops('promote', file, repo.v1);
     assert.equal(explicit.code, 0, 'a commit named explicitly is what the user means');
+  });
+
+  it('a label named like the checked-out branch promotes what the label serves, uncommitted changes or not', async () => {
+    assert.equal((await promptops('promote', file, repo.v1, '--label', 'main')).code, 0);
+    repo.fixture.write(file, 'edited but not committed\n');
+    const run = await promptops('promote', file, 'main', '--label', 'staging');
+    assert.equal(run.stderr, '');
+    assert.equal(run.code, 0);
+    assert.equal(manifestIn(repo.fixture).manifest.prompts.get('support/summarize')?.labels.get('staging')?.commit, repo.v1);
   });
 
   it('refuses a version that does not change the prompt', async () => {

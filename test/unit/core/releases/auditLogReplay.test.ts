@@ -66,4 +66,31 @@ describe('Release manifest: the audit log explains every label', () => {
       [['manifest-unexplained-label', 6, "greet production serves bbbbbbb, but the audit log's last move of it (promote of 2026-03-01T10:00:00Z) is to aaaaaaa; labels move only through promptops promote, rollback and canary, which record who and why."]],
     );
   });
+  it('says what the log does not explain for every kind of hand edit, each at the label\'s key or the prompt\'s', () => {
+    const promoted = play([{ kind: 'promote', label: 'production', version: 0, weight: 1 }]);
+    const withCanary = play([
+      { kind: 'promote', label: 'production', version: 0, weight: 1 },
+      { kind: 'canary', label: 'production', version: 1, weight: 10 },
+    ]);
+    const hint = 'labels move only through promptops promote, rollback and canary, which record who and why';
+    const { commit: a, sha256: hashA } = versionAt(0);
+    const { commit: b, sha256: hashB } = versionAt(1);
+    const cases: [string, [number, string][]][] = [
+      [promoted.replace(hashA, '9'.repeat(64)), [[6, `greet production serves aaaaaaa, but the audit log's last move of it (promote of 2026-03-01T10:00:00Z) is to aaaaaaa with another SHA-256; ${hint}.`]]],
+      [promoted.replace('      production:', `      staging: {commit: ${b}, path: greet.prompt, sha256: ${hashB}}\n      production:`), [[6, `greet staging serves bbbbbbb, but no event in the audit log puts it there; ${hint}.`]]],
+      [promoted.replace('events:', `    canary:\n      production: {commit: ${b}, path: greet.prompt, sha256: ${hashB}, weight: 10}\nevents:`), [[11, `The canary of greet production (bbbbbbb at 10%) is not in the audit log; ${hint}.`]]],
+      [withCanary.replace('weight: 10\n', 'weight: 30\n'), [[11, `The canary of greet production serves bbbbbbb at 30%, but the audit log's last canary (canary of 2026-03-01T10:00:00Z) is bbbbbbb at 10%; ${hint}.`]]],
+      [withCanary.replace(`        sha256: "${hashB}"\n        weight: 10`, `        sha256: "${'9'.repeat(64)}"\n        weight: 10`), [[11, `The canary of greet production serves bbbbbbb at 10%, but the audit log's last canary (canary of 2026-03-01T10:00:00Z) is bbbbbbb at 10%; ${hint}.`]]],
+      [withCanary.replace(`      production:\n        commit: ${b}`, `      production:\n        commit: ${'c'.repeat(40)}`), [[11, `The canary of greet production serves ccccccc at 10%, but the audit log's last canary (canary of 2026-03-01T10:00:00Z) is bbbbbbb at 10%; ${hint}.`]]],
+      [withCanary.replace(/ {4}canary:\n(?: {6,}.*\n)+/, ''), [[4, 'The audit log has a canary of greet production (bbbbbbb), but the manifest has none; end canaries with promptops canary --clear.']]],
+      [promoted.replace(/ {4}labels:\n(?: {6,}.*\n)+/, '    labels: {}\n'), [[4, `The audit log has greet production serving aaaaaaa, but the manifest has no such label; ${hint}.`]]],
+      [promoted.replace(/prompts:\n(?: {2,}.*\n)+/, 'prompts: {}\n'), [[5, `The audit log has greet released, but the manifest has no entry for it; ${hint}.`]]],
+    ];
+    for (const [text, expected] of cases) {
+      const parsed = parseReleaseManifest(text);
+      assert.deepEqual(parsed.problems, [], text);
+      assert.deepEqual(unexplainedReleases(parsed.manifest, firstSevenOf).map((problem) => [problem.range.start.line, problem.message]), expected, text);
+    }
+    assert.deepEqual(unexplainedReleases(parseReleaseManifest(withCanary).manifest, firstSevenOf), [], a);
+  });
 });

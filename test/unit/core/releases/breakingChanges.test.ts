@@ -39,6 +39,31 @@ describe('Release manifest: breaking input changes', () => {
     assert.deepEqual(changes(prompt('name: string\nmood(enum): [calm, 3]'), prompt('name: string\nmood: string')), ['type-changed mood']);
   });
 
+  it('an enum made a scalar type keeps callers working only when that type holds every value: booleans, whole and decimal numbers, null', () => {
+    const made = (values: string, type: string): string[] => changes(prompt(`name: string\nflag(enum): ${values}`), prompt(`name: string\nflag: ${type}`));
+    assert.deepEqual(made('[true, false]', 'boolean'), []);
+    assert.deepEqual(made('[true, false]', 'string'), ['type-changed flag']);
+    assert.deepEqual(made('[1, 2]', 'integer'), []);
+    assert.deepEqual(made('[1, 2]', 'number'), []);
+    assert.deepEqual(made('[1, 2.5]', 'integer'), ['type-changed flag']);
+    assert.deepEqual(made('[1, 2.5]', 'number'), []);
+    // An optional string accepts null.
+    assert.deepEqual(changes(prompt('name: string\nflag(enum): [calm, null]'), prompt('name: string\nflag?: string')), []);
+    assert.deepEqual(made('[calm, null]', 'string'), ['type-changed flag']);
+    assert.deepEqual(made('[calm, {a: 1}]', 'string'), ['type-changed flag']);
+  });
+
+  it('an enum whose values are all replaced, or a string input made a number, breaks callers', () => {
+    assert.deepEqual(changes(prompt('name: string\nmood(enum): [calm]'), prompt('name: string\nmood(enum): [angry]')), ['type-changed mood']);
+    assert.deepEqual(changes(prompt('name: string\ncount: string'), prompt('name: string\ncount: number')), ['type-changed count']);
+  });
+
+  it('a default of null for an object does not count as defaults for the fields added inside it', () => {
+    const before = prompt('name: string\ncustomer(object):\n  plan: string');
+    const after = prompt('name: string\ncustomer(object):\n  plan: string\n  region: string', 'customer: ~');
+    assert.deepEqual(changes(before, after), ['added-without-default customer.region']);
+  });
+
   it('looks into objects and lists, naming the path', () => {
     const before = prompt('name: string\ncustomer(object):\n  plan: string\n  tier?: integer\nitems(array):\n  sku: string');
     const after = prompt('name: string\ncustomer(object):\n  plan: integer\n  region: string\nitems(array):\n  sku: string\n  qty: integer');

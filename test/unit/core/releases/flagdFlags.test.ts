@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { flagdFlagSet, flagdSchemaUrl, flagKeyCollisions, labelsToPublish, rollbackCandidates, type LabelReleases } from '../../../../src/core/releases/flagdFlags';
+import { flagdFlagSet, flagdFlagSetText, flagdSchemaUrl, flagKeyCollisions, labelsToPublish, rollbackCandidates, type LabelReleases } from '../../../../src/core/releases/flagdFlags';
 import { applyReleaseMove } from '../../../../src/core/releases/manifestEditor';
 import { parseReleaseManifest } from '../../../../src/core/releases/manifestParser';
 import { chooseRollbackTarget } from '../../../../src/core/releases/promotionHistory';
@@ -154,5 +154,11 @@ prompts:
     assert.deepEqual(labelsToPublish(manifest, undefined, 'prompt-releases.yaml'), ['production', 'staging']);
     assert.deepEqual(labelsToPublish(manifest, ['staging'], 'prompt-releases.yaml'), ['staging']);
     assert.throws(() => labelsToPublish(manifest, ['prod'], 'prompt-releases.yaml'), new ReleaseRefusal('No prompt in prompt-releases.yaml has the label prod, so there is nothing to publish for it.'));
+    assert.throws(() => labelsToPublish(manifest, ['prod', 'staging', 'qa'], 'prompt-releases.yaml'), new ReleaseRefusal('No prompt in prompt-releases.yaml has the label prod or qa, so there is nothing to publish for it.'));
+    assert.deepEqual(labelsToPublish(manifest, ['staging', 'staging'], 'prompt-releases.yaml'), ['staging']);
+  });
+
+  it('writes the flag file as indented JSON ending in a line break', () => {
+    assert.equal(flagdFlagSetText({ $schema: flagdSchemaUrl, flags: {} }), '{\n  "$schema": "https://flagd.dev/schema/v0/flags.json",\n  "flags": {}\n}\n');
   });
 });

@@ -178,6 +178,47 @@ describe('Release manifest: applying a move', () => {
     assert.deepEqual(manifestErrors(parseReleaseManifest(text)), []);
   });
 
+  it('keeps the indentation a hand-formatted manifest uses, from 1 to 8 spaces; wider files are written with 2', () => {
+    const indented = (width: number): string => {
+      const pad = (depth: number): string => ' '.repeat(width * depth);
+      return `version: 1\nprompts:\n${pad(1)}greet:\n${pad(2)}labels:\n${pad(3)}production:\n${pad(4)}commit: ${commitA}\n${pad(4)}path: greet.prompt\n${pad(4)}sha256: ${hashA}\n`;
+    };
+    for (const [width, written] of [[1, 1], [4, 4], [8, 8], [9, 2]] as const) {
+      const lines = promote(indented(width), 'greet', 'staging', commitB, hashB).split('\n');
+      assert.deepEqual(lines.slice(8, 10), [`${' '.repeat(written * 3)}staging:`, `${' '.repeat(written * 4)}commit: ${commitB}`], `indented by ${width}`);
+      assert.equal(lines[13], `${' '.repeat(written)}- at: ${stamp.at}`, `indented by ${width}`);
+    }
+  });
+
+  it('appends an event unindented like the ones before it, even when a comment opens the events list', () => {
+    const text = [
+      'version: 1',
+      'prompts:',
+      '  greet:',
+      '    labels:',
+      `      production: {commit: ${commitA}, path: greet.prompt, sha256: ${hashA}}`,
+      'events:',
+      '  # oldest first',
+      '- at: 2026-01-01T00:00:00Z',
+      '  by: Ada',
+      '  action: promote',
+      '  prompt: greet',
+      '  label: production',
+      '  from: null',
+      `  to: ${commitA}`,
+      `  sha256: ${hashA}`,
+      '',
+    ].join('\n');
+    const lines = promote(text, 'greet', 'staging', commitB, hashB).split('\n');
+    assert.deepEqual(lines.slice(16, 19), [`- at: ${stamp.at}`, '  by: Grace Hopper <grace@example.com>', '  action: promote']);
+  });
+
+  it('records the check error a promote was allowed past as the last field of its event', () => {
+    const parsed = parseReleaseManifest('');
+    const text = applyReleaseMove(parsed, moveOf(planPromote(parsed.manifest, { prompt: 'greet', label: 'production', target: { commit: commitA, path: 'greet.prompt', sha256: hashA }, stamp: { ...stamp, allowedError: 'dotprompt-unknown-helper' }, short: firstSevenOf })));
+    assert.deepEqual(text.split('\n').slice(-3), ['    note: Ship it', '    allowedError: dotprompt-unknown-helper', '']);
+  });
+
   it('adds a canary, then removes it with its empty section when cleared', () => {
     const parsed = parseReleaseManifest(promote('', 'greet', 'production', commitA, hashA));
     const withCanary = applyReleaseMove(parsed, moveOf(planCanary(parsed.manifest, { prompt: 'greet', label: 'production', target: { commit: commitB, path: 'greet.prompt', sha256: hashB }, weight: 25, stamp, short: firstSevenOf })));

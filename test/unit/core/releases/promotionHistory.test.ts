@@ -3,7 +3,7 @@ import { applyReleaseMove } from '../../../../src/core/releases/manifestEditor';
 import { parseReleaseManifest } from '../../../../src/core/releases/manifestParser';
 import { chooseRollbackTarget, promotionHistory } from '../../../../src/core/releases/promotionHistory';
 import type { ReleaseManifest } from '../../../../src/core/releases/releaseManifest';
-import { planPromote, planRollback, type MovePlan } from '../../../../src/core/releases/releaseMoves';
+import { planCanary, planCanaryClear, planPromote, planRollback, type MovePlan } from '../../../../src/core/releases/releaseMoves';
 import { commitA, commitB, commitC, commitD, hashA, hashB, hashC, hashD } from './manifestText';
 import { firstSevenOf } from '../../../../src/core/releases/commitAbbreviation';
 
@@ -115,6 +115,51 @@ describe('Release manifest: rollback follows the label\'s own promotion history'
     assert.deepEqual(promotionHistory(story.manifest, 'greet', 'production'), [{ commit: commitA, sha256: undefined }, { commit: commitB, sha256: hashB }]);
     assert.equal(story.rollback(), commitA);
     assert.throws(() => story.rollback(), /no earlier version/);
+  });
+
+  it('a canary neither enters the label\'s history nor counts as served for --to', () => {
+    const story = new Story().promote(commitA).promote(commitB);
+    for (const plan of [(manifest: ReleaseManifest) => planCanary(manifest, { ...request, target: target(commitD), weight: 10, stamp }), (manifest: ReleaseManifest) => planCanaryClear(manifest, { ...request, stamp })]) {
+      const parsed = parseReleaseManifest(story.text);
+      const planned = plan(parsed.manifest);
+      assert.equal(planned.kind, 'move');
+      if (planned.kind === 'move') story.text = applyReleaseMove(parsed, planned.move);
+      // While the canary runs, and after it is cleared.
+      assert.deepEqual(promotionHistory(story.manifest, 'greet', 'production').map((served) => served.commit), [commitA, commitB]);
+      assert.deepEqual(chooseRollbackTarget(story.manifest, { ...request, to: commitD }), {
+        kind: 'refused',
+        reason: `${commitD.slice(0, 7)} never served greet production, so a rollback cannot return to it; promote it instead.`,
+      });
+    }
+  });
+
+  it('--to returns to the version a label served before the log began, whose hash the log never recorded', () => {
+    const story = new Story();
+    story.text = `version: 1\nprompts:\n  greet:\n    labels:\n      production: {commit: ${commitA}, path: greet.prompt, sha256: ${hashA}}\nevents: []\n`;
+    story.promote(commitB).promote(commitC);
+    assert.deepEqual(chooseRollbackTarget(story.manifest, { ...request, to: commitA }), { kind: 'target', current: story.manifest.prompts.get('greet')?.labels.get('production'), target: { commit: commitA, sha256: undefined } });
+  });
+
+  it('--to returns to a version a hand-written log reached only by a rollback, with the hash that rollback recorded', () => {
+    const line = (action: string, from: string | null, to: string, hour: number): string =>
+      `  - {at: 2026-02-01T${String(hour).padStart(2, '0')}:00:00Z, by: Ada, action: ${action}, prompt: greet, label: production, from: ${from ?? 'null'}, to: ${to}, sha256: ${hashes[to] ?? ''}}`;
+    const manifest = parseReleaseManifest(
+      [
+        'version: 1',
+        'prompts:',
+        '  greet:',
+        `    labels: {production: {commit: ${commitB}, path: greet.prompt, sha256: ${hashB}}}`,
+        'events:',
+        line('promote', null, commitA, 1),
+        line('rollback', commitA, commitC, 2),
+        line('rollback', commitC, commitA, 3),
+        line('promote', commitA, commitB, 4),
+        '',
+      ].join('\n'),
+    ).manifest;
+    assert.deepEqual(promotionHistory(manifest, 'greet', 'production').map((served) => served.commit), [commitA, commitB]);
+    const choice = chooseRollbackTarget(manifest, { ...request, to: commitC });
+    assert.deepEqual(choice.kind === 'target' ? choice.target : choice, { commit: commitC, sha256: hashC });
   });
 
   it('refuses an unknown label, a reserved one and a label name that breaks the rules', () => {

@@ -98,8 +98,43 @@ describe('Release manifest: planning moves', () => {
     assert.deepEqual(planCanaryClear(manifest, { prompt, label: 'staging', stamp, short: firstSevenOf }), { kind: 'refused', reason: 'support/summarize staging has no canary to clear.' });
   });
 
-  it('a rollback needs the label to exist', () => {
-    assert.equal(planRollback(manifest, { prompt, label: 'eu', target: { commit: commitA, path, sha256: hashB }, stamp, short: firstSevenOf }).kind, 'refused');
+  it('a rollback needs the label to exist and another version; back to the canary\'s version it ends the canary', () => {
+    assert.deepEqual(planRollback(manifest, { prompt, label: 'eu', target: { commit: commitA, path, sha256: hashB }, stamp, short: firstSevenOf }), { kind: 'refused', reason: 'support/summarize has no label eu, so there is nothing to roll back.' });
+    assert.deepEqual(planRollback(manifest, { prompt, label: 'production', target: { commit: commitB, path, sha256: hashB }, stamp, short: firstSevenOf }), { kind: 'unchanged', message: 'support/summarize production is already at bbbbbbb.' });
+    const toCanary = moveOf(planRollback(manifest, { prompt, label: 'production', target: { commit: commitC, path, sha256: hashC }, stamp, short: firstSevenOf }));
+    assert.deepEqual([toCanary.clearCanary, toCanary.events.map(({ action, from, to }) => [action, from, to])], [true, [['rollback', commitB, commitC]]]);
+    const back = moveOf(planRollback(manifest, { prompt, label: 'production', target: { commit: commitA, path, sha256: hashB }, stamp, short: firstSevenOf }));
+    assert.equal('clearCanary' in back, false);
+  });
+
+  it('a canary of what a label without a canary serves is refused; one of the same commit with another file or hash is a move', () => {
+    assert.deepEqual(planCanary(manifest, { prompt, label: 'staging', target: { commit: commitC, path, sha256: hashC }, weight: 5, stamp, short: firstSevenOf }), {
+      kind: 'refused',
+      reason: 'support/summarize staging already serves ccccccc to all traffic; a canary needs another version.',
+    });
+    assert.deepEqual(planCanary(manifest, { prompt, label: 'production', target: { commit: commitC, path, sha256: hashC }, weight: 10, stamp, short: firstSevenOf }), {
+      kind: 'unchanged',
+      message: 'support/summarize production already serves ccccccc to 10% of traffic.',
+    });
+    assert.equal(planCanary(manifest, { prompt, label: 'production', target: { commit: commitC, path: 'support/renamed.prompt', sha256: hashC }, weight: 10, stamp, short: firstSevenOf }).kind, 'move');
+    assert.equal(planCanary(manifest, { prompt, label: 'production', target: { commit: commitC, path, sha256: hashD }, weight: 10, stamp, short: firstSevenOf }).kind, 'move');
+    assert.equal(planCanary(manifest, { prompt, label: 'production', target: { commit: commitD, path, sha256: hashC }, weight: 10, stamp, short: firstSevenOf }).kind, 'move');
+  });
+
+  it('refuses to clear a hand-written canary of the label\'s own version, since no move leaves one', () => {
+    const handWritten = parseReleaseManifest(sampleManifest.replace(`      production:\n        commit: ${commitC}`, `      production:\n        commit: ${commitB}`)).manifest;
+    assert.deepEqual(planCanaryClear(handWritten, { prompt, label: 'production', stamp, short: firstSevenOf }), {
+      kind: 'refused',
+      reason: "The canary of support/summarize production serves bbbbbbb, the label's own version, which no move of promptops leaves behind; remove it from the manifest in a reviewed change.",
+    });
+  });
+
+  it('records the check error a move was allowed past in its event, and none when there was none', () => {
+    const target = { commit: commitD, path, sha256: hashD };
+    const allowed = moveOf(planPromote(manifest, { prompt, label: 'production', target, stamp: { ...stamp, allowedError: 'dotprompt-unknown-helper' }, short: firstSevenOf }));
+    assert.equal(allowed.events[0]?.allowedError, 'dotprompt-unknown-helper');
+    const plain = moveOf(planPromote(manifest, { prompt, label: 'production', target, stamp, short: firstSevenOf }));
+    assert.equal(plain.events[0] === undefined ? undefined : 'allowedError' in plain.events[0], false);
   });
 
   it('names the commit after what moved, with the note as its body', () => {

@@ -7,4 +7,9 @@ describe('Release refusals', () => {
     assert.ok(refusal instanceof Error);
     assert.equal(String(refusal), 'ReleaseRefusal: greet has no label eu.');
   });
+
+  it('carry no detail lines unless given some, and keep those given in order', () => {
+    assert.deepEqual(new ReleaseRefusal('greet has no label eu.').details, []);
+    assert.deepEqual(new ReleaseRefusal('2 problems.', ['a.prompt:1:1: x', 'b.prompt:2:3: y']).details, ['a.prompt:1:1: x', 'b.prompt:2:3: y']);
+  });
 });

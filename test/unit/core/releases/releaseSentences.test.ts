@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { firstSevenOf } from '../../../../src/core/releases/commitAbbreviation';
 import { releaseCommitMessage } from '../../../../src/core/releases/releaseCommitMessage';
-import { releaseEventSentence } from '../../../../src/core/releases/releaseEventSentence';
+import { releaseEventSentence, releaseMoveSentences } from '../../../../src/core/releases/releaseEventSentence';
 import type { ReleaseEvent } from '../../../../src/core/releases/releaseManifest';
 
 const a = 'a'.repeat(40);
@@ -50,5 +50,18 @@ describe('Release events in words: the sentence after a move and the commit mess
     assert.deepEqual(message([event({ action: 'canary-clear', from: null, to: a, note: '' })]), { subject: 'clear canary of support/summarize production (aaaaaaa)', body: '' });
     assert.deepEqual(message([event({ action: 'canary' })]), { subject: 'canary support/summarize production % (bbbbbbb)', body: 'why' });
     assert.deepEqual(message([]), { subject: 'update releases of support/summarize production', body: '' });
+  });
+
+  it('says a canary is over when a promote or rollback goes to its version, and only then', () => {
+    const target = { commit: b, path: 'support/summarize.prompt', sha256: 'f'.repeat(64) };
+    const promote = event({ action: 'promote' });
+    assert.deepEqual(releaseMoveSentences({ prompt: 'support/summarize', label: 'production', setLabel: target, clearCanary: true, events: [promote] }, firstSevenOf), [
+      'Promoted support/summarize to production: aaaaaaa → bbbbbbb.',
+      'The canary of support/summarize production is over: bbbbbbb now serves all traffic.',
+    ]);
+    assert.deepEqual(releaseMoveSentences({ prompt: 'support/summarize', label: 'production', setLabel: target, events: [promote] }, firstSevenOf), ['Promoted support/summarize to production: aaaaaaa → bbbbbbb.']);
+    assert.deepEqual(releaseMoveSentences({ prompt: 'support/summarize', label: 'production', clearCanary: true, events: [event({ action: 'canary-clear', from: b, to: a })] }, firstSevenOf), [
+      'Cleared the canary of support/summarize production: aaaaaaa serves all traffic.',
+    ]);
   });
 });

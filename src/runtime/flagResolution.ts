@@ -73,6 +73,8 @@ export async function resolvePromptWithFlags(bundle: PromptBundle, client: Promp
   }
   const named = flagValueFrom(details.value);
   if (!named) return fallback(`The flag ${flagKey} gave a value that is not a prompt version.`, details.variant);
+  // The empty default goes out for a label the bundle lacks; a client echoing it names no version at all.
+  if (named.commit === '') return fallback(`The flag ${flagKey} gave no version (an empty commit: the client answered with the default it was given).`, details.variant);
   const version = prompt ? versionByCommit(prompt, named.commit) : undefined;
   if (!version || version.sha256 !== named.sha256) {
     // In full: a prefix of a commit the bundle lacks could be taken for one it carries.

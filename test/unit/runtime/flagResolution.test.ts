@@ -181,7 +181,7 @@ describe('Runtime: resolving prompts through OpenFeature flags', () => {
     await assert.rejects(
       resolvePromptWithFlags(bundle, echoing, 'support/summarize', 'staging'),
       new PromptBundleError(
-        'The flag promptops.support/summarize.staging names , which this bundle does not carry; export and deploy the bundle again, and the bundle has no staging version of support/summarize (it has production), so nothing can serve support/summarize staging.',
+        'The flag promptops.support/summarize.staging gave no version (an empty commit: the client answered with the default it was given), and the bundle has no staging version of support/summarize (it has production), so nothing can serve support/summarize staging.',
       ),
     );
     assert.deepEqual(defaults, [{ commit: '', sha256: '', path: '' }]);

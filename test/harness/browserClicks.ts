@@ -17,7 +17,9 @@ export type BrowserClick =
   | { readonly where: 'quickInput'; readonly pick: string }
   | { readonly where: 'quickInput'; readonly type: string }
   | { readonly where: 'quickInput'; readonly press: 'Escape' | 'Enter' }
-  | { readonly where: 'notification'; readonly button: string };
+  | { readonly where: 'notification'; readonly button: string }
+  /** A click in the editor area while the quick input is open, as a user clicking elsewhere: focus leaves the quick input. */
+  | { readonly where: 'editorArea' };
 
 const quickInput = '.quick-input-widget';
 
@@ -28,6 +30,9 @@ export async function performBrowserClick(page: Page, click: BrowserClick, failu
       const target = page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame').locator(click.selector);
       if (click.fill === undefined) await target.click({ timeout: 30_000 });
       else await target.fill(click.fill, { timeout: 30_000 });
+    } else if (click.where === 'editorArea') {
+      await page.locator(quickInput).waitFor({ state: 'visible', timeout: 30_000 });
+      await page.locator('.part.editor').click({ position: { x: 40, y: 40 }, timeout: 30_000 });
     } else if (click.where === 'notification') {
       await page.locator('.notification-toast .monaco-button', { hasText: click.button }).first().click({ timeout: 30_000 });
     } else if ('pick' in click) {

@@ -252,10 +252,18 @@ describe('Release commands ask in order, name versions, and use the views\' sele
     await vscode.commands.executeCommand('promptops.refresh');
   });
 
-  it('a note typed for a rollback goes into the audit log and the Releases view; Escape writes no note at all', async () => {
+  it('a note typed for a rollback goes into the audit log and the Releases view, even after focus left the note box; Escape writes no note at all', async () => {
     await setConfirm(false);
     const api = await promptOps();
-    await asked([{ where: 'quickInput', type: 'the tone confuses readers' }], async () => vscode.commands.executeCommand('promptops.rollback', await storyNode('label', 'production')));
+    // The user clicks in the editor area while the note box is open: the box stays, so the note typed next is kept.
+    const clickedElsewhere = api.questions.onDidShow((question) => {
+      if (question.kind === 'input') clickInBrowser({ where: 'editorArea' });
+    });
+    try {
+      await asked([{ where: 'quickInput', type: 'the tone confuses readers' }], async () => vscode.commands.executeCommand('promptops.rollback', await storyNode('label', 'production')));
+    } finally {
+      clickedElsewhere.dispose();
+    }
     const events = await api.releases.getChildren(await storyNode('auditLog'));
     const [newest] = events;
     assert.ok(newest?.kind === 'event');

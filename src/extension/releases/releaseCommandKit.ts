@@ -122,7 +122,8 @@ export function releaseCommandKit(environment: CommandEnvironment, state: Releas
     short,
     publisherFor: (file) => live.publisherFor(releaseWorkspaceOf(file)),
     askNote: async (defaultSentence) => {
-      const typed = await questions.input({ prompt: 'Note for the audit log (optional): why this change? Escape or Enter on an empty box: no note.', placeHolder: defaultSentence });
+      // Dismissing the box means "no note" and the release goes on, so a click elsewhere must not dismiss it: only Escape or Enter does.
+      const typed = await questions.input({ prompt: 'Note for the audit log (optional): why this change? Escape or Enter on an empty box: no note.', placeHolder: defaultSentence, ignoreFocusOut: true });
       const note = typed?.trim();
       return note ? note : undefined;
     },

@@ -289,13 +289,17 @@ describe('Release commands ask in order, name versions, and use the views\' sele
   });
 
   it('the audit log opens as a table (when, who, action, from → to, note) whose changes open a compare', async () => {
+    // Its own events, from the state the suite starts in (production on "add a tone"), whatever the tests before it did.
+    await vscode.workspace.fs.writeFile(manifest, new TextEncoder().encode(manifestBefore));
+    await vscode.commands.executeCommand('promptops.promote', story, renameCommit, 'production', 'the rename reads better');
+    await vscode.commands.executeCommand('promptops.setCanary', story, draftCommit, 'production', 5);
     const view = await vscode.commands.executeCommand<AuditLogView>('promptops.showAuditLog', story);
-    const shown = await view.snapshot((snapshot) => snapshot.rows.some((row) => row.includes('the tone confuses readers')));
+    const shown = await view.snapshot((snapshot) => snapshot.rows.some((row) => row.includes('canary 5%')));
     assert.ok(shown.elements.includes('table'));
     assert.doesNotMatch(shown.text, /\|---/);
-    const [canary, rollback] = shown.rows;
-    assert.deepEqual(canary?.slice(1), ['Fixture Author', 'canary 5%', 'production', `${toneCommit.slice(0, 7)} → ${draftCommit.slice(0, 7)}`, '']);
-    assert.deepEqual(rollback?.slice(1), ['Fixture Author', 'rollback', 'production', `${renameCommit.slice(0, 7)} → ${toneCommit.slice(0, 7)}`, 'the tone confuses readers']);
+    const [canary, promote] = shown.rows;
+    assert.deepEqual(canary?.slice(1), ['Fixture Author', 'canary 5%', 'production', `${renameCommit.slice(0, 7)} → ${draftCommit.slice(0, 7)}`, '']);
+    assert.deepEqual(promote?.slice(1), ['Fixture Author', 'promote', 'production', `${toneCommit.slice(0, 7)} → ${renameCommit.slice(0, 7)}`, 'the rename reads better']);
     clickInBrowser({ where: 'webview', selector: 'tbody tr:first-child a.compare' });
     const tab = await eventually(() => vscode.window.tabGroups.activeTabGroup.activeTab?.input, (input) => input instanceof vscode.TabInputTextDiff);
     assert.ok(tab instanceof vscode.TabInputTextDiff);

@@ -47,6 +47,7 @@ describe('Manifest file: changes under the lock', () => {
     ['merge-conflict markers', 'version: 1\n<<<<<<< HEAD\nprompts: {}\n=======\nprompts: {a: {}}\n>>>>>>> branch\n', /^prompt-releases\.yaml:2:1: The release manifest has a merge-conflict marker \(<<<<<<<\); resolve the conflict before changing a label \(2 more problems; promptops status lists them all\)\.$/],
     ['an unknown version', 'version: 2\nprompts: {}\n', /^prompt-releases\.yaml:1:10: The release manifest has version 2, but this PromptOps reads version 1 only; upgrade PromptOps\.$/],
     ['a bad commit', `version: 1\nprompts:\n  greet:\n    labels:\n      production: {commit: 123, path: greet.prompt, sha256: ${hash}}\n`, /^prompt-releases\.yaml:5:28: "123" is not a commit: write its full 40-character SHA in lowercase hex\.$/],
+    ['a bad commit and a bad hash', 'version: 1\nprompts:\n  greet:\n    labels:\n      production: {commit: 123, path: greet.prompt, sha256: abc}\n', /^prompt-releases\.yaml:5:28: "123" is not a commit: write its full 40-character SHA in lowercase hex \(1 more problem; promptops status lists them all\)\.$/],
   ];
   for (const [what, text, message] of badManifests) {
     it(`never rewrites a manifest with ${what}: it refuses with the line and leaves the bytes as they were`, async () => {

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { parseReleaseManifest, type ParsedReleaseManifest } from '../../../../src/core/releases/manifestParser';
 import { planPromote, type MovePlan } from '../../../../src/core/releases/releaseMoves';
 import { ReleaseRefusal } from '../../../../src/core/releases/releaseRefusal';
-import { changeManifestFile } from '../../../../src/node/releases/manifestFile';
+import { changeManifestFile, manifestReleaseProblem } from '../../../../src/node/releases/manifestFile';
 import { firstSevenOf } from '../../../../src/core/releases/commitAbbreviation';
 
 const commitA = 'a'.repeat(40);
@@ -110,5 +110,25 @@ describe('Manifest file: changes under the lock', () => {
   it('writes nothing for a plan that is unchanged or refused', async () => {
     assert.deepEqual(await changeManifestFile(file, () => ({ kind: 'refused', reason: 'no' }), options), { kind: 'refused', reason: 'no' });
     assert.equal(fs.existsSync(file), false);
+  });
+
+  // What the editor asks before it shows any confirmation of a label move.
+  it('says why no label can move, and where, before anyone is asked: bytes that are not UTF-8, a folder, an error; nothing for a good or missing manifest', () => {
+    assert.equal(manifestReleaseProblem(file, 'prompt-releases.yaml'), undefined, 'a missing manifest is created by the move');
+    fs.writeFileSync(file, 'version: 1\nprompts: {}\n');
+    assert.equal(manifestReleaseProblem(file, 'prompt-releases.yaml'), undefined);
+    fs.writeFileSync(file, Buffer.from('version: 1\nprompts: {}\n# caf\xe9\n', 'latin1'));
+    assert.deepEqual(manifestReleaseProblem(file, 'prompt-releases.yaml'), {
+      message: 'prompt-releases.yaml:3:6: prompt-releases.yaml is not valid UTF-8 text: the byte at line 3, column 6 is not UTF-8.',
+      position: { line: 2, character: 5 },
+    });
+    fs.writeFileSync(file, 'version: 2\nprompts: {}\n');
+    assert.deepEqual(manifestReleaseProblem(file, 'config/releases.yaml'), {
+      message: 'config/releases.yaml:1:10: The release manifest has version 2, but this PromptOps reads version 1 only; upgrade PromptOps.',
+      position: { line: 0, character: 9 },
+    });
+    fs.rmSync(file);
+    fs.mkdirSync(file);
+    assert.deepEqual(manifestReleaseProblem(file, 'prompt-releases.yaml'), { message: 'prompt-releases.yaml is a folder, not a file.', position: undefined });
   });
 });

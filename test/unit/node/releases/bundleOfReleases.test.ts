@@ -49,4 +49,16 @@ describe('A bundle built from given releases', () => {
       return true;
     });
   });
+
+  it('names the canary arm whose commit this clone lacks as the canary', async () => {
+    const workspace = await openReleaseWorkspace(repo.fixture.root);
+    const missing = 'f'.repeat(40);
+    const current = { commit: repo.v1, path: 'support/summarize.prompt', sha256: sha256(summarizeV1) };
+    const canary = { commit: missing, path: 'support/summarize.prompt', sha256: sha256(summarizeV1), weight: 10 };
+    await assert.rejects(bundleOfReleases(workspace, ['production'], [{ id: 'support/summarize', label: 'production', current, canary, rollbackTargets: [] }]), (error: unknown) => {
+      assert.ok(error instanceof GitError);
+      assert.equal(error.message, `support/summarize production canary is commit ${missing}, which this clone does not have; fetch the full history (git fetch --unshallow) before exporting.`);
+      return true;
+    });
+  });
 });

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import nodeFs = require('node:fs');
 import { loadPromptBundle, resolvePromptWithFlags, verifyPromptBundle } from '../../../../src/runtime/promptRuntime';
 import { evaluate, flagdClient, flagdEngine } from '../../runtime/flagdEngine';
 import { runPromptops } from '../cliRunner';
@@ -213,5 +214,38 @@ describe('promptops export --format flagd and publish: flags flagd evaluates', (
     await refused(['--flags', 'new/flags.json'], 'The folder new does not exist; create it first, or pass --mkdir.');
     assert.equal(fs.existsSync(path.join(repo.fixture.root, 'flags.json')), false);
     assert.equal(fs.existsSync(path.join(repo.fixture.root, 'elsewhere.json')), false);
+  });
+  it('says in one sentence why the flag file could not be written, leaving what was there before', async () => {
+    await promptops('promote', file, repo.v1);
+    // The folder refuses new files, even to root.
+    assert.deepEqual(await promptops('publish', '--flags', '/sys/promptops-flags.json'), {
+      code: 2,
+      stdout: '',
+      stderr: 'promptops publish: /sys/promptops-flags.json could not be written (permission denied), so it still holds what was there before.\n',
+    });
+    // What a full disk, a read-only mount or a quota reports when the file is flushed.
+    const reasons: [string, string][] = [
+      ['EPERM', 'permission denied'],
+      ['ENOSPC', 'the disk is full'],
+      ['EROFS', 'the file system is read-only'],
+      ['EDQUOT', 'the disk quota is used up'],
+      ['EIO', 'EIO'],
+    ];
+    const fsync = nodeFs.fsyncSync;
+    try {
+      for (const [code, reason] of reasons) {
+        nodeFs.fsyncSync = () => {
+          throw Object.assign(new Error(`${code}: simulated`), { code });
+        };
+        assert.deepEqual(await promptops('publish', '--flags', 'flags.json'), {
+          code: 2,
+          stdout: '',
+          stderr: `promptops publish: flags.json could not be written (${reason}), so it still holds what was there before.\n`,
+        }, code);
+      }
+    } finally {
+      nodeFs.fsyncSync = fsync;
+    }
+    assert.equal(fs.existsSync(path.join(repo.fixture.root, 'flags.json')), false);
   });
 });

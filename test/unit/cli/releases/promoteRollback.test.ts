@@ -190,4 +190,12 @@ describe('promptops promote and rollback', () => {
     assert.equal(repo.fixture.git(['ls-files', '--cached', '--', 'prompt-releases.yaml']), '');
     assert.equal(repo.fixture.git(['status', '--porcelain']), '');
   });
+  it('promotes in a shallow clone that lacks what the label serves, without a comparison it cannot make', async () => {
+    await promptops('promote', file, repo.v1);
+    repo.fixture.commit('release', { files: { 'prompt-releases.yaml': fs.readFileSync(path.join(repo.fixture.root, 'prompt-releases.yaml'), 'utf8') } });
+    // The release commit, the docs commit and v3: v3 is there, the v1 production serves is not.
+    const clone = repo.fixture.shallowClone(3);
+    const run = await runPromptops(['promote', file, repo.v3], clone);
+    assert.deepEqual(run, { code: 0, stdout: `Promoted support/summarize to production: ${repo.v1} → ${short(repo.v3)}.\n`, stderr: '' });
+  });
 });

@@ -42,6 +42,16 @@ describe('Small refusals, each one sentence', () => {
     assert.deepEqual(status, { code: 1, stdout: '', stderr: 'promptops status: prompt-releases.yaml:4:6: prompt-releases.yaml is not valid UTF-8 text: the byte at line 4, column 6 is not UTF-8.\n' });
   });
 
+  it('promote refuses a committed version that is not UTF-8, naming the line and column of the bad byte', async () => {
+    const latin1 = repo.fixture.commit('latin1', { files: { 'support/latin1.prompt': Buffer.concat([Buffer.from('---\nmodel: m\n---\nR\u00e9sum'), Buffer.from([0xe9]), Buffer.from(' {{ticket}}\n')]) } });
+    assert.deepEqual(await promptops('promote', 'support/latin1.prompt', latin1), {
+      code: 1,
+      stdout: '',
+      stderr: `promptops promote: ${latin1.slice(0, 7)} does not pass check, so it is not released: support/latin1.prompt:4:6: support/latin1.prompt is not valid UTF-8 text: the byte at line 4, column 6 is not UTF-8 (fix it in a new commit, or pass --allow-errors in an emergency).\n`,
+    });
+    assert.equal(manifestBytes(repo.fixture), undefined);
+  });
+
   it('a folder given as FILE is one sentence for every verb that takes a prompt file', async () => {
     for (const argv of [['versions', 'support'], ['show', 'support', 'HEAD'], ['diff', 'support', 'HEAD'], ['rollback', 'support']]) {
       const run = await promptops(...argv);

@@ -56,6 +56,26 @@ describe('promptops status is the CI gate: it fails on whatever export refuses',
     assert.ok(status.stderr.includes(`promptops status: prompt-releases.yaml:13:7: The canary of support/summarize production (${short(repo.v2)} at 50%) is not in the audit log;`), status.stderr);
   });
 
+  it('export names the first problem and counts the others, one problem or several', async () => {
+    const unexplained = `prompt-releases.yaml:11:7: support/summarize staging serves ${short(repo.v2)}, but no event in the audit log puts it there; labels move only through promptops promote, rollback and canary, which record who and why`;
+    edit((text) => text.replace(`        sha256: ${sha256(summarizeV1)}\n`, `        sha256: ${sha256(summarizeV1)}\n      staging: {commit: ${repo.v2}, path: ${file}, sha256: ${sha256(summarizeV2)}}\n    canary:\n      production: {commit: ${repo.v2}, path: ${file}, sha256: ${sha256(summarizeV2)}, weight: 50}\n`));
+    assert.deepEqual(await promptops('export'), { code: 1, stdout: '', stderr: `promptops export: ${unexplained} (1 more problem; promptops status lists them all).\n` });
+    edit((text) => text.replace(`      staging: {commit: ${repo.v2}, path: ${file}`, `      staging: {commit: ${repo.v2}, path: support/gone.prompt`));
+    assert.deepEqual(await promptops('export'), { code: 1, stdout: '', stderr: `promptops export: ${unexplained} (2 more problems; promptops status lists them all).\n` });
+  });
+
+  it('lists the problems of one line in the order they are written on it, whichever check found them', async () => {
+    edit((text) => text.replace(`        sha256: ${sha256(summarizeV1)}\n`, `        sha256: ${sha256(summarizeV1)}\n      staging: {commit: ${repo.v2}, path: support/gone.prompt, sha256: ${sha256(summarizeV2)}, reviewer: Ada}\n`));
+    const status = await promptops('status');
+    assert.equal(status.code, 1);
+    assert.equal(
+      status.stderr,
+      `promptops status: prompt-releases.yaml:11:7: support/summarize staging serves ${short(repo.v2)}, but no event in the audit log puts it there; labels move only through promptops promote, rollback and canary, which record who and why.\n` +
+        `promptops status: prompt-releases.yaml:11:73: support/summarize staging: support/gone.prompt does not exist at ${short(repo.v2)}.\n` +
+        'promptops status: warning: prompt-releases.yaml:11:168: Label staging of support/summarize has no field "reviewer"; it is kept but ignored.\n',
+    );
+  });
+
   it('a commit the clone lacks says to fetch the full history', async () => {
     repo.fixture.commit('release', { files: { 'prompt-releases.yaml': manifest() } });
     const clone = repo.fixture.shallowClone(1);

@@ -162,4 +162,15 @@ describe('Only prompts that pass check are released', () => {
       assert.match(log.stdout, new RegExp(`\\n {4}released with errors allowed: ${error.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.\\n$`));
     });
   }
+
+  it('a canary with --allow-errors records the error it went past, as promote does', async () => {
+    await promptops('promote', file, repo.v1);
+    const commit = repo.fixture.commit('broken', { files: { [file]: '---\ninput:\n  schema:\n    ticket: string\n---\nSummarize {{#if ticket}}{{ticket}}\n' } });
+    const forced = await promptops('canary', file, commit, '--weight', '5', '--allow-errors');
+    assert.equal(forced.code, 0, forced.stderr);
+    assert.deepEqual(manifestIn(repo.fixture).manifest.events.map((event) => [event.action, event.allowedError]), [
+      ['promote', undefined],
+      ['canary', 'support/summarize.prompt:6:11: {{#if ticket}} is never closed; add {{/if}} after its content.'],
+    ]);
+  });
 });

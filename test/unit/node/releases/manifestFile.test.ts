@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { parseReleaseManifest, type ParsedReleaseManifest } from '../../../../src/core/releases/manifestParser';
 import { planPromote, type MovePlan } from '../../../../src/core/releases/releaseMoves';
 import { ReleaseRefusal } from '../../../../src/core/releases/releaseRefusal';
-import { changeManifestFile } from '../../../../src/node/releases/manifestFile';
+import { changeManifestFile, manifestReleaseProblem } from '../../../../src/node/releases/manifestFile';
 import { firstSevenOf } from '../../../../src/core/releases/commitAbbreviation';
 
 const commitA = 'a'.repeat(40);
@@ -47,6 +47,7 @@ describe('Manifest file: changes under the lock', () => {
     ['merge-conflict markers', 'version: 1\n<<<<<<< HEAD\nprompts: {}\n=======\nprompts: {a: {}}\n>>>>>>> branch\n', /^prompt-releases\.yaml:2:1: The release manifest has a merge-conflict marker \(<<<<<<<\); resolve the conflict before changing a label \(2 more problems; promptops status lists them all\)\.$/],
     ['an unknown version', 'version: 2\nprompts: {}\n', /^prompt-releases\.yaml:1:10: The release manifest has version 2, but this PromptOps reads version 1 only; upgrade PromptOps\.$/],
     ['a bad commit', `version: 1\nprompts:\n  greet:\n    labels:\n      production: {commit: 123, path: greet.prompt, sha256: ${hash}}\n`, /^prompt-releases\.yaml:5:28: "123" is not a commit: write its full 40-character SHA in lowercase hex\.$/],
+    ['a bad commit and a bad hash', 'version: 1\nprompts:\n  greet:\n    labels:\n      production: {commit: 123, path: greet.prompt, sha256: abc}\n', /^prompt-releases\.yaml:5:28: "123" is not a commit: write its full 40-character SHA in lowercase hex \(1 more problem; promptops status lists them all\)\.$/],
   ];
   for (const [what, text, message] of badManifests) {
     it(`never rewrites a manifest with ${what}: it refuses with the line and leaves the bytes as they were`, async () => {
@@ -109,5 +110,25 @@ describe('Manifest file: changes under the lock', () => {
   it('writes nothing for a plan that is unchanged or refused', async () => {
     assert.deepEqual(await changeManifestFile(file, () => ({ kind: 'refused', reason: 'no' }), options), { kind: 'refused', reason: 'no' });
     assert.equal(fs.existsSync(file), false);
+  });
+
+  // What the editor asks before it shows any confirmation of a label move.
+  it('says why no label can move, and where, before anyone is asked: bytes that are not UTF-8, a folder, an error; nothing for a good or missing manifest', () => {
+    assert.equal(manifestReleaseProblem(file, 'prompt-releases.yaml'), undefined, 'a missing manifest is created by the move');
+    fs.writeFileSync(file, 'version: 1\nprompts: {}\n');
+    assert.equal(manifestReleaseProblem(file, 'prompt-releases.yaml'), undefined);
+    fs.writeFileSync(file, Buffer.from('version: 1\nprompts: {}\n# caf\xe9\n', 'latin1'));
+    assert.deepEqual(manifestReleaseProblem(file, 'prompt-releases.yaml'), {
+      message: 'prompt-releases.yaml:3:6: prompt-releases.yaml is not valid UTF-8 text: the byte at line 3, column 6 is not UTF-8.',
+      position: { line: 2, character: 5 },
+    });
+    fs.writeFileSync(file, 'version: 2\nprompts: {}\n');
+    assert.deepEqual(manifestReleaseProblem(file, 'config/releases.yaml'), {
+      message: 'config/releases.yaml:1:10: The release manifest has version 2, but this PromptOps reads version 1 only; upgrade PromptOps.',
+      position: { line: 0, character: 9 },
+    });
+    fs.rmSync(file);
+    fs.mkdirSync(file);
+    assert.deepEqual(manifestReleaseProblem(file, 'prompt-releases.yaml'), { message: 'prompt-releases.yaml is a folder, not a file.', position: undefined });
   });
 });

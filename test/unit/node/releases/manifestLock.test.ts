@@ -120,6 +120,35 @@ describe('Manifest lock', () => {
     assert.deepEqual(fs.readdirSync(folder), []);
   });
 
+  it('names the holder of a live lock from another host by pid, host and the time it took the lock', async () => {
+    fs.writeFileSync(`${file}.lock`, lockOwner({ pid: 4242, host: 'build-7', acquiredAt: Date.UTC(2026, 0, 1, 9) }));
+    await assert.rejects(withFileLock(file, async () => 'ran', { timeoutMs: 50, staleAfterMs: Number.MAX_SAFE_INTEGER }), {
+      name: 'ManifestLockTimeout',
+      message: 'Another promptops (pid 4242 on build-7, since 2026-01-01T09:00:00.000Z) is changing prompt-releases.yaml; try again when it is done, or delete prompt-releases.yaml.lock if no promptops is running.',
+    });
+  });
+
+  it('waits for a lock file it cannot read an owner from while it is younger than 5 s, and names no holder', async () => {
+    const owner = { pid: 4242, host: os.hostname(), acquiredAt: Date.now(), token: 't' };
+    const unreadable = ['', 'null', '5', 'not json', ...(['pid', 'host', 'acquiredAt', 'token'] as const).map((field) => JSON.stringify({ ...owner, [field]: field === 'host' || field === 'token' ? 7 : '7' }))];
+    for (const raw of unreadable) {
+      fs.writeFileSync(`${file}.lock`, raw);
+      await assert.rejects(
+        withFileLock(file, async () => 'ran', { timeoutMs: 50 }),
+        { name: 'ManifestLockTimeout', message: 'Another promptops is changing prompt-releases.yaml; try again when it is done, or delete prompt-releases.yaml.lock if no promptops is running.' },
+        raw,
+      );
+      assert.equal(fs.readFileSync(`${file}.lock`, 'utf8'), raw, 'the lock is left alone');
+    }
+  });
+
+  it('breaks a lock file without an owner once it is older than a staleAfterMs shorter than 5 s', async () => {
+    fs.writeFileSync(`${file}.lock`, '');
+    const old = new Date(Date.now() - 1_000);
+    fs.utimesSync(`${file}.lock`, old, old);
+    assert.equal(await withFileLock(file, async () => 'ran', { timeoutMs: 100, staleAfterMs: 200 }), 'ran');
+  });
+
   it('breaks an empty lock file left by a crash between creating and writing it', async () => {
     fs.writeFileSync(`${file}.lock`, '');
     const old = new Date(Date.now() - 60_000);

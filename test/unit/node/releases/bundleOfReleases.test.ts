@@ -1,0 +1,64 @@
+import * as assert from 'node:assert/strict';
+import { GitError } from '../../../../src/node/git/gitError';
+import { ReleaseRefusal } from '../../../../src/core/releases/releaseRefusal';
+import { bundleOfReleases } from '../../../../src/node/releases/bundleExport';
+import { openReleaseWorkspace } from '../../../../src/node/releases/releaseWorkspace';
+import { createReleaseRepository, sha256, short, summarizeV1, type ReleaseRepository } from '../../cli/releases/releaseFixture';
+
+// The release gate refuses a manifest whose SHA-256 does not match first; this is the bundle's own last check.
+describe('A bundle built from given releases', () => {
+  let repo: ReleaseRepository;
+  beforeEach(() => {
+    repo = createReleaseRepository();
+  });
+  afterEach(() => repo.fixture.dispose());
+
+  it('refuses a version whose source at its commit is not the one its SHA-256 names, and says which', async () => {
+    const workspace = await openReleaseWorkspace(repo.fixture.root);
+    const recorded = 'a'.repeat(64);
+    const current = { commit: repo.v1, path: 'support/summarize.prompt', sha256: recorded };
+    await assert.rejects(bundleOfReleases(workspace, ['production'], [{ id: 'support/summarize', label: 'production', current, canary: undefined, rollbackTargets: [] }]), (error: unknown) => {
+      assert.ok(error instanceof ReleaseRefusal);
+      assert.equal(
+        error.message,
+        `support/summarize production: support/summarize.prompt at ${short(repo.v1)} has SHA-256 ${sha256(summarizeV1).slice(0, 12)}…, but prompt-releases.yaml records aaaaaaaaaaaa…, so it is not the version that was reviewed; nothing was exported.`,
+      );
+      return true;
+    });
+  });
+
+  it('refuses a version that includes a partial its commit lacks (one released with errors allowed), since the bundle could not render it', async () => {
+    const workspace = await openReleaseWorkspace(repo.fixture.root);
+    const text = '---\ninput:\n  schema:\n    ticket: string\n---\n{{> signature}}\nSummarize {{ticket}}\n';
+    const commit = repo.fixture.commit('signed', { files: { 'support/summarize.prompt': text } });
+    const current = { commit, path: 'support/summarize.prompt', sha256: sha256(text) };
+    await assert.rejects(bundleOfReleases(workspace, ['production'], [{ id: 'support/summarize', label: 'production', current, canary: undefined, rollbackTargets: [] }]), (error: unknown) => {
+      assert.ok(error instanceof ReleaseRefusal);
+      assert.equal(error.message, `support/summarize production: support/summarize.prompt at ${short(commit)} includes the partial 'signature', which that commit does not have, so the bundle could not render it; nothing was exported.`);
+      return true;
+    });
+  });
+
+  it('says to fetch the history when a version names a commit this clone lacks', async () => {
+    const workspace = await openReleaseWorkspace(repo.fixture.root);
+    const missing = 'f'.repeat(40);
+    const current = { commit: missing, path: 'support/summarize.prompt', sha256: sha256(summarizeV1) };
+    await assert.rejects(bundleOfReleases(workspace, ['production'], [{ id: 'support/summarize', label: 'production', current, canary: undefined, rollbackTargets: [] }]), (error: unknown) => {
+      assert.ok(error instanceof GitError);
+      assert.equal(error.message, `support/summarize production is commit ${missing}, which this clone does not have; fetch the full history (git fetch --unshallow) before exporting.`);
+      return true;
+    });
+  });
+
+  it('names the canary arm whose commit this clone lacks as the canary', async () => {
+    const workspace = await openReleaseWorkspace(repo.fixture.root);
+    const missing = 'f'.repeat(40);
+    const current = { commit: repo.v1, path: 'support/summarize.prompt', sha256: sha256(summarizeV1) };
+    const canary = { commit: missing, path: 'support/summarize.prompt', sha256: sha256(summarizeV1), weight: 10 };
+    await assert.rejects(bundleOfReleases(workspace, ['production'], [{ id: 'support/summarize', label: 'production', current, canary, rollbackTargets: [] }]), (error: unknown) => {
+      assert.ok(error instanceof GitError);
+      assert.equal(error.message, `support/summarize production canary is commit ${missing}, which this clone does not have; fetch the full history (git fetch --unshallow) before exporting.`);
+      return true;
+    });
+  });
+});

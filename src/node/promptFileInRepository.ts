@@ -6,6 +6,7 @@ import { parseReleaseManifest } from '../core/releases/manifestParser';
 import { promptLabelsIn, type PromptLabels } from '../core/releases/promptLabels';
 import { GitError } from './git/gitError';
 import { openRepository, type GitCallOptions, type GitRepository } from './git/gitRepository';
+import { relativeInside } from './pathInside';
 import { resolveReleasesFile } from './releases/releasesFileLocation';
 import { readTextFile } from './textFiles';
 
@@ -37,8 +38,8 @@ export async function openPromptFile(file: string, options: PromptFileOptions = 
   const repository = await openRepository(folder, { gitPath: options.gitPath, signal: options.signal });
   // git prints the root with symlinks resolved, so the file's folder is resolved the same way.
   const resolvedFile = path.join(fs.realpathSync.native(folder), path.relative(folder, file));
-  const relative = path.relative(fs.realpathSync.native(repository.root), resolvedFile);
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
+  const relative = relativeInside(fs.realpathSync.native(repository.root), resolvedFile);
+  if (relative === undefined) {
     throw new GitError('notARepository', `${file} is not inside the repository at ${repository.root}.`);
   }
   const repoPath = relative.split(path.sep).join('/');

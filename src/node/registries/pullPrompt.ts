@@ -7,6 +7,7 @@ import type { PromptFormat } from '../../core/formats/promptFormat';
 import type { PromptRegistry, RegistryPromptVersion, RegistryVersionSelector } from '../../core/registry/promptRegistry';
 import { ReleaseRefusal } from '../../core/releases/releaseRefusal';
 import { writeFileAtomically } from '../atomicWrite';
+import { relativeInside } from '../pathInside';
 import { workingCopyDiffersFromHead } from '../git/workingCopyStatus';
 import { registryVersionText } from './registryVersionText';
 import type { RegistryWorkspace } from './registryWorkspace';
@@ -50,8 +51,8 @@ export function defaultPullTarget(root: string, name: string, version: RegistryP
 /** Refuses a pull target outside the workspace, of no prompt format, not a file, or with uncommitted changes; returns its display path and format. */
 export async function checkPullTarget(workspace: RegistryWorkspace, target: string): Promise<{ readonly displayPath: string; readonly format: PromptFormat }> {
   const root = fs.realpathSync.native(workspace.root);
-  const relative = path.relative(root, resolvedThroughLinks(target));
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
+  const relative = relativeInside(root, resolvedThroughLinks(target));
+  if (relative === undefined) {
     throw new ReleaseRefusal(`${escapeControlCharacters(target)} is outside the workspace (${root}); pull writes only inside it.`);
   }
   const displayPath = relative.split(path.sep).join('/');

@@ -11,6 +11,7 @@ import { provenanceCommitMessage, provenanceConfig, provenanceKey, provenanceOf,
 import { ReleaseRefusal } from '../../core/releases/releaseRefusal';
 import { readFileHistoryPage } from '../git/fileHistory';
 import { workingCopyDiffersFromHead } from '../git/workingCopyStatus';
+import { relativeInside } from '../pathInside';
 import { loadPromptFromDisk } from '../promptOnDisk';
 import { prepareRegistryContent, refuseUnreleasable } from './registryContent';
 import { appendRegistryJournal, journalTimestamp, registryIdentity, type RegistryWorkspace } from './registryWorkspace';
@@ -41,9 +42,9 @@ export async function versionIfAny(registry: PromptRegistry, name: string, selec
 }
 
 /** Where the file is, relative to the workspace root (with `/`), or undefined outside it. */
-function relativeInside(workspace: RegistryWorkspace, file: string): string | undefined {
-  const relative = path.relative(fs.realpathSync.native(workspace.root), path.join(fs.realpathSync.native(path.dirname(file)), path.basename(file)));
-  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? undefined : relative.split(path.sep).join('/');
+function workspacePathOf(workspace: RegistryWorkspace, file: string): string | undefined {
+  const relative = relativeInside(fs.realpathSync.native(workspace.root), path.join(fs.realpathSync.native(path.dirname(file)), path.basename(file)));
+  return relative?.split(path.sep).join('/');
 }
 
 /**
@@ -59,7 +60,7 @@ export async function pushPrompt(workspace: RegistryWorkspace, registry: PromptR
     const problem = registryLabelProblem(request.label);
     if (problem) throw new ReleaseRefusal(problem);
   }
-  const repoPath = relativeInside(workspace, request.file);
+  const repoPath = workspacePathOf(workspace, request.file);
   const displayPath = repoPath ?? path.basename(request.file);
   const loaded = loadPromptFromDisk(request.file, displayPath);
   if (!loaded.ok) throw new ReleaseRefusal(loaded.problem);

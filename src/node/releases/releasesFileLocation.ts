@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { defaultReleasesFile } from '../../core/releases/releaseManifest';
 import { FileSystemRefusal } from '../fileSystemRefusal';
+import { relativeInside } from '../pathInside';
 
 /** Where the release manifest of a repository is: relative to the root, as messages name it, and absolute. */
 export interface ReleasesFileLocation {
@@ -11,8 +12,7 @@ export interface ReleasesFileLocation {
 }
 
 function isInside(folder: string, candidate: string): boolean {
-  const relative = path.relative(folder, candidate);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+  return relativeInside(folder, candidate) !== undefined;
 }
 
 /** The nearest existing path at or above `file`, with symbolic links resolved. */

@@ -27,6 +27,11 @@ describe('Where the release manifest setting puts the manifest', () => {
     });
   });
 
+  it('a manifest whose name starts with two dots is inside the repository; one in the parent folder is not', () => {
+    assert.deepEqual(resolveReleasesFile(root, '..releases.yaml'), { releasesFile: '..releases.yaml', manifestFile: path.join(root, '..releases.yaml') });
+    assert.throws(() => resolveReleasesFile(root, '../releases.yaml'), { message: `The release manifest setting "../releases.yaml" is outside the repository at ${root}; name a file inside it (relative to its root).` });
+  });
+
   it('the repository root itself is not a manifest file', () => {
     assert.throws(() => resolveReleasesFile(root, '.'), { message: `The release manifest setting "." is outside the repository at ${root}; name a file inside it (relative to its root).` });
   });

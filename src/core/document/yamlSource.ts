@@ -34,6 +34,25 @@ function countItems(text: string): number {
   return count;
 }
 
+/** Maps up to this size (nearly all of a front matter's) compare their keys pairwise instead of hashing them. */
+const smallMapSize = 8;
+
+/** The keys of a small map that repeat an earlier one: as the hashed walk finds them (same type, same text), without building a string per key. */
+function duplicatesInSmallMap(items: readonly { readonly key: unknown }[], duplicates: ParsedNode[]): void {
+  for (let index = 1; index < items.length; index++) {
+    const key = items[index]?.key;
+    if (!isScalar(key) || !isParsedNode(key)) continue;
+    const text = String(key.value);
+    for (let before = 0; before < index; before++) {
+      const earlier = items[before]?.key;
+      if (isScalar(earlier) && isParsedNode(earlier) && typeof earlier.value === typeof key.value && String(earlier.value) === text) {
+        duplicates.push(key);
+        break;
+      }
+    }
+  }
+}
+
 /** Reports repeated keys in every map, as yaml's `uniqueKeys` would (which compares each key with all before it). */
 function duplicateKeys(yaml: Document.Parsed): ParsedNode[] {
   const duplicates: ParsedNode[] = [];
@@ -41,13 +60,16 @@ function duplicateKeys(yaml: Document.Parsed): ParsedNode[] {
   // times more per node, and this runs on every prompt's front matter.
   const walk = (node: unknown): void => {
     if (isMap(node)) {
-      const seen = new Set<string>();
-      for (const pair of node.items) {
-        const key: unknown = pair.key;
-        if (!isScalar(key) || !isParsedNode(key)) continue;
-        const identity = `${typeof key.value}:${String(key.value)}`;
-        if (seen.has(identity)) duplicates.push(key);
-        seen.add(identity);
+      if (node.items.length <= smallMapSize) duplicatesInSmallMap(node.items, duplicates);
+      else {
+        const seen = new Set<string>();
+        for (const pair of node.items) {
+          const key: unknown = pair.key;
+          if (!isScalar(key) || !isParsedNode(key)) continue;
+          const identity = `${typeof key.value}:${String(key.value)}`;
+          if (seen.has(identity)) duplicates.push(key);
+          seen.add(identity);
+        }
       }
       for (const pair of node.items) {
         walk(pair.key);
@@ -205,8 +227,15 @@ function isAcyclic(value: unknown): boolean {
     if (typeof item !== 'object' || item === null) return true;
     if (onPath.has(item) || depth > 1000 || --budget < 0) return false;
     onPath.add(item);
-    const children: unknown[] = item instanceof Map ? [...item.values()] : Object.values(item);
-    const ok = children.every((child) => visit(child, depth + 1));
+    let ok = true;
+    // Children are read in place: copying them into a list cost more than the walk on every front matter.
+    if (item instanceof Map) {
+      for (const child of item.values()) if (!(ok = visit(child, depth + 1))) break;
+    } else if (Array.isArray(item)) {
+      for (const child of item) if (!(ok = visit(child, depth + 1))) break;
+    } else {
+      for (const child of Object.values(item)) if (!(ok = visit(child, depth + 1))) break;
+    }
     onPath.delete(item);
     return ok;
   };

@@ -69,4 +69,18 @@ describe('Duplicate YAML keys', () => {
       { numRuns: 300 },
     );
   });
+
+  it('are found alike in small maps (compared pairwise) and wide ones (hashed)', () => {
+    const wideKeys = [...keys, 'c', 'd', 'e', '2', '2.0', 'null', '~', 'false'];
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...wideKeys), fc.constantFrom('1', 'v', '{a: 1, a: 2}')), { minLength: 1, maxLength: 14 }), (entries) => {
+        const text = entries.map(([key, value]) => `${key}: ${value}`).join('\n');
+        const found = duplicateKeyOffsets(text).map(([start]) => start);
+        const expected = visitedDuplicateKeys(text);
+        assert.deepEqual([...found].sort((x, y) => x - y), [...expected].sort((x, y) => x - y));
+        assert.equal(found.length, expected.length);
+      }),
+      { numRuns: 400 },
+    );
+  });
 });

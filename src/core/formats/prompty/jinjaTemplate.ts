@@ -35,6 +35,8 @@ const globalFunctions = new Set(['range', 'cycler', 'joiner']);
 /** The block tags of the Jinja subset Prompty documents; anything else is refused before rendering. */
 const allowedTags = new Set(['if', 'elif', 'elseif', 'else', 'endif', 'for', 'endfor', 'set', 'endset', 'raw', 'endraw']);
 const opening: Readonly<Record<string, string>> = { if: 'endif', for: 'endfor', raw: 'endraw', set: 'endset' };
+/** The block each end tag closes (`endfor` → `for`). */
+const closing: ReadonlyMap<string, string> = new Map(Object.entries(opening).map(([tag, endTag]) => [endTag, tag]));
 
 /** Parses a template with nunjucks' own parser; throws what nunjucks throws. */
 function parseWithNunjucks(source: string): unknown {
@@ -83,26 +85,28 @@ function tagProblems(template: JinjaSource): PromptDiagnostic[] {
     if (tagName === undefined) continue;
     const start = template.offset + match.index;
     const end = start + match[0].length;
-    const tag = match[0].replace(/\s+/g, ' ');
-    const here = template.range(start, end);
+    const tagText = match[0];
+    // The tag as messages quote it and its range, worked out only for the few tags a message names.
+    const tag = (): string => tagText.replace(/\s+/g, ' ');
+    const here = (): Range => template.range(start, end);
     const top = stack[stack.length - 1];
     if (top?.name === 'raw' && tagName !== 'endraw') continue;
     if (!allowedTags.has(tagName)) {
       // The end tag of a refused block (`{% endmacro %}`) adds nothing to the refusal of its start.
       if (tagName.startsWith('end') && tagName.length > 3) continue;
-      const what = tagName === '' ? `${tag} names no tag` : `{% ${tagName} %} is outside the Jinja that Prompty documents (if, for, set, raw)`;
-      problems.push(createDiagnostic(template.file, here, 'template-syntax', `${what}; Prompty renders only that subset.`));
+      const what = tagName === '' ? `${tag()} names no tag` : `{% ${tagName} %} is outside the Jinja that Prompty documents (if, for, set, raw)`;
+      problems.push(createDiagnostic(template.file, here(), 'template-syntax', `${what}; Prompty renders only that subset.`));
       continue;
     }
-    const closes = Object.entries(opening).find(([, endTag]) => endTag === tagName)?.[0];
+    const closes = closing.get(tagName);
     if (tagName === 'set' && /=/.test(match[3] ?? '')) continue;
-    if (opening[tagName] !== undefined) stack.push({ name: tagName, tag, start, end });
+    if (opening[tagName] !== undefined) stack.push({ name: tagName, tag: tag(), start, end });
     else if (closes !== undefined) {
       if (top?.name === closes) stack.pop();
-      else if (top) problems.push(createDiagnostic(template.file, here, 'template-syntax', `{% ${tagName} %} cannot close ${top.tag}; add {% ${opening[top.name] ?? ''} %} before it.`));
-      else problems.push(createDiagnostic(template.file, here, 'template-syntax', `{% ${tagName} %} closes nothing: no {% ${closes} %} is open here.`));
+      else if (top) problems.push(createDiagnostic(template.file, here(), 'template-syntax', `{% ${tagName} %} cannot close ${top.tag}; add {% ${opening[top.name] ?? ''} %} before it.`));
+      else problems.push(createDiagnostic(template.file, here(), 'template-syntax', `{% ${tagName} %} closes nothing: no {% ${closes} %} is open here.`));
     } else if ((tagName === 'else' || tagName === 'elif' || tagName === 'elseif') && top?.name !== 'if' && top?.name !== 'for') {
-      problems.push(createDiagnostic(template.file, here, 'template-syntax', `{% ${tagName} %} belongs inside {% if %} (or {% for %} for else).`));
+      problems.push(createDiagnostic(template.file, here(), 'template-syntax', `{% ${tagName} %} belongs inside {% if %} (or {% for %} for else).`));
     }
   }
   for (const open of stack) {

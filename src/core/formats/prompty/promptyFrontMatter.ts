@@ -1,8 +1,9 @@
-import { isMap, isScalar, isSeq, visit, type ParsedNode } from 'yaml';
+import { isMap, isScalar, isSeq, type ParsedNode } from 'yaml';
 import { closestName } from '../../checks/nameSuggestion';
 import { createDiagnostic, type PromptDiagnostic } from '../../document/promptDiagnostic';
 import type { Range } from '../../document/textDocument';
 import { describeYamlNode, isParsedNode, yamlMapEntries, yamlMapGet, yamlNodeRange, yamlToPlain, type YamlSource } from '../../document/yamlSource';
+import { walkYamlNodes } from '../../document/yamlWalk';
 
 /** The input kinds Prompty v2 documents. */
 export const inputKinds = ['string', 'integer', 'number', 'boolean', 'array', 'object', 'thread', 'image', 'file', 'audio'] as const;
@@ -150,8 +151,8 @@ function readInputs(source: YamlSource, node: ParsedNode | null, diagnostics: Pr
 function referencesOf(source: YamlSource, diagnostics: PromptDiagnostic[]): { fileReferences: FileReference[]; boundInputs: string[] } {
   const fileReferences: FileReference[] = [];
   const boundInputs: string[] = [];
-  visit(source.yaml, {
-    Scalar(_key, node) {
+  walkYamlNodes(source.yaml.contents, {
+    scalar(node) {
       if (typeof node.value !== 'string' || !isParsedNode(node)) return;
       const match = referencePattern.exec(node.value);
       if (!match) return;
@@ -162,7 +163,7 @@ function referencesOf(source: YamlSource, diagnostics: PromptDiagnostic[]): { fi
         diagnostics.push(createDiagnostic(source.file, range, 'front-matter-schema', `'${node.value}' names no ${kind === 'env' ? 'environment variable' : 'file'}; write \${${kind}:${kind === 'env' ? 'NAME' : 'path'}}.`));
       }
     },
-    Pair(_key, pair) {
+    pair(pair) {
       // A tool's `bindings: {param: {input: name}}` hands an input to the tool.
       if (!isScalar(pair.key) || pair.key.value !== 'bindings' || !isMap(pair.value)) return;
       for (const binding of pair.value.items) {

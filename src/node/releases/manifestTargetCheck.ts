@@ -42,7 +42,8 @@ async function checkTarget(workspace: ReleaseWorkspace, id: string, label: strin
   try {
     blob = (await blobsAtCommit(workspace.repository, target.commit, [target.path], options)).get(target.path);
   } catch (error) {
-    if (!(error instanceof GitError)) throw error;
+    // A cancelled call or a missing git says nothing about the commit: only git's refusal to read it does.
+    if (!(error instanceof GitError) || error.kind === 'cancelled' || error.kind === 'gitMissing') throw error;
     return {
       code: 'manifest-commit-not-found',
       severity: 'error',

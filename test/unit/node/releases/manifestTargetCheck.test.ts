@@ -42,6 +42,14 @@ describe('Release manifest checked against the repository', () => {
     assert.deepEqual(await problemsOf(manifest), [['manifest-commit-not-found', 5], ['manifest-path-not-in-commit', 10]]);
   });
 
+  it('a cancelled check is cancelled, not a report that the label\'s commit is missing from the clone', async () => {
+    const workspace = await openReleaseWorkspace(repo.root);
+    const parsed = parseReleaseManifest(`version: 1\nprompts:\n  support/summarize:\n    labels:\n      production: {commit: ${commit}, path: support/summarize.prompt, sha256: ${sha256(source)}}\nevents: []\n`);
+    const cancelled = new AbortController();
+    cancelled.abort();
+    await assert.rejects(checkManifestTargets(workspace, parsed.manifest, firstSevenOf, { signal: cancelled.signal }), { name: 'GitError', kind: 'cancelled', message: 'The git command was cancelled.' });
+  });
+
   it('says in one sentence what is wrong with each target, a canary\'s named as such', async () => {
     const missing = 'f'.repeat(40);
     const wrong = sha256('something else');

@@ -73,6 +73,26 @@ async function storyNode<K extends ReleasesNode['kind']>(kind: K, label?: string
   return found;
 }
 
+/** Selects prompts/story's production label in the Releases view, as a click does, and closes every editor. */
+async function selectProductionLabel(): Promise<void> {
+  const api = await promptOps();
+  await api.releasesView.reveal(await storyNode('label', 'production'), { select: true, focus: true });
+  await eventually(
+    () => api.releasesView.selection[0],
+    (node) => node?.kind === 'label' && node.label.label === 'production',
+  );
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/** Waits for the moment a refreshing view reports no selection (polled often: it lasts as long as a git read). */
+async function refreshingSelection(view: vscode.TreeView<unknown>): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (view.selection.length > 0) {
+    if (Date.now() > deadline) assert.fail('the view never re-read its selected node');
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+}
+
 async function versionNode(subject: string): Promise<Extract<VersionsNode, { kind: 'version' }>> {
   const api = await promptOps();
   const found = (await api.versions.getChildren({ kind: 'prompt', uri: story })).find((node): node is Extract<VersionsNode, { kind: 'version' }> => node.kind === 'version' && node.version.subject === subject);
@@ -222,9 +242,7 @@ describe('Release commands ask in order, name versions, and use the views\' sele
     // Production moves on first, so that it has a version to roll back to.
     await vscode.commands.executeCommand('promptops.promote', story, renameCommit, 'production', 'a version to roll back from');
     const before = await manifestText();
-    const api = await promptOps();
-    await api.releasesView.reveal(await storyNode('label', 'production'), { select: true, focus: true });
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await selectProductionLabel();
     const { result, shown } = await asked([{ where: 'quickInput', press: 'Escape' }], () => vscode.commands.executeCommand('promptops.rollback'));
     assert.equal(result, undefined);
     assert.deepEqual(questionsOf(shown), ['input: Note for the audit log (optional): why this change? Escape or Enter on an empty box: no note.', 'confirm: Roll prompts/story production back?']);
@@ -233,6 +251,17 @@ describe('Release commands ask in order, name versions, and use the views\' sele
     assert.equal(note.placeHolder, `Rolled back prompts/story production: ${renameCommit.slice(0, 7)} → ${toneCommit.slice(0, 7)}.`);
     assert.equal(confirmation.detail, `${renameCommit.slice(0, 7)} → ${toneCommit.slice(0, 7)}\n\nNo note.`);
     assert.equal(await manifestText(), before);
+  });
+
+  it('a label selected in the Releases view stays what rollback acts on while the view refreshes', async () => {
+    const api = await promptOps();
+    await selectProductionLabel();
+    // A refresh (a commit, a manifest change) re-reads git; until VS Code fetches the selected row
+    // again, the view's own selection is empty although the row stays selected on screen.
+    await vscode.commands.executeCommand('promptops.refresh');
+    await refreshingSelection(api.releasesView);
+    const { shown } = await asked([{ where: 'quickInput', press: 'Escape' }], () => vscode.commands.executeCommand('promptops.rollback'));
+    assert.deepEqual(questionsOf(shown), ['input: Note for the audit log (optional): why this change? Escape or Enter on an empty box: no note.', 'confirm: Roll prompts/story production back?']);
   });
 
   it('rollback to an abbreviated commit confirms that very commit, not the step back it would take without one', async () => {

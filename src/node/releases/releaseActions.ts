@@ -28,8 +28,6 @@ export interface ReleaseOptions extends GitCallOptions {
   /** The clock events are stamped with; tests fix it. */
   readonly now?: (() => Date) | undefined;
   readonly lock?: ManifestLockOptions | undefined;
-  /** Test seam: runs between writing the temporary manifest and renaming it into place. */
-  readonly beforeRename?: ((temporaryFile: string) => void) | undefined;
   /** Publishes the releases right after the manifest is written (and committed), still under its lock. */
   readonly publisher?: ReleasePublisher | undefined;
 }
@@ -200,7 +198,6 @@ async function moveLabel(
   const decided = await changeManifestFile(file.manifestFile, decide, {
     displayName: file.releasesFile,
     lock: request.lock,
-    ...(request.beforeRename ? { beforeRename: request.beforeRename } : {}),
     afterWrite:
       request.commit || publisher
         ? async (move) => {

@@ -39,7 +39,7 @@ export async function releasePreflight(file: PromptFileInRepository, versionText
   refuseWhatIsNotAPrompt(file);
   const target = await resolveReleaseTarget(file, versionText, options);
   await refuseAmbiguousId(file, target, parsed.manifest, options);
-  const problem = await versionCheckError(file, { kind: 'commit', commit: target.commit, path: target.path }, options);
+  const problem = await versionCheckError(file, { commit: target.commit, path: target.path }, options);
   if (!problem) return { target };
   const described = describeRenderProblem(problem);
   if (options.allowErrors) return { target, allowedError: described };

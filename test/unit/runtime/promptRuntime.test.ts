@@ -105,7 +105,10 @@ describe('Runtime: loading and resolving bundles', () => {
 
   it('raising a canary\'s weight only adds units to it', () => {
     const keys = Array.from({ length: 5000 }, (_, i) => `session-${i}`);
-    const inCanary = (weight: number) => new Set(keys.filter((key) => resolvePrompt(loadPromptBundle(bundleJson(weight)), 'greet', 'production', key).provenance.arm === 'canary'));
+    const inCanary = (weight: number) => {
+      const bundle = loadPromptBundle(bundleJson(weight));
+      return new Set(keys.filter((key) => resolvePrompt(bundle, 'greet', 'production', key).provenance.arm === 'canary'));
+    };
     const at10 = inCanary(10);
     const at30 = inCanary(30);
     for (const key of at10) assert.ok(at30.has(key), key);

@@ -191,7 +191,9 @@ function checkEverything(text: string, samples: string | undefined, partials: Pa
 }
 
 describe('The checker never throws', () => {
-  it('keeps every range inside the document for mutated realistic prompts and sample files', () => {
+  it('keeps every range inside the document for mutated realistic prompts and sample files', function () {
+    // Hundreds of generated cases: seconds on an idle machine, several times that on a busy one.
+    this.timeout(90_000);
     fc.assert(
       fc.property(promptText, samplesText, partialBehaviour, (text, samples, partials) => checkEverything(text, samples, partials)),
       { numRuns: 1500 },
@@ -211,13 +213,16 @@ describe('The checker never throws', () => {
     }
   });
 
-  it('answers quickly with a clear diagnostic for a 10 MB prompt, binary junk and a huge sample file', () => {
+  it('answers quickly with a clear diagnostic for a 10 MB prompt, binary junk and a huge sample file', function () {
+    // 6–9 s at a load average of 9–10 on two cores; the bound catches a quadratic
+    // walk (minutes at this size), not a few percent, which `npm run bench` measures.
+    this.timeout(90_000);
     const started = Date.now();
     const chunk = 'Dear {{name}}, here is a long paragraph of realistic text. {{#each items}}- {{title}}\n{{/each}}\n';
     const big = `---\ninput:\n  schema:\n    name: string\n---\n${chunk.repeat(Math.ceil((10 * 1024 * 1024) / chunk.length))}`;
     checkEverything(big, undefined, 'none');
     const junk = Array.from({ length: 10 * 1024 * 1024 }, (_, index) => String.fromCharCode((index * 2654435761) >>> 24)).join('');
     checkEverything(junk, `${'a: b\n'.repeat(300_000)}`, 'none');
-    assert.ok(Date.now() - started < 15_000, `took ${Date.now() - started} ms`);
+    assert.ok(Date.now() - started < 60_000, `took ${Date.now() - started} ms`);
   });
 });

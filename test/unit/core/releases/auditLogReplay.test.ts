@@ -46,7 +46,9 @@ function play(steps: readonly Step[]): string {
 }
 
 describe('Release manifest: the audit log explains every label', () => {
-  it('whatever sequence of promotes, rollbacks and canaries promptops makes, the log explains the manifest and no event goes from a commit to itself', () => {
+  it('whatever sequence of promotes, rollbacks and canaries promptops makes, the log explains the manifest and no event goes from a commit to itself', function () {
+    // Hundreds of generated cases: seconds on an idle machine, several times that on a busy one.
+    this.timeout(90_000);
     fc.assert(
       fc.property(fc.array(step, { maxLength: 25 }), (steps) => {
         const parsed = parseReleaseManifest(play(steps));

@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type ParsedNode } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, YAMLMap, YAMLSeq, type Document, type ParsedNode } from 'yaml';
 import { createDiagnostic, type PromptDiagnostic } from './promptDiagnostic';
 import type { Range, TextDocument } from './textDocument';
 
@@ -174,7 +174,13 @@ export function yamlMapEntries(node: ParsedNode | null | undefined): YamlEntry[]
 
 /** Finds the entry of a YAML map with the given key. */
 export function yamlMapGet(node: ParsedNode | null | undefined, key: string): YamlEntry | undefined {
-  return yamlMapEntries(node).find((entry) => entry.key === key);
+  if (!isMap(node)) return undefined;
+  // Without listing every entry first: front matter readers ask for a handful of keys per map.
+  for (const pair of node.items) {
+    const keyNode = pair.key;
+    if (isScalar(keyNode) && String(keyNode.value) === key) return { key, keyNode, value: pair.value };
+  }
+  return undefined;
 }
 
 /** Describes the kind of a YAML node for messages ("a list", "a number", ...). */
@@ -208,9 +214,62 @@ export function describeValue(value: unknown): string {
 /** The outcome of converting YAML to plain data. */
 export type PlainValue = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly reason: string };
 
+/** Marks a tree `treePlain` leaves to yaml's own conversion. */
+const notATree = Symbol('not a plain tree');
+/** Trees deeper or larger than this are left to yaml's conversion and the cycle and size checks after it. */
+const treeDepthLimit = 64;
+const treeNodeLimit = 10_000;
+
+/**
+ * The plain data of a tree of plain maps, lists and scalars, built as yaml's `toJS` builds it;
+ * `notATree` for anything else (an anchor, an alias, a tag that builds another class, a merge or
+ * non-scalar key, a deep or large tree). Defaults, examples and sample values are nearly always
+ * such trees, and yaml's generic conversion cost several times more on each in `check`'s profile.
+ */
+function treePlain(node: unknown, depth: number, budget: { left: number }): unknown {
+  if (node === null || node === undefined) return node;
+  if (--budget.left < 0 || depth > treeDepthLimit) return notATree;
+  if (isScalar(node)) return node.anchor ? notATree : node.value;
+  if (isMap(node) && Object.getPrototypeOf(node) === YAMLMap.prototype && !node.anchor) {
+    const map: Record<string, unknown> = {};
+    for (const pair of node.items) {
+      const key: unknown = pair.key;
+      let name: string;
+      if (key === null || key === undefined) name = '';
+      else if (isScalar(key) && !key.anchor && !('addToJSMap' in key)) {
+        const value: unknown = key.value;
+        if (value === '<<' || typeof value === 'symbol' || (typeof value === 'object' && value !== null)) return notATree;
+        name = value === null ? '' : String(value);
+      } else return notATree;
+      const value = treePlain(pair.value, depth + 1, budget);
+      if (value === notATree) return notATree;
+      // As yaml does: a name the object already answers (`__proto__`, `constructor`) becomes an own property.
+      if (name in map) Object.defineProperty(map, name, { value, writable: true, enumerable: true, configurable: true });
+      else map[name] = value;
+    }
+    return map;
+  }
+  if (isSeq(node) && Object.getPrototypeOf(node) === YAMLSeq.prototype && !node.anchor) {
+    const list: unknown[] = [];
+    for (const item of node.items) {
+      const value = treePlain(item, depth + 1, budget);
+      if (value === notATree) return notATree;
+      list.push(value);
+    }
+    return list;
+  }
+  return notATree;
+}
+
 /** Converts a YAML node to plain data without throwing, refusing alias bombs and self-referencing anchors. */
 export function yamlToPlain(source: YamlSource, node: ParsedNode | null | undefined): PlainValue {
   if (node === null || node === undefined) return { ok: true, value: null };
+  const tree = treePlain(node, 0, { left: treeNodeLimit });
+  return tree === notATree ? yamlToPlainByYaml(source, node) : { ok: true, value: tree };
+}
+
+/** `yamlToPlain` through yaml's own conversion, for any node: what the shortcut for plain trees must agree with. */
+export function yamlToPlainByYaml(source: YamlSource, node: ParsedNode): PlainValue {
   let value: unknown;
   try {
     value = node.toJS(source.yaml, { maxAliasCount: 100 });

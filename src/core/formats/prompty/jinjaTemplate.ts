@@ -30,6 +30,7 @@ const environment = new nunjucks.Environment(null, { autoescape: false });
 const filterTable: unknown = Reflect.get(environment, 'filters');
 /** The filters nunjucks has built in (Jinja's, as Prompty documents them). */
 export const jinjaFilters: readonly string[] = typeof filterTable === 'object' && filterTable !== null ? Object.keys(filterTable).sort() : [];
+const knownFilters: ReadonlySet<string> = new Set(jinjaFilters);
 const globalFunctions = new Set(['range', 'cycler', 'joiner']);
 
 /** The block tags of the Jinja subset Prompty documents; anything else is refused before rendering. */
@@ -150,7 +151,13 @@ export class JinjaWalker {
   ) {}
 
   walk(node: unknown): void {
-    for (const child of childNodes(node)) this.visit(child);
+    // Indexed and without an intermediate list: this runs for every node of every template a `check` reads.
+    if (Array.isArray(node)) {
+      for (let index = 0; index < node.length; index++) {
+        const child: unknown = node[index];
+        if (isJinjaNode(child)) this.visit(child);
+      }
+    } else if (isJinjaNode(node)) this.visit(node);
   }
 
   private lookup(name: string): ScopedName | undefined {
@@ -224,7 +231,7 @@ export class JinjaWalker {
         if (isJinjaNode(name) && name.typename === 'Symbol') {
           const filter = String(field(name, 'value'));
           const { start, end } = this.nameRange(name, filter);
-          this.resolver.call(filter, this.template.range(start, end), jinjaFilters.includes(filter));
+          this.resolver.call(filter, this.template.range(start, end), knownFilters.has(filter));
         }
         this.walk(childNodes(field(node, 'args')).flatMap((args) => childNodes(field(args, 'children'))));
         return;
@@ -256,7 +263,7 @@ export class JinjaWalker {
         this.visitSet(node);
         return;
       default:
-        for (const name of node.fields) this.walk(field(node, name));
+        for (let index = 0; index < node.fields.length; index++) this.walk(field(node, node.fields[index] ?? ''));
     }
   }
 

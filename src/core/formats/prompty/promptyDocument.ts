@@ -16,6 +16,8 @@ export interface PromptyTemplate extends PromptTemplate {
   readonly kind: PromptyTemplateKind;
   /** nunjucks' parse tree (jinja2) or mustache's tokens, undefined when the template does not parse. */
   readonly tree: unknown;
+  /** A jinja2 body placed in the document (its line table), built once for the parse and the analysis; undefined for mustache. */
+  readonly jinja: JinjaSource | undefined;
 }
 
 /** A `.prompty` document: the neutral model plus what rendering and the language service need. */
@@ -183,9 +185,13 @@ export function parsePromptyDocument(rawText: string, options: ParsePromptOption
   const placed = { document: text, file: path, offset: bodyStart, source: body };
   let tree: unknown;
   let problems: readonly PromptDiagnostic[];
+  let jinja: JinjaSource | undefined;
   if (kind === 'mustache') ({ tokens: tree, diagnostics: problems } = parseMustache(placed));
-  else ({ root: tree, diagnostics: problems } = parseJinja(new JinjaSource(text, path, bodyStart, body)));
-  const template: PromptyTemplate = { kind, source: body, offset: bodyStart, parsed: tree !== undefined, diagnostics: problems, tree };
+  else {
+    jinja = new JinjaSource(text, path, bodyStart, body);
+    ({ root: tree, diagnostics: problems } = parseJinja(jinja));
+  }
+  const template: PromptyTemplate = { kind, source: body, offset: bodyStart, parsed: tree !== undefined, diagnostics: problems, tree, jinja };
   diagnostics.push(...template.diagnostics);
   return {
     format: promptyFormat,

@@ -21,7 +21,7 @@ function analyzePrompty(document: PromptDocument, options: { readonly partialExi
   if (document.template.kind === 'mustache') {
     const tokens: unknown = document.template.tree;
     walkMustache(placed, Array.isArray(tokens) ? tokens : [], resolver);
-  } else new JinjaWalker(new JinjaSource(document.text, document.path, placed.offset, placed.source), resolver).walk(document.template.tree);
+  } else new JinjaWalker(document.template.jinja ?? new JinjaSource(document.text, document.path, placed.offset, placed.source), resolver).walk(document.template.tree);
   for (const name of document.boundInputs) resolver.markUsed(name);
   const missing = options.partialExists
     ? document.fileReferences

@@ -147,8 +147,17 @@ function readInputs(source: YamlSource, node: ParsedNode | null, diagnostics: Pr
   return inputs;
 }
 
-/** The `${file:}` references of the front matter (checking `${env:}` ones) and the inputs tools are bound to, in one walk. */
-function referencesOf(source: YamlSource, diagnostics: PromptDiagnostic[]): { fileReferences: FileReference[]; boundInputs: string[] } {
+/**
+ * Whether a front matter's YAML text can hold a `${…}` value or a `bindings` key at all: a scalar's
+ * value is written out in the text, except what a `\` escape writes. Most front matters hold
+ * neither, and then the walk over all their nodes is skipped.
+ */
+export function mayHoldReferences(yamlText: string): boolean {
+  return yamlText.includes('$') || yamlText.includes('bindings') || yamlText.includes('\\');
+}
+
+/** The `${file:}` references of the front matter (checking `${env:}` ones) and the inputs tools are bound to, in one walk over every node. */
+export function frontMatterReferences(source: YamlSource, diagnostics: PromptDiagnostic[]): { fileReferences: FileReference[]; boundInputs: string[] } {
   const fileReferences: FileReference[] = [];
   const boundInputs: string[] = [];
   walkYamlNodes(source.yaml.contents, {
@@ -198,7 +207,7 @@ export function readPromptyFrontMatter(source: YamlSource): PromptyFrontMatter {
     inputsKey: inputsEntry ? { keyRange: yamlNodeRange(source, inputsEntry.keyNode), node: inputsEntry.value ?? inputsEntry.keyNode } : undefined,
     templateKind: templateKindOf(source, root, diagnostics),
     legacySample,
-    ...referencesOf(source, diagnostics),
+    ...(mayHoldReferences(source.document.text.slice(source.offset, source.offset + source.length)) ? frontMatterReferences(source, diagnostics) : { fileReferences: [], boundInputs: [] }),
     diagnostics,
   };
 }

@@ -3,7 +3,7 @@ import { GitError } from '../../../../src/node/git/gitError';
 import { ReleaseRefusal } from '../../../../src/core/releases/releaseRefusal';
 import { bundleOfReleases } from '../../../../src/node/releases/bundleExport';
 import { openReleaseWorkspace } from '../../../../src/node/releases/releaseWorkspace';
-import { createReleaseRepository, sha256, short, summarizeV1, type ReleaseRepository } from '../../cli/releases/releaseFixture';
+import { createReleaseRepository, sha256, short, summarizeV1, summarizeV2, type ReleaseRepository } from '../../cli/releases/releaseFixture';
 
 // The release gate refuses a manifest whose SHA-256 does not match first; this is the bundle's own last check.
 describe('A bundle built from given releases', () => {
@@ -35,6 +35,20 @@ describe('A bundle built from given releases', () => {
     await assert.rejects(bundleOfReleases(workspace, ['production'], [{ id: 'support/summarize', label: 'production', current, canary: undefined, rollbackTargets: [] }]), (error: unknown) => {
       assert.ok(error instanceof ReleaseRefusal);
       assert.equal(error.message, `support/summarize production: support/summarize.prompt at ${short(commit)} includes the partial 'signature', which that commit does not have, so the bundle could not render it; nothing was exported.`);
+      return true;
+    });
+  });
+
+  it('names the commit of a canary arm whose source does not match by its short SHA, as git abbreviates it', async () => {
+    const workspace = await openReleaseWorkspace(repo.fixture.root);
+    const current = { commit: repo.v1, path: 'support/summarize.prompt', sha256: sha256(summarizeV1) };
+    const canary = { commit: repo.v2, path: 'support/summarize.prompt', sha256: 'b'.repeat(64), weight: 10 };
+    await assert.rejects(bundleOfReleases(workspace, ['production'], [{ id: 'support/summarize', label: 'production', current, canary, rollbackTargets: [] }]), (error: unknown) => {
+      assert.ok(error instanceof ReleaseRefusal);
+      assert.equal(
+        error.message,
+        `support/summarize production canary: support/summarize.prompt at ${short(repo.v2)} has SHA-256 ${sha256(summarizeV2).slice(0, 12)}…, but prompt-releases.yaml records bbbbbbbbbbbb…, so it is not the version that was reviewed; nothing was exported.`,
+      );
       return true;
     });
   });

@@ -79,6 +79,9 @@ describe('Release manifest: each problem in one sentence, at the range it is wri
     const cases: [string, string[]][] = [
       ['version: 1\nevents:\n  - just text\n', ['3:5-3:14 error Event 1 must be a map with at, by, action, prompt, label, from, to, sha256 and note.']],
       [event((fields) => fields.replace('by: Ada', 'by: ""')), ['3:36-3:38 error Event 1: by must name who made the change.']],
+      // Spaces name nobody and no error either.
+      [event((fields) => fields.replace('by: Ada', 'by: "  "')), ['3:36-3:40 error Event 1: by must name who made the change.']],
+      [event((fields) => `${fields}, allowedError: " "`), ['3:238-3:241 error Event 1: allowedError must name the check error that was allowed.']],
       [event((fields) => fields.replace('prompt: greet', 'prompt: " "')), ['3:66-3:69 error Event 1: prompt must be a prompt id.']],
       [event((fields) => fields.replace(`to: ${commitA}`, 'to: abc')), ['3:108-3:111 error Event 1: to must be a 40-character commit SHA, not "abc".']],
       [event((fields) => fields.replace(`sha256: ${hashA}`, 'sha256: abc')), ['3:158-3:161 error Event 1: sha256 must be 64 lowercase hex characters, not "abc".']],

@@ -122,6 +122,17 @@ describe('Release manifest: each problem in one sentence, at the range it is wri
     assert.deepEqual(greet?.canaries.get('production')?.ranges?.weight, { start: { line: 2, character: 352 }, end: { line: 2, character: 353 } });
   });
 
+  it('a key that is not a name (a YAML list as a key) is a field with no name, or a label with none, in every map', () => {
+    const cases: [string, string[]][] = [
+      ['version: 1\n? [a]\n: x\n', ['2:3-2:6 warning The release manifest has no field ""; it is kept but ignored.']],
+      ['version: 1\nprompts:\n  greet: {labels: {}, [a]: x}\n', ['3:23-3:26 warning A prompt entry has no field ""; it is kept but ignored.']],
+      [`version: 1\nprompts:\n  greet: {labels: {[a]: ${target()}}}\n`, ['3:20-3:23 error "" is not a valid label name: use 1 to 36 characters of a-z, 0-9, "_", "." and "-".']],
+      [`version: 1\nprompts:\n  greet: {labels: {production: ${target(', [a]: x')}}}\n`, ['3:177-3:180 warning Label production of greet has no field ""; it is kept but ignored.']],
+      [event((fields) => `${fields}, [a]: x`), ['3:224-3:227 warning Event 1 has no field ""; it is kept but ignored.']],
+    ];
+    for (const [text, expected] of cases) assert.deepEqual(problemsOf(text), expected, text);
+  });
+
   it('lists problems in the order of the file, whatever order they were found in', () => {
     // Duplicate keys are looked for before the fields are read; the unknown field above them still comes first.
     assert.deepEqual(problemsOf('version: 1\nowner: me\nprompts:\n  2024: {labels: {}}\n  "2024": {labels: {}}\n'), [

@@ -133,6 +133,13 @@ describe('Release manifest: each problem in one sentence, at the range it is wri
     for (const [text, expected] of cases) assert.deepEqual(problemsOf(text), expected, text);
   });
 
+  it('a number written with a !!str tag has no quotes to remove: version, a canary weight and an event weight read as written', () => {
+    assert.deepEqual(problemsOf('version: !!str 1\n'), []);
+    assert.deepEqual(problemsOf(withProduction(`, canary: {production: ${target(', weight: !!str 10')}}`)), []);
+    assert.deepEqual(problemsOf(event((fields) => `${fields.replace('action: promote', 'action: canary')}, weight: !!str 10`)), []);
+    assert.equal(parseReleaseManifest(withProduction(`, canary: {production: ${target(', weight: !!str 10')}}`)).manifest.prompts.get('greet')?.canaries.get('production')?.weight, 10);
+  });
+
   it('lists problems in the order of the file, whatever order they were found in', () => {
     // Duplicate keys are looked for before the fields are read; the unknown field above them still comes first.
     assert.deepEqual(problemsOf('version: 1\nowner: me\nprompts:\n  2024: {labels: {}}\n  "2024": {labels: {}}\n'), [

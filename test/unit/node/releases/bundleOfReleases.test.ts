@@ -53,6 +53,24 @@ describe('A bundle built from given releases', () => {
     });
   });
 
+  it('carries every label of one prompt, each with its own version', async () => {
+    const workspace = await openReleaseWorkspace(repo.fixture.root);
+    const v1 = { commit: repo.v1, path: 'support/summarize.prompt', sha256: sha256(summarizeV1) };
+    const v2 = { commit: repo.v2, path: 'support/summarize.prompt', sha256: sha256(summarizeV2) };
+    const bundle = await bundleOfReleases(workspace, ['production', 'staging'], [
+      { id: 'support/summarize', label: 'production', current: v2, canary: undefined, rollbackTargets: [] },
+      { id: 'support/summarize', label: 'staging', current: v1, canary: undefined, rollbackTargets: [] },
+    ]);
+    const labels = bundle.prompts['support/summarize']?.labels ?? {};
+    assert.deepEqual(
+      Object.entries(labels).map(([label, version]) => [label, version.commit, version.source]),
+      [
+        ['production', repo.v2, summarizeV2],
+        ['staging', repo.v1, summarizeV1],
+      ],
+    );
+  });
+
   it('says to fetch the history when a version names a commit this clone lacks', async () => {
     const workspace = await openReleaseWorkspace(repo.fixture.root);
     const missing = 'f'.repeat(40);

@@ -225,6 +225,17 @@ describe('Release manifest: applying a move', () => {
     assert.deepEqual(afterCommented.slice(16, 18), [`- at: ${stamp.at}`, '  by: Grace Hopper <grace@example.com>']);
   });
 
+  it('keeps the events list unindented when it is the first key of the file or a blank line opens it', () => {
+    const event = ['- at: 2026-01-01T00:00:00Z', '  by: Ada', '  action: promote', '  prompt: greet', '  label: production', '  from: null', `  to: ${commitA}`, `  sha256: ${hashA}`];
+    const prompts = ['prompts:', '  greet:', '    labels:', `      production: {commit: ${commitA}, path: greet.prompt, sha256: ${hashA}}`];
+    const first = promote(['events:', ...event, 'version: 1', ...prompts, ''].join('\n'), 'greet', 'staging', commitB, hashB).split('\n');
+    assert.deepEqual(first.slice(0, 2), ['events:', '- at: 2026-01-01T00:00:00Z']);
+    assert.deepEqual(first.slice(9, 11), [`- at: ${stamp.at}`, '  by: Grace Hopper <grace@example.com>']);
+    const blank = promote(['version: 1', ...prompts, 'events:', '', ...event, ''].join('\n'), 'greet', 'staging', commitB, hashB).split('\n');
+    assert.deepEqual(blank.slice(6, 9), ['events:', '', '- at: 2026-01-01T00:00:00Z']);
+    assert.deepEqual(blank.slice(16, 18), [`- at: ${stamp.at}`, '  by: Grace Hopper <grace@example.com>']);
+  });
+
   it('pads every flow map when the file pads any of its braces', () => {
     const mixed = ['version: 1', 'prompts:', '  greet:', `    labels: { production: {commit: ${commitA}, path: greet.prompt, sha256: ${hashA}} }`, 'events: []', ''].join('\n');
     const lines = promote(mixed, 'greet', 'staging', commitB, hashB).split('\n');

@@ -45,4 +45,13 @@ describe('Release preflight: what the API refuses to release before anything is 
     const production = manifestIn(repo.fixture).manifest.prompts.get('support/summarize')?.labels.get('production');
     assert.deepEqual([production?.commit, production?.path, production?.sha256], [repo.v1, 'support/summarize.prompt', sha256(summarizeV1)]);
   });
+
+  it('releases a prompt whose name only contains .samples.yaml, since it ends in .prompt', async () => {
+    const commit = repo.fixture.commit('a prompt named like samples', { files: { 'support/tickets.samples.yaml.prompt': summarizeV1 } });
+    const file = await openPromptFile(path.join(repo.fixture.root, 'support', 'tickets.samples.yaml.prompt'));
+    const outcome = await promotePrompt(file, { version: commit, now: () => new Date('2026-03-04T05:06:07.000Z') });
+    assert.equal(outcome.kind, 'applied');
+    const production = manifestIn(repo.fixture).manifest.prompts.get(file.promptId)?.labels.get('production');
+    assert.deepEqual([file.promptId, production?.commit, production?.path], ['support/tickets.samples.yaml', commit, 'support/tickets.samples.yaml.prompt']);
+  });
 });

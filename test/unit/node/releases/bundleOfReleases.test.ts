@@ -71,6 +71,20 @@ describe('A bundle built from given releases', () => {
     );
   });
 
+  it('names a rollback target whose source does not match as the label\'s rollback target', async () => {
+    const workspace = await openReleaseWorkspace(repo.fixture.root);
+    const current = { commit: repo.v2, path: 'support/summarize.prompt', sha256: sha256(summarizeV2) };
+    const target = { commit: repo.v1, path: 'support/summarize.prompt', sha256: 'c'.repeat(64) };
+    await assert.rejects(bundleOfReleases(workspace, ['production'], [{ id: 'support/summarize', label: 'production', current, canary: undefined, rollbackTargets: [target] }]), (error: unknown) => {
+      assert.ok(error instanceof ReleaseRefusal);
+      assert.equal(
+        error.message,
+        `support/summarize production rollback target: support/summarize.prompt at ${short(repo.v1)} has SHA-256 ${sha256(summarizeV1).slice(0, 12)}…, but prompt-releases.yaml records cccccccccccc…, so it is not the version that was reviewed; nothing was exported.`,
+      );
+      return true;
+    });
+  });
+
   it('says to fetch the history when a version names a commit this clone lacks', async () => {
     const workspace = await openReleaseWorkspace(repo.fixture.root);
     const missing = 'f'.repeat(40);

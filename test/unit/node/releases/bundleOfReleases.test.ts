@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { GitError } from '../../../../src/node/git/gitError';
 import { ReleaseRefusal } from '../../../../src/core/releases/releaseRefusal';
 import { bundleOfReleases } from '../../../../src/node/releases/bundleExport';
@@ -81,6 +83,19 @@ describe('A bundle built from given releases', () => {
         error.message,
         `support/summarize production rollback target: support/summarize.prompt at ${short(repo.v1)} has SHA-256 ${sha256(summarizeV1).slice(0, 12)}…, but prompt-releases.yaml records cccccccccccc…, so it is not the version that was reviewed; nothing was exported.`,
       );
+      return true;
+    });
+  });
+
+  it('fails with what git said when reading a partial fails, instead of calling the partial missing', async () => {
+    // A git that fails only reading the style partial, as a damaged object store would, and runs every other call.
+    const failingGit = path.join(repo.fixture.root, '.git', 'failing-git');
+    fs.writeFileSync(failingGit, `#!/bin/sh\ncase "$*" in *_style.prompt*) echo "fatal: unable to read blob" >&2; exit 128;; esac\nexec git "$@"\n`, { mode: 0o755 });
+    const workspace = await openReleaseWorkspace(repo.fixture.root, { gitPath: failingGit });
+    const current = { commit: repo.v2, path: 'support/summarize.prompt', sha256: sha256(summarizeV2) };
+    await assert.rejects(bundleOfReleases(workspace, ['production'], [{ id: 'support/summarize', label: 'production', current, canary: undefined, rollbackTargets: [] }]), (error: unknown) => {
+      assert.ok(error instanceof GitError);
+      assert.deepEqual([error.kind, error.message], ['failed', 'Git failed: unable to read blob.']);
       return true;
     });
   });

@@ -57,6 +57,18 @@ describe('Release actions: the API the editor calls', () => {
     assert.equal(message(), `promote support/summarize to production (${short(repo.v2)})\n\0`);
   });
 
+  it('a rollback to a version the label never served is refused, naming that version by its short commit', async () => {
+    await promotePrompt(await open(), { version: repo.v1, now });
+    await promotePrompt(await open(), { version: repo.v2, now });
+    const sentence = `${short(repo.v3)} never served support/summarize production, so a rollback cannot return to it; promote it instead.`;
+    assert.deepEqual(await chooseRollback(await open(), { to: repo.v3 }), { kind: 'refused', reason: sentence });
+    await assert.rejects(rollbackPrompt(await open(), { to: repo.v3, now }), (error: unknown) => {
+      assert.ok(error instanceof ReleaseRefusal);
+      assert.equal(error.message, sentence);
+      return true;
+    });
+  });
+
   it('a canary asks the same confirmation; no means nothing is written', async () => {
     await promotePrompt(await open(), { version: repo.v2, now });
     const before = manifestBytes(repo.fixture);

@@ -3,7 +3,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { GitError } from '../../../../src/node/git/gitError';
 import { ReleaseRefusal } from '../../../../src/core/releases/releaseRefusal';
-import { bundleOfReleases } from '../../../../src/node/releases/bundleExport';
+import { bundleOfReleases, exportPromptBundle } from '../../../../src/node/releases/bundleExport';
+import { openPromptFile } from '../../../../src/node/promptFileInRepository';
+import { promotePrompt } from '../../../../src/node/releases/releaseActions';
 import { openReleaseWorkspace } from '../../../../src/node/releases/releaseWorkspace';
 import { createReleaseRepository, sha256, short, summarizeV1, summarizeV2, type ReleaseRepository } from '../../cli/releases/releaseFixture';
 
@@ -121,5 +123,20 @@ describe('A bundle built from given releases', () => {
       assert.equal(error.message, `support/summarize production canary is commit ${missing}, which this clone does not have; fetch the full history (git fetch --unshallow) before exporting.`);
       return true;
     });
+  });
+});
+
+describe('Export and the release gate', () => {
+  let repo: ReleaseRepository;
+  beforeEach(() => {
+    repo = createReleaseRepository();
+  });
+  afterEach(() => repo.fixture.dispose());
+
+  it('exports a manifest whose only problem is a warning (a field it does not know)', async () => {
+    await promotePrompt(await openPromptFile(path.join(repo.fixture.root, 'support', 'summarize.prompt')), { version: repo.v1, now: () => new Date('2026-03-04T05:06:07.000Z') });
+    fs.appendFileSync(path.join(repo.fixture.root, 'prompt-releases.yaml'), 'color: red\n');
+    const exported = await exportPromptBundle(await openReleaseWorkspace(repo.fixture.root), ['production']);
+    assert.deepEqual([exported.bundle.prompts['support/summarize']?.labels['production']?.commit, exported.warnings], [repo.v1, []]);
   });
 });

@@ -69,6 +69,11 @@ describe('Release actions: the API the editor calls', () => {
     });
   });
 
+  it('records the note without the spaces around it', async () => {
+    const outcome = await promotePrompt(await open(), { version: repo.v1, note: '  fixes the greeting \n', now });
+    assert.deepEqual(outcome.kind === 'applied' ? outcome.move.events.map((event) => event.note) : outcome.kind, ['fixes the greeting']);
+  });
+
   it('a canary asks the same confirmation; no means nothing is written', async () => {
     await promotePrompt(await open(), { version: repo.v2, now });
     const before = manifestBytes(repo.fixture);

@@ -102,6 +102,19 @@ describe('A bundle built from given releases', () => {
     });
   });
 
+  it('fails with what git said when looking up a version\'s commit fails, instead of saying the clone lacks it', async () => {
+    // A git that fails only the commit look-up, as a damaged object store would, and runs every other call.
+    const failingGit = path.join(repo.fixture.root, '.git', 'failing-git');
+    fs.writeFileSync(failingGit, `#!/bin/sh\ncase "$*" in *"rev-parse --verify"*) echo "fatal: object file is empty" >&2; exit 128;; esac\nexec git "$@"\n`, { mode: 0o755 });
+    const workspace = await openReleaseWorkspace(repo.fixture.root, { gitPath: failingGit });
+    const current = { commit: repo.v1, path: 'support/summarize.prompt', sha256: sha256(summarizeV1) };
+    await assert.rejects(bundleOfReleases(workspace, ['production'], [{ id: 'support/summarize', label: 'production', current, canary: undefined, rollbackTargets: [] }]), (error: unknown) => {
+      assert.ok(error instanceof GitError);
+      assert.deepEqual([error.kind, error.message], ['failed', 'Git failed: object file is empty.']);
+      return true;
+    });
+  });
+
   it('says to fetch the history when a version names a commit this clone lacks', async () => {
     const workspace = await openReleaseWorkspace(repo.fixture.root);
     const missing = 'f'.repeat(40);

@@ -51,6 +51,8 @@ describe('Release manifest: breaking input changes', () => {
     assert.deepEqual(changes(prompt('name: string\nflag(enum): [calm, null]'), prompt('name: string\nflag?: string')), []);
     assert.deepEqual(made('[calm, null]', 'string'), ['type-changed flag']);
     assert.deepEqual(made('[calm, {a: 1}]', 'string'), ['type-changed flag']);
+    // An object is no number, whatever numbers sit beside it.
+    assert.deepEqual(made('[1, {a: 1}]', 'number'), ['type-changed flag']);
   });
 
   it('an enum whose values are all replaced, or a string input made a number, breaks callers', () => {

@@ -74,6 +74,29 @@ describe('Release manifest: when each label served a version', () => {
     assert.deepEqual([tenure?.from === repeated.events[0], tenure?.until === repeated.events[2], rest], [true, true, []]);
   });
 
+  it('two labels, and two canaries, on one version each serve it, whether set by hand or by events', () => {
+    const labelsOf = (text: string[], commit: string): string[] => {
+      const parsed = parseReleaseManifest([...text, ''].join('\n'));
+      assert.deepEqual(parsed.problems, []);
+      return labelTenuresOf(parsed.manifest, 'greet', commit).map((tenure) => `${tenure.label} ${tenure.kind}${tenure.weight === undefined ? '' : ` ${tenure.weight}%`}: ${tenure.from === undefined ? '—' : tenure.from.at} → ${tenure.until === undefined ? '—' : tenure.until.at}`);
+    };
+    const byHand = ['version: 1', 'prompts:', '  greet:', `    labels: {production: ${target(commitA)}, staging: ${target(commitA)}, qa: ${target(commitC)}, hotfix: ${target(commitC)}}`, `    canary: {production: ${target(commitC, 10)}, staging: ${target(commitC, 20)}}`];
+    assert.deepEqual(labelsOf(byHand, commitC), ['qa label: — → —', 'hotfix label: — → —', 'production canary 10%: — → —', 'staging canary 20%: — → —']);
+    const byEvents = [
+      'version: 1',
+      'prompts:',
+      '  greet:',
+      `    labels: {production: ${target(commitA)}, staging: ${target(commitA)}}`,
+      `    canary: {production: ${target(commitC, 10)}, staging: ${target(commitC, 20)}}`,
+      'events:',
+      event(1, 'promote', 'greet', 'production', null, commitA),
+      event(2, 'promote', 'greet', 'staging', null, commitA),
+      event(3, 'canary', 'greet', 'production', commitA, commitC, 10),
+      event(4, 'canary', 'greet', 'staging', commitA, commitC, 20),
+    ];
+    assert.deepEqual(labelsOf(byEvents, commitC), ['production canary 10%: 2026-03-01T03:00:00Z → —', 'staging canary 20%: 2026-03-01T04:00:00Z → —']);
+  });
+
   it('a version no label of this prompt served has no tenure, even when another prompt served it', () => {
     assert.deepEqual(tenuresOf('d'.repeat(40)), []);
     assert.deepEqual(labelTenuresOf(manifest.manifest, 'other', commitA).map((tenure) => [tenure.label, tenure.kind, tenure.until]), [['production', 'label', undefined]]);

@@ -213,6 +213,35 @@ describe('Release manifest: applying a move', () => {
     assert.deepEqual(lines.slice(16, 19), [`- at: ${stamp.at}`, '  by: Grace Hopper <grace@example.com>', '  action: promote']);
   });
 
+  it('finds the events list by its own key: not a prompt named events, and also with a comment after the key', () => {
+    const event = (prompt: string): string[] => ['- at: 2026-01-01T00:00:00Z', '  by: Ada', '  action: promote', `  prompt: ${prompt}`, '  label: production', '  from: null', `  to: ${commitA}`, `  sha256: ${hashA}`];
+    const named = ['version: 1', 'prompts:', '  events:', '    labels:', `      production: {commit: ${commitA}, path: events.prompt, sha256: ${hashA}}`, 'events:', ...event('events'), ''].join('\n');
+    const afterNamed = promote(named, 'events', 'staging', commitB, hashB).split('\n');
+    assert.deepEqual(afterNamed.slice(6, 9), ['events:', '- at: 2026-01-01T00:00:00Z', '  by: Ada']);
+    assert.deepEqual(afterNamed.slice(15, 17), [`- at: ${stamp.at}`, '  by: Grace Hopper <grace@example.com>']);
+    const commented = ['version: 1', 'prompts:', '  greet:', '    labels:', `      production: {commit: ${commitA}, path: greet.prompt, sha256: ${hashA}}`, 'events: # oldest first', ...event('greet'), ''].join('\n');
+    const afterCommented = promote(commented, 'greet', 'staging', commitB, hashB).split('\n');
+    assert.deepEqual(afterCommented.slice(6, 10), ['events:', '# oldest first', '- at: 2026-01-01T00:00:00Z', '  by: Ada']);
+    assert.deepEqual(afterCommented.slice(16, 18), [`- at: ${stamp.at}`, '  by: Grace Hopper <grace@example.com>']);
+  });
+
+  it('keeps the events list unindented when it is the first key of the file or a blank line opens it', () => {
+    const event = ['- at: 2026-01-01T00:00:00Z', '  by: Ada', '  action: promote', '  prompt: greet', '  label: production', '  from: null', `  to: ${commitA}`, `  sha256: ${hashA}`];
+    const prompts = ['prompts:', '  greet:', '    labels:', `      production: {commit: ${commitA}, path: greet.prompt, sha256: ${hashA}}`];
+    const first = promote(['events:', ...event, 'version: 1', ...prompts, ''].join('\n'), 'greet', 'staging', commitB, hashB).split('\n');
+    assert.deepEqual(first.slice(0, 2), ['events:', '- at: 2026-01-01T00:00:00Z']);
+    assert.deepEqual(first.slice(9, 11), [`- at: ${stamp.at}`, '  by: Grace Hopper <grace@example.com>']);
+    const blank = promote(['version: 1', ...prompts, 'events:', '', ...event, ''].join('\n'), 'greet', 'staging', commitB, hashB).split('\n');
+    assert.deepEqual(blank.slice(6, 9), ['events:', '', '- at: 2026-01-01T00:00:00Z']);
+    assert.deepEqual(blank.slice(16, 18), [`- at: ${stamp.at}`, '  by: Grace Hopper <grace@example.com>']);
+  });
+
+  it('pads every flow map when the file pads any of its braces', () => {
+    const mixed = ['version: 1', 'prompts:', '  greet:', `    labels: { production: {commit: ${commitA}, path: greet.prompt, sha256: ${hashA}} }`, 'events: []', ''].join('\n');
+    const lines = promote(mixed, 'greet', 'staging', commitB, hashB).split('\n');
+    assert.equal(lines[3], `    labels: { production: { commit: ${commitA}, path: greet.prompt, sha256: ${hashA} }, staging: { commit: ${commitB}, path: greet.prompt, sha256: ${hashB} } }`);
+  });
+
   it('records the check error a promote was allowed past as the last field of its event', () => {
     const parsed = parseReleaseManifest('');
     const text = applyReleaseMove(parsed, moveOf(planPromote(parsed.manifest, { prompt: 'greet', label: 'production', target: { commit: commitA, path: 'greet.prompt', sha256: hashA }, stamp: { ...stamp, allowedError: 'dotprompt-unknown-helper' }, short: firstSevenOf })));

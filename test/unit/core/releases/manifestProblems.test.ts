@@ -79,6 +79,9 @@ describe('Release manifest: each problem in one sentence, at the range it is wri
     const cases: [string, string[]][] = [
       ['version: 1\nevents:\n  - just text\n', ['3:5-3:14 error Event 1 must be a map with at, by, action, prompt, label, from, to, sha256 and note.']],
       [event((fields) => fields.replace('by: Ada', 'by: ""')), ['3:36-3:38 error Event 1: by must name who made the change.']],
+      // Spaces name nobody and no error either.
+      [event((fields) => fields.replace('by: Ada', 'by: "  "')), ['3:36-3:40 error Event 1: by must name who made the change.']],
+      [event((fields) => `${fields}, allowedError: " "`), ['3:238-3:241 error Event 1: allowedError must name the check error that was allowed.']],
       [event((fields) => fields.replace('prompt: greet', 'prompt: " "')), ['3:66-3:69 error Event 1: prompt must be a prompt id.']],
       [event((fields) => fields.replace(`to: ${commitA}`, 'to: abc')), ['3:108-3:111 error Event 1: to must be a 40-character commit SHA, not "abc".']],
       [event((fields) => fields.replace(`sha256: ${hashA}`, 'sha256: abc')), ['3:158-3:161 error Event 1: sha256 must be 64 lowercase hex characters, not "abc".']],
@@ -117,6 +120,24 @@ describe('Release manifest: each problem in one sentence, at the range it is wri
     assert.deepEqual(Object.keys(greet?.labels.get('production') ?? {}), ['commit', 'path', 'sha256', 'ranges']);
     assert.equal(greet?.canaries.get('production')?.weight, 5);
     assert.deepEqual(greet?.canaries.get('production')?.ranges?.weight, { start: { line: 2, character: 352 }, end: { line: 2, character: 353 } });
+  });
+
+  it('a key that is not a name (a YAML list as a key) is a field with no name, or a label with none, in every map', () => {
+    const cases: [string, string[]][] = [
+      ['version: 1\n? [a]\n: x\n', ['2:3-2:6 warning The release manifest has no field ""; it is kept but ignored.']],
+      ['version: 1\nprompts:\n  greet: {labels: {}, [a]: x}\n', ['3:23-3:26 warning A prompt entry has no field ""; it is kept but ignored.']],
+      [`version: 1\nprompts:\n  greet: {labels: {[a]: ${target()}}}\n`, ['3:20-3:23 error "" is not a valid label name: use 1 to 36 characters of a-z, 0-9, "_", "." and "-".']],
+      [`version: 1\nprompts:\n  greet: {labels: {production: ${target(', [a]: x')}}}\n`, ['3:177-3:180 warning Label production of greet has no field ""; it is kept but ignored.']],
+      [event((fields) => `${fields}, [a]: x`), ['3:224-3:227 warning Event 1 has no field ""; it is kept but ignored.']],
+    ];
+    for (const [text, expected] of cases) assert.deepEqual(problemsOf(text), expected, text);
+  });
+
+  it('a number written with a !!str tag has no quotes to remove: version, a canary weight and an event weight read as written', () => {
+    assert.deepEqual(problemsOf('version: !!str 1\n'), []);
+    assert.deepEqual(problemsOf(withProduction(`, canary: {production: ${target(', weight: !!str 10')}}`)), []);
+    assert.deepEqual(problemsOf(event((fields) => `${fields.replace('action: promote', 'action: canary')}, weight: !!str 10`)), []);
+    assert.equal(parseReleaseManifest(withProduction(`, canary: {production: ${target(', weight: !!str 10')}}`)).manifest.prompts.get('greet')?.canaries.get('production')?.weight, 10);
   });
 
   it('lists problems in the order of the file, whatever order they were found in', () => {

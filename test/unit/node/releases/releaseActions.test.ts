@@ -8,7 +8,7 @@ import { openPromptFile } from '../../../../src/node/promptFileInRepository';
 import { chooseRollback, clearCanary, promotePrompt, rollbackPrompt, setCanary, type ReleaseOutcome } from '../../../../src/node/releases/releaseActions';
 import { readReleaseStatus } from '../../../../src/node/releases/releaseStatus';
 import { openPromptById, openReleaseWorkspace } from '../../../../src/node/releases/releaseWorkspace';
-import { createReleaseRepository, manifestBytes, manifestIn, type ReleaseRepository } from '../../cli/releases/releaseFixture';
+import { createReleaseRepository, manifestBytes, manifestIn, short, type ReleaseRepository } from '../../cli/releases/releaseFixture';
 
 const now = () => new Date('2026-03-04T05:06:07.890Z');
 
@@ -45,6 +45,33 @@ describe('Release actions: the API the editor calls', () => {
   it('with commit set, the outcome names the release commit, exactly as git does', async () => {
     const outcome = await promotePrompt(await open(), { version: repo.v1, now, commit: true });
     assert.equal(outcome.kind === 'applied' ? outcome.commit : outcome.kind, repo.fixture.git(['rev-parse', 'HEAD']));
+  });
+
+  it('with git keeping commit messages verbatim, a release with no note, or a note of spaces, commits its subject alone', async () => {
+    repo.fixture.git(['config', 'commit.cleanup', 'verbatim']);
+    // A NUL after the message, so that the trailing blank lines an empty body would add survive the fixture's trim.
+    const message = (): string => repo.fixture.git(['log', '-1', '--format=%B%x00']);
+    await promotePrompt(await open(), { version: repo.v1, now, commit: true });
+    assert.equal(message(), `promote support/summarize to production (${short(repo.v1)})\n\0`);
+    await promotePrompt(await open(), { version: repo.v2, note: '   ', now, commit: true });
+    assert.equal(message(), `promote support/summarize to production (${short(repo.v2)})\n\0`);
+  });
+
+  it('a rollback to a version the label never served is refused, naming that version by its short commit', async () => {
+    await promotePrompt(await open(), { version: repo.v1, now });
+    await promotePrompt(await open(), { version: repo.v2, now });
+    const sentence = `${short(repo.v3)} never served support/summarize production, so a rollback cannot return to it; promote it instead.`;
+    assert.deepEqual(await chooseRollback(await open(), { to: repo.v3 }), { kind: 'refused', reason: sentence });
+    await assert.rejects(rollbackPrompt(await open(), { to: repo.v3, now }), (error: unknown) => {
+      assert.ok(error instanceof ReleaseRefusal);
+      assert.equal(error.message, sentence);
+      return true;
+    });
+  });
+
+  it('records the note without the spaces around it', async () => {
+    const outcome = await promotePrompt(await open(), { version: repo.v1, note: '  fixes the greeting \n', now });
+    assert.deepEqual(outcome.kind === 'applied' ? outcome.move.events.map((event) => event.note) : outcome.kind, ['fixes the greeting']);
   });
 
   it('a canary asks the same confirmation; no means nothing is written', async () => {

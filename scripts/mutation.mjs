@@ -6,18 +6,22 @@ import { Stryker } from '@stryker-mutator/core';
 
 const ignore = ['out/test/unit/cli/releases/concurrentPromote.test.js', 'out/test/unit/runtime/packageEntry.test.js'];
 
+const nodeReleaseTests = [
+  'out/test/unit/node/releases/**/*.test.js',
+  'out/test/unit/cli/releases/**/*.test.js',
+  'out/test/unit/cli/registry/statusSync.test.js',
+  'out/test/unit/cli/versionsVerb.test.js',
+];
+// The manifest's storage (lock, atomic file, its location): about 350 of src/node/releases' 1,170 mutants.
+const manifestStorage = ['manifestLock', 'manifestFile', 'releasesFileLocation', 'releaseWorkspace'].map((name) => `src/node/releases/${name}.ts`);
+
 const groups = {
   all: { mutate: ['src/core/**/*.ts', 'src/node/**/*.ts', 'src/runtime/**/*.ts'], spec: ['out/test/unit/**/*.test.js'] },
   'core-releases': { mutate: ['src/core/releases/**/*.ts'], spec: ['out/test/unit/core/releases/**/*.test.js'] },
-  'node-releases': {
-    mutate: ['src/node/releases/**/*.ts'],
-    spec: [
-      'out/test/unit/node/releases/**/*.test.js',
-      'out/test/unit/cli/releases/**/*.test.js',
-      'out/test/unit/cli/registry/statusSync.test.js',
-      'out/test/unit/cli/versionsVerb.test.js',
-    ],
-  },
+  'node-releases': { mutate: ['src/node/releases/**/*.ts'], spec: nodeReleaseTests },
+  // The same group in two halves of about an hour each on two shared cores, for machines where the whole does not fit in one sitting.
+  'node-releases-storage': { mutate: manifestStorage, spec: nodeReleaseTests },
+  'node-releases-moves': { mutate: ['src/node/releases/**/*.ts', ...manifestStorage.map((file) => `!${file}`)], spec: nodeReleaseTests },
   runtime: {
     mutate: ['src/runtime/**/*.ts'],
     spec: ['out/test/unit/runtime/**/*.test.js', 'out/test/unit/cli/releases/exportVerb.test.js'],

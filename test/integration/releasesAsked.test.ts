@@ -76,12 +76,29 @@ async function storyNode<K extends ReleasesNode['kind']>(kind: K, label?: string
 /** Selects prompts/story's production label in the Releases view, as a click does, and closes every editor. */
 async function selectProductionLabel(): Promise<void> {
   const api = await promptOps();
+  // Another row first, as a user's click changes the selection: choosing the row that is already
+  // selected changes nothing, so it would not make this view's selection newer than the Versions view's.
+  await api.releasesView.reveal(await storyNode('auditLog'), { select: true, focus: true });
+  await eventually(() => api.releasesView.selection[0]?.kind, (kind) => kind === 'auditLog');
   await api.releasesView.reveal(await storyNode('label', 'production'), { select: true, focus: true });
   await eventually(
     () => api.releasesView.selection[0],
     (node) => node?.kind === 'label' && node.label.label === 'production',
   );
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await productionLabelIsTheTarget();
+}
+
+/** Waits until nothing but the selected production label names a prompt to act on: no editor is open, and the views' latest selection is that label. */
+async function productionLabelIsTheTarget(): Promise<void> {
+  const api = await promptOps();
+  await eventually(
+    () => {
+      const latest = api.selection.latest() as ReleasesNode | VersionsNode | undefined;
+      return { editor: vscode.window.activeTextEditor?.document.uri.toString(), latest: latest?.kind === 'label' ? `label ${latest.label.label}` : latest?.kind };
+    },
+    ({ editor, latest }) => editor === undefined && latest === 'label production',
+  );
 }
 
 /** Waits for the moment a refreshing view reports no selection (polled often: it lasts as long as a git read). */
@@ -242,6 +259,7 @@ describe('Release commands ask in order, name versions, and use the views\' sele
     // Production moves on first, so that it has a version to roll back to.
     await vscode.commands.executeCommand('promptops.promote', story, renameCommit, 'production', 'a version to roll back from');
     const before = await manifestText();
+    await eventually(async () => (await storyNode('label', 'production')).label.target.commit, (commit) => commit === renameCommit);
     await selectProductionLabel();
     const { result, shown } = await asked([{ where: 'quickInput', press: 'Escape' }], () => vscode.commands.executeCommand('promptops.rollback'));
     assert.equal(result, undefined);
@@ -253,13 +271,17 @@ describe('Release commands ask in order, name versions, and use the views\' sele
     assert.equal(await manifestText(), before);
   });
 
-  it('a label selected in the Releases view stays what rollback acts on while the view refreshes', async () => {
+  it('a label selected in the Releases view stays what rollback acts on while the views refresh, even after a version was selected in the Versions view', async () => {
     const api = await promptOps();
+    await api.versionsView.reveal(await versionNode(tone.subject), { select: true, focus: true });
+    await eventually(() => api.versionsView.selection[0], (node) => node?.kind === 'version' && node.version.subject === tone.subject);
     await selectProductionLabel();
-    // A refresh (a commit, a manifest change) re-reads git; until VS Code fetches the selected row
-    // again, the view's own selection is empty although the row stays selected on screen.
+    // A refresh (a commit, a manifest change) re-reads git. Until VS Code fetches the selected row
+    // again, a view's own selection is empty although the row stays selected on screen; then it
+    // reports the Versions view's row selected again, which is not the user choosing it.
     await vscode.commands.executeCommand('promptops.refresh');
     await refreshingSelection(api.releasesView);
+    await productionLabelIsTheTarget();
     const { shown } = await asked([{ where: 'quickInput', press: 'Escape' }], () => vscode.commands.executeCommand('promptops.rollback'));
     assert.deepEqual(questionsOf(shown), ['input: Note for the audit log (optional): why this change? Escape or Enter on an empty box: no note.', 'confirm: Roll prompts/story production back?']);
   });

@@ -4,7 +4,7 @@ import type { VersionFeatures } from '../versions/registerVersionFeatures';
 import { AuditLogViews } from './auditLogView';
 import { ManifestDiagnostics } from './manifestDiagnostics';
 import { releaseCommands } from './releaseCommands';
-import { ReleasesTree, type ReleasesNode } from './releasesTree';
+import { ReleasesTree, releasesNodeId, type ReleasesNode } from './releasesTree';
 import { ReleaseState } from './releaseState';
 import { LivePublishing } from './livePublishing';
 import { ReleaseStatusBar } from './releaseStatusBar';
@@ -25,7 +25,7 @@ export function registerReleaseFeatures(context: vscode.ExtensionContext, versio
   const releaseState = new ReleaseState(shortShas, versions.log);
   const releases = new ReleasesTree(releaseState, shortShas);
   const releasesView = vscode.window.createTreeView('promptops.releases', { treeDataProvider: releases });
-  versions.selection.track(releasesView);
+  versions.selection.track(releasesView, releasesNodeId);
   const livePublishing = new LivePublishing(releaseState);
   const statusBar = new ReleaseStatusBar(versions.history, releaseState, livePublishing);
   const manifestDiagnostics = new ManifestDiagnostics(releaseState);

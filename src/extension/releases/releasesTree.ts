@@ -61,7 +61,7 @@ export class ReleasesTree implements vscode.TreeDataProvider<ReleasesNode>, vsco
     switch (node.kind) {
       case 'prompt': {
         const item = new vscode.TreeItem(displayText(node.prompt.id), vscode.TreeItemCollapsibleState.Expanded);
-        item.id = `prompt:${node.repository.workspace.repository.root}:${node.prompt.id}`;
+        item.id = releasesNodeId(node);
         item.iconPath = new vscode.ThemeIcon('file-code');
         item.description = node.prompt.file === undefined ? 'no file has this id' : displayText(node.prompt.file);
         if (node.prompt.file) item.resourceUri = vscode.Uri.file(path.join(node.repository.workspace.repository.root, node.prompt.file));
@@ -73,7 +73,7 @@ export class ReleasesTree implements vscode.TreeDataProvider<ReleasesNode>, vsco
       case 'label': {
         const { label, target, canary } = node.label;
         const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
-        item.id = `label:${node.repository.workspace.repository.root}:${node.prompt.id}:${label}`;
+        item.id = releasesNodeId(node);
         item.iconPath = new vscode.ThemeIcon(canary ? 'git-compare' : 'tag');
         const short = this.shortShas.of;
         item.description = `${short(target.commit)}${canary ? ` · canary ${canary.weight}% → ${short(canary.commit)}` : ''}`;
@@ -88,7 +88,7 @@ export class ReleasesTree implements vscode.TreeDataProvider<ReleasesNode>, vsco
       }
       case 'auditLog': {
         const item = new vscode.TreeItem('Audit log', node.events.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-        item.id = `audit:${node.repository.workspace.repository.root}:${node.prompt.id}`;
+        item.id = releasesNodeId(node);
         item.iconPath = new vscode.ThemeIcon('history');
         item.description = `${node.events.length} event${node.events.length === 1 ? '' : 's'}`;
         item.contextValue = 'releaseAuditLog';
@@ -122,6 +122,22 @@ export function describeEvent(event: ReleaseEvent, short: (commit: string) => st
       return `canary cleared on ${event.label}`;
     default:
       return `${event.action} ${event.label} ${from} → ${to}`;
+  }
+}
+
+/** The stable id of a prompt, label or audit log node (events and messages have none): its tree item's id, and what the view selection compares across refreshes. */
+export function releasesNodeId(node: Extract<ReleasesNode, { kind: 'prompt' | 'label' | 'auditLog' }>): string;
+export function releasesNodeId(node: ReleasesNode): string | undefined;
+export function releasesNodeId(node: ReleasesNode): string | undefined {
+  switch (node.kind) {
+    case 'prompt':
+      return `prompt:${node.repository.workspace.repository.root}:${node.prompt.id}`;
+    case 'label':
+      return `label:${node.repository.workspace.repository.root}:${node.prompt.id}:${node.label.label}`;
+    case 'auditLog':
+      return `audit:${node.repository.workspace.repository.root}:${node.prompt.id}`;
+    default:
+      return undefined;
   }
 }
 

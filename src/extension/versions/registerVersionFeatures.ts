@@ -10,7 +10,7 @@ import { ProductionQuickDiff } from './productionQuickDiff';
 import { PromptHistory } from './promptHistory';
 import { versionCheckContexts } from './versionCheckContext';
 import { VersionFileSystem } from './versionFileSystem';
-import { VersionsTree, type VersionsNode } from './versionsTree';
+import { VersionsTree, versionsNodeId, type VersionsNode } from './versionsTree';
 
 export interface VersionFeatures {
   readonly history: PromptHistory;
@@ -37,7 +37,7 @@ export function registerVersionFeatures(context: vscode.ExtensionContext, models
   const versionFiles = new VersionFileSystem(history, models.onDidChangeSamples);
   const questions = new UserQuestions(log);
   const selection = new ViewSelection();
-  selection.track(versionsView);
+  selection.track(versionsView, versionsNodeId);
   const commandEnvironment: CommandEnvironment = { history, questions, selection, promptFiles: () => versions.promptFiles() };
   context.subscriptions.push(versions, versionsView, quickDiff, versionFiles, questions, selection, models.useVersionContexts(versionCheckContexts(history), log));
   registerCommands(context, versionCommands(commandEnvironment, versions));

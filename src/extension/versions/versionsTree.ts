@@ -194,7 +194,7 @@ export class VersionsTree implements vscode.TreeDataProvider<VersionsNode>, vsco
   getTreeItem(node: VersionsNode): vscode.TreeItem {
     const item = this.itemOf(node);
     // Stable ids let the view keep expansion and selection across refreshes and reveal new node objects.
-    item.id = nodeId(node);
+    item.id = versionsNodeId(node);
     return item;
   }
 
@@ -244,7 +244,8 @@ export class VersionsTree implements vscode.TreeDataProvider<VersionsNode>, vsco
   }
 }
 
-function nodeId(node: VersionsNode): string {
+/** A node's stable id: its tree item's id, and what the view selection compares across refreshes. */
+export function versionsNodeId(node: VersionsNode): string {
   switch (node.kind) {
     case 'version':
       return `version:${node.uri.fsPath}:${node.version.id}`;

@@ -83,3 +83,13 @@ export function manifestBytes(fixture: GitFixture): Buffer | undefined {
   const file = path.join(fixture.root, 'prompt-releases.yaml');
   return fs.existsSync(file) ? fs.readFileSync(file) : undefined;
 }
+
+/**
+ * A git for `gitPath` that fails the calls whose arguments match the shell `case` pattern with
+ * `fatal: <message>`, as a damaged object store would, and runs every other call.
+ */
+export function gitFailingOn(repo: ReleaseRepository, casePattern: string, message: string): string {
+  const file = path.join(repo.fixture.root, '.git', 'failing-git');
+  fs.writeFileSync(file, `#!/bin/sh\ncase " $* " in ${casePattern}) echo "fatal: ${message}" >&2; exit 128;; esac\nexec git "$@"\n`, { mode: 0o755 });
+  return file;
+}

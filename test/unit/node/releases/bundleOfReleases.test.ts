@@ -7,7 +7,7 @@ import { bundleOfReleases, exportPromptBundle } from '../../../../src/node/relea
 import { openPromptFile } from '../../../../src/node/promptFileInRepository';
 import { promotePrompt } from '../../../../src/node/releases/releaseActions';
 import { openReleaseWorkspace } from '../../../../src/node/releases/releaseWorkspace';
-import { createReleaseRepository, sha256, short, summarizeV1, summarizeV2, type ReleaseRepository } from '../../cli/releases/releaseFixture';
+import { createReleaseRepository, gitFailingOn, sha256, short, summarizeV1, summarizeV2, type ReleaseRepository } from '../../cli/releases/releaseFixture';
 
 // The release gate refuses a manifest whose SHA-256 does not match first; this is the bundle's own last check.
 describe('A bundle built from given releases', () => {
@@ -91,8 +91,7 @@ describe('A bundle built from given releases', () => {
 
   it('fails with what git said when reading a partial fails, instead of calling the partial missing', async () => {
     // A git that fails only reading the style partial, as a damaged object store would, and runs every other call.
-    const failingGit = path.join(repo.fixture.root, '.git', 'failing-git');
-    fs.writeFileSync(failingGit, `#!/bin/sh\ncase "$*" in *_style.prompt*) echo "fatal: unable to read blob" >&2; exit 128;; esac\nexec git "$@"\n`, { mode: 0o755 });
+    const failingGit = gitFailingOn(repo, '*_style.prompt*', 'unable to read blob');
     const workspace = await openReleaseWorkspace(repo.fixture.root, { gitPath: failingGit });
     const current = { commit: repo.v2, path: 'support/summarize.prompt', sha256: sha256(summarizeV2) };
     await assert.rejects(bundleOfReleases(workspace, ['production'], [{ id: 'support/summarize', label: 'production', current, canary: undefined, rollbackTargets: [] }]), (error: unknown) => {
@@ -104,8 +103,7 @@ describe('A bundle built from given releases', () => {
 
   it('fails with what git said when looking up a version\'s commit fails, instead of saying the clone lacks it', async () => {
     // A git that fails only the commit look-up, as a damaged object store would, and runs every other call.
-    const failingGit = path.join(repo.fixture.root, '.git', 'failing-git');
-    fs.writeFileSync(failingGit, `#!/bin/sh\ncase "$*" in *"rev-parse --verify"*) echo "fatal: object file is empty" >&2; exit 128;; esac\nexec git "$@"\n`, { mode: 0o755 });
+    const failingGit = gitFailingOn(repo, '*"rev-parse --verify"*', 'object file is empty');
     const workspace = await openReleaseWorkspace(repo.fixture.root, { gitPath: failingGit });
     const current = { commit: repo.v1, path: 'support/summarize.prompt', sha256: sha256(summarizeV1) };
     await assert.rejects(bundleOfReleases(workspace, ['production'], [{ id: 'support/summarize', label: 'production', current, canary: undefined, rollbackTargets: [] }]), (error: unknown) => {

@@ -9,7 +9,7 @@ import { promotePrompt } from '../../../../src/node/releases/releaseActions';
 import { readReleaseStatus } from '../../../../src/node/releases/releaseStatus';
 import { openReleaseWorkspace } from '../../../../src/node/releases/releaseWorkspace';
 import { runPromptops } from '../../cli/cliRunner';
-import { createReleaseRepository, type ReleaseRepository } from '../../cli/releases/releaseFixture';
+import { createReleaseRepository, gitFailingOn, type ReleaseRepository } from '../../cli/releases/releaseFixture';
 
 describe('Release status in a repository with no commits yet', () => {
   let folder: string;
@@ -42,8 +42,7 @@ describe('Release status when git fails while it reads HEAD', () => {
   it('fails with what git said instead of taking the repository for one without commits', async () => {
     await promotePrompt(await openPromptFile(path.join(repo.fixture.root, 'support', 'summarize.prompt')), { version: repo.v1, now: () => new Date('2026-03-04T05:06:07.000Z') });
     // A git that fails the one call reading HEAD's files, as a damaged object store would, and runs every other.
-    const failingGit = path.join(repo.fixture.root, '.git', 'failing-git');
-    fs.writeFileSync(failingGit, `#!/bin/sh\ncase " $* " in *" ls-tree "*) echo "fatal: not a tree object" >&2; exit 128;; esac\nexec git "$@"\n`, { mode: 0o755 });
+    const failingGit = gitFailingOn(repo, '*" ls-tree "*', 'not a tree object');
     const workspace = await openReleaseWorkspace(repo.fixture.root, { gitPath: failingGit });
     await assert.rejects(readReleaseStatus(workspace), (error: unknown) => {
       assert.ok(error instanceof GitError);

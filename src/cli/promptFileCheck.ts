@@ -37,7 +37,13 @@ export function checkPromptFile({ file, displayPath }: PromptFileArgument, looku
 /** The file's path in its repository, which its id derives from; outside one, the path the run names it by. */
 function repositoryPathOf(file: string, displayPath: string, lookups: PromptLookupCache): string {
   const root = lookups.root(path.dirname(file));
-  return root === path.parse(root).root ? displayPath.split(path.sep).join('/') : path.relative(root, file).split(path.sep).join('/');
+  if (root === path.parse(root).root) return toSlashes(displayPath);
+  // Every file found under its root starts with it: slicing spares path.relative resolving both paths again, per file.
+  return toSlashes(file.startsWith(root) && file.charAt(root.length) === path.sep ? file.slice(root.length + 1) : path.relative(root, file));
+}
+
+function toSlashes(file: string): string {
+  return path.sep === '/' ? file : file.split(path.sep).join('/');
 }
 
 /** The per-file step of one `check` run in one thread: its files share the lookups. */

@@ -8,7 +8,7 @@ import type { FileAccess } from './fileAccess';
 import { findPartialFile, type PartialFile } from './partialFiles';
 import { findRepositoryRoot } from './repositoryRoot';
 import { findSampleFile } from './sampleFiles';
-import { readTextFile, type TextFileRead } from './textFiles';
+import { readListedTextFile, readTextFile, type TextFileRead } from './textFiles';
 
 /** A prompt read from disk with its sample file and a partial lookup, ready to check or render. */
 export interface PromptOnDisk {
@@ -31,30 +31,38 @@ function looseName(name: string): string {
  * repository root is found once per folder, and a partial is read once however many prompts include it.
  */
 export class PromptLookupCache implements FileAccess {
-  private readonly listings = new Map<string, ReadonlySet<string> | undefined>();
+  private readonly listings = new Map<string, FolderListing | undefined>();
   private readonly roots = new Map<string, string>();
   private readonly partialReads = new Map<string, TextFileRead>();
   private readonly partials = new Map<string, PartialFile | undefined>();
 
-  exists(file: string): boolean {
-    const folder = path.dirname(file);
+  private listing(folder: string): FolderListing | undefined {
     if (!this.listings.has(folder)) this.listings.set(folder, listFolder(folder));
+    return this.listings.get(folder);
+  }
+
+  exists(file: string): boolean {
     // The listing rules names out; a name it holds is confirmed on disk (a dangling link, letter case),
     // and so is every name in a folder that cannot be listed.
-    const listing = this.listings.get(folder);
-    if (listing !== undefined && !listing.has(looseName(path.basename(file)))) return false;
+    const listing = this.listing(path.dirname(file));
+    if (listing !== undefined && !listing.names.has(looseName(path.basename(file)))) return false;
     return fs.existsSync(file);
   }
 
   read(file: string): TextFileRead {
     // Only partials are read by many prompts; other files are read once anyway.
-    if (!path.basename(file).startsWith('_')) return readTextFile(file);
+    if (!path.basename(file).startsWith('_')) return this.readFromDisk(file);
     let read = this.partialReads.get(file);
     if (read === undefined) {
-      read = readTextFile(file);
+      read = this.readFromDisk(file);
       this.partialReads.set(file, read);
     }
     return read;
+  }
+
+  /** A file its folder's listing shows as regular is read in one call; any other with the checks that keep pipes and devices from hanging a run. */
+  private readFromDisk(file: string): TextFileRead {
+    return this.listing(path.dirname(file))?.regularFiles.has(path.basename(file)) ? readListedTextFile(file) : readTextFile(file);
   }
 
   /** The repository root above `folder`, or the file system root outside a repository. */
@@ -75,9 +83,21 @@ export class PromptLookupCache implements FileAccess {
   }
 }
 
-function listFolder(folder: string): ReadonlySet<string> | undefined {
+/** A folder's names (as a case-insensitive file system may match them) and which of its entries are regular files (exactly as named). */
+interface FolderListing {
+  readonly names: ReadonlySet<string>;
+  readonly regularFiles: ReadonlySet<string>;
+}
+
+function listFolder(folder: string): FolderListing | undefined {
   try {
-    return new Set(fs.readdirSync(folder).map(looseName));
+    const names = new Set<string>();
+    const regularFiles = new Set<string>();
+    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+      names.add(looseName(entry.name));
+      if (entry.isFile()) regularFiles.add(entry.name);
+    }
+    return { names, regularFiles };
   } catch {
     return undefined;
   }

@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { decodeText, readTextFile } from '../../../src/node/textFiles';
+import { decodeText, readListedTextFile, readTextFile } from '../../../src/node/textFiles';
 
 describe('Reading a text file', () => {
   let folder: string;
@@ -39,8 +40,21 @@ describe('Reading a text file', () => {
         const bytes = Buffer.from(parts.flat());
         fs.writeFileSync(file, bytes);
         assert.deepEqual(readTextFile(file), decodeText(file, bytes));
+        assert.deepEqual(readListedTextFile(file), decodeText(file, bytes));
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('a name listed as a regular file that has since become a link to a device or a named pipe is refused, never read or waited on', function () {
+    if (process.platform === 'win32') this.skip();
+    const device = path.join(folder, 'device.prompt');
+    fs.symlinkSync('/dev/zero', device);
+    assert.deepEqual(readListedTextFile(device), { ok: false, problem: `${device} is a device, not a regular file, so it is not read.` });
+    const pipe = path.join(folder, 'pipe.prompt');
+    assert.equal(spawnSync('mkfifo', [pipe]).status, 0, 'mkfifo is available');
+    assert.deepEqual(readListedTextFile(pipe), { ok: false, problem: `${pipe} is a named pipe, not a regular file, so it is not read.` });
+    const gone = path.join(folder, 'gone.prompt');
+    assert.deepEqual(readListedTextFile(gone), { ok: false, problem: `${gone} does not exist.` });
   });
 });

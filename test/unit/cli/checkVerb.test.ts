@@ -48,6 +48,23 @@ describe('promptops check', () => {
     assert.match(run.stdout, /1 problem \(0 errors, 1 warning\)/);
   });
 
+  it('checks each prompt of one run against its own inputs, though another declares the same input with another kind', async () => {
+    const prompty = (kind: string): string => `---\ninputs:\n  count:\n    kind: ${kind}\n    default: three\n---\n{{ count }}\n`;
+    repo.write('a/integer.prompty', prompty('integer'));
+    repo.write('a/string.prompty', prompty('string'));
+    repo.write('b/integer.prompty', prompty('integer'));
+    const run = await runPromptops(['check', '--format', 'json'], repo.root);
+    const report = JSON.parse(run.stdout) as { diagnostics: { file: string; code: string; message: string }[] };
+    const mismatch = "In the default set (input.default), 'count' must be an integer, not a string.";
+    assert.deepEqual(
+      report.diagnostics.map((diagnostic) => [diagnostic.file, diagnostic.code, diagnostic.message]),
+      [
+        ['a/integer.prompty', 'sample-type-mismatch', mismatch],
+        ['b/integer.prompty', 'sample-type-mismatch', mismatch],
+      ],
+    );
+  });
+
   it('finds partials in a partials/ folder up the tree, and reports a missing one', async () => {
     repo.write('partials/_footer.prompt', 'Thanks!\n');
     repo.write('team/support/reply.prompt', 'Hi.\n{{> footer}}\n{{> signature}}\n');

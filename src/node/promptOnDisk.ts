@@ -45,8 +45,11 @@ export class PromptLookupCache implements FileAccess {
     // The listing rules names out; a name it holds is confirmed on disk (a dangling link, letter case),
     // and so is every name in a folder that cannot be listed.
     const listing = this.listing(path.dirname(file));
-    if (listing !== undefined && !listing.names.has(looseName(path.basename(file)))) return false;
-    return fs.existsSync(file);
+    if (listing === undefined) return fs.existsSync(file);
+    const name = path.basename(file);
+    // A regular file listed under its exact name needs no confirming (a sample file beside every third prompt).
+    if (listing.regularFiles.has(name)) return true;
+    return listing.names.has(looseName(name)) && fs.existsSync(file);
   }
 
   read(file: string): TextFileRead {
@@ -120,7 +123,7 @@ export function loadPromptFromDisk(
   let samplesProblem: PromptOnDisk['samplesProblem'];
   if (sampleFile) {
     const sampleDisplayPath = path.join(path.dirname(displayPath), path.basename(sampleFile));
-    const sampleRead = readTextFile(sampleFile);
+    const sampleRead = cache.read(sampleFile);
     if (sampleRead.ok) samples = parseSampleFile(sampleDisplayPath, sampleRead.text);
     else samplesProblem = { file: sampleDisplayPath, problem: sampleRead.problem.replace(sampleFile, sampleDisplayPath), ...(sampleRead.position ? { position: sampleRead.position } : {}) };
   }

@@ -66,7 +66,7 @@ export function createReleaseRepository(): ReleaseRepository {
   return { fixture, v1, v2, v3, triage, unrelated };
 }
 
-export function sha256(text: string): string {
+export function sha256(text: string | Uint8Array): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
@@ -88,7 +88,7 @@ export function manifestBytes(fixture: GitFixture): Buffer | undefined {
  * A git for `gitPath` that fails the calls whose arguments match the shell `case` pattern with
  * `fatal: <message>`, as a damaged object store would, and runs every other call.
  */
-export function gitFailingOn(repo: ReleaseRepository, casePattern: string, message: string): string {
+export function gitFailingOn(repo: Pick<ReleaseRepository, 'fixture'>, casePattern: string, message: string): string {
   const file = path.join(repo.fixture.root, '.git', 'failing-git');
   fs.writeFileSync(file, `#!/bin/sh\ncase " $* " in ${casePattern}) echo "fatal: ${message}" >&2; exit 128;; esac\nexec git "$@"\n`, { mode: 0o755 });
   return file;

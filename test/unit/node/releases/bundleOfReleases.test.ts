@@ -43,6 +43,32 @@ describe('A bundle built from given releases', () => {
     });
   });
 
+  it('refuses a version whose source at its commit is not UTF-8, naming the file, its commit and the bad byte', async () => {
+    const workspace = await openReleaseWorkspace(repo.fixture.root);
+    // "Résumé" saved as Latin-1: the é on line 2 is the single byte 0xE9.
+    const latin1 = Buffer.concat([Buffer.from('Hello.\nR'), Buffer.from([0xe9]), Buffer.from('sum'), Buffer.from([0xe9]), Buffer.from(' {{ticket}}\n')]);
+    const commit = repo.fixture.commit('latin-1 summary', { files: { 'support/summarize.prompt': latin1 } });
+    const current = { commit, path: 'support/summarize.prompt', sha256: sha256(latin1) };
+    await assert.rejects(bundleOfReleases(workspace, ['production'], [{ id: 'support/summarize', label: 'production', current, canary: undefined, rollbackTargets: [] }]), (error: unknown) => {
+      assert.ok(error instanceof ReleaseRefusal);
+      assert.equal(error.message, `support/summarize.prompt at ${short(commit)} is not valid UTF-8 text: the byte at line 2, column 2 is not UTF-8.`);
+      return true;
+    });
+  });
+
+  it('refuses a version whose partial at its commit is not UTF-8, naming the partial, the commit and the bad byte', async () => {
+    const workspace = await openReleaseWorkspace(repo.fixture.root);
+    // summarizeV2 includes the style partial; here the partial is "Café" saved as Latin-1.
+    const latin1 = Buffer.concat([Buffer.from('Caf'), Buffer.from([0xe9]), Buffer.from('\n')]);
+    const commit = repo.fixture.commit('latin-1 style', { files: { 'support/summarize.prompt': summarizeV2, 'support/_style.prompt': latin1 } });
+    const current = { commit, path: 'support/summarize.prompt', sha256: sha256(summarizeV2) };
+    await assert.rejects(bundleOfReleases(workspace, ['production'], [{ id: 'support/summarize', label: 'production', current, canary: undefined, rollbackTargets: [] }]), (error: unknown) => {
+      assert.ok(error instanceof ReleaseRefusal);
+      assert.equal(error.message, `support/_style.prompt at ${short(commit)} is not valid UTF-8 text: the byte at line 1, column 4 is not UTF-8.`);
+      return true;
+    });
+  });
+
   it('names the commit of a canary arm whose source does not match by its short SHA, as git abbreviates it', async () => {
     const workspace = await openReleaseWorkspace(repo.fixture.root);
     const current = { commit: repo.v1, path: 'support/summarize.prompt', sha256: sha256(summarizeV1) };

@@ -3,8 +3,7 @@
 // small machine ends in minutes rather than hours. Each group keeps its own incremental file and report
 // under reports/mutation/<group>/, so runs of different groups do not invalidate each other.
 import { Stryker } from '@stryker-mutator/core';
-
-const ignore = ['out/test/unit/cli/releases/concurrentPromote.test.js', 'out/test/unit/runtime/packageEntry.test.js'];
+import { outOfProcessTests as ignore } from './mutationScope.mjs';
 
 const nodeReleaseTests = [
   'out/test/unit/node/releases/**/*.test.js',

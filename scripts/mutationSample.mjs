@@ -11,15 +11,9 @@ import { Instrumenter } from '@stryker-mutator/instrumenter';
 import randu from '@stdlib/random-base-randu';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import sampling from '../out/test/harness/mutationSampling.js';
+import { outOfProcessTests as ignore } from './mutationScope.mjs';
 
 const scope = ['src/core', 'src/node', 'src/runtime'];
-// Tests that run the bundles in dist/ (which Stryker's sandbox does not build): a mutant switched
-// inside the test process can never reach them.
-const ignore = [
-  'out/test/unit/cli/releases/concurrentPromote.test.js',
-  'out/test/unit/runtime/packageEntry.test.js',
-  'out/test/unit/examples/flagdService.test.js',
-];
 const reports = 'reports/mutation/sample';
 
 function option(name, fallback) {

@@ -62,7 +62,7 @@ function compareText(a: string, b: string): number {
 /**
  * The `mutate` pattern that makes Stryker generate this mutant: its file with the range it covers
  * (Stryker reads the lines of a range from 1 and its columns from 0). Stryker also generates every
- * mutant nested inside that range; only the sampled one is counted.
+ * mutant nested inside that range unless the sample run ignores it (scripts/mutationSampleIgnorer.mjs).
  */
 export function mutatePattern(mutant: ListedMutant): string {
   const { start, end } = mutant.location;
@@ -152,4 +152,36 @@ export function wilsonInterval(detected: number, valid: number, z: number): Scor
   const centre = (p + z2 / (2 * valid)) / denominator;
   const half = (z * Math.sqrt((p * (1 - p)) / valid + z2 / (4 * valid * valid))) / denominator;
   return { score: p, low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+}
+
+/** A node's place as Babel gives it while Stryker instruments: lines counted from 1, columns from 0. */
+export interface BabelLocation {
+  readonly start: InstrumenterPosition;
+  readonly end: InstrumenterPosition;
+}
+
+/** The sampled mutants' places, by file, for `holdsSampledPlace`. */
+export function sampledPlaces(sample: readonly ListedMutant[]): ReadonlyMap<string, readonly ListedMutant['location'][]> {
+  const places = new Map<string, ListedMutant['location'][]>();
+  for (const mutant of sample) {
+    const list = places.get(mutant.fileName) ?? [];
+    list.push(mutant.location);
+    places.set(mutant.fileName, list);
+  }
+  return places;
+}
+
+/**
+ * Whether Stryker must still generate mutants at a node: only where the node is a sampled mutant's
+ * own place or contains one. Any other node inside a sampled range only holds nested mutants, each a
+ * test run that the estimate does not count, so the sample run ignores it with all it contains.
+ */
+export function holdsSampledPlace(places: ReadonlyMap<string, readonly ListedMutant['location'][]>, fileName: string, node: BabelLocation): boolean {
+  const start = { line: node.start.line - 1, column: node.start.column };
+  const end = { line: node.end.line - 1, column: node.end.column };
+  return (places.get(fileName) ?? []).some((place) => !isBefore(place.start, start) && !isBefore(end, place.end));
+}
+
+function isBefore(a: InstrumenterPosition, b: InstrumenterPosition): boolean {
+  return a.line < b.line || (a.line === b.line && a.column < b.column);
 }

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { compareListedMutants, mutatePattern, sampleMutants, tallySample, wilsonInterval, type ListedMutant, type MutationReport } from '../../harness/mutationSampling';
+import { compareListedMutants, holdsSampledPlace, mutatePattern, sampledPlaces, sampleMutants, tallySample, wilsonInterval, type ListedMutant, type MutationReport } from '../../harness/mutationSampling';
 
 function mutant(fileName: string, line: number, column: number, mutatorName = 'ConditionalExpression', replacement = 'true'): ListedMutant {
   return { fileName, mutatorName, replacement, location: { start: { line, column }, end: { line, column: column + 5 } } };
@@ -53,6 +53,21 @@ describe('mutation score from a sample of mutants', () => {
     const greater = mutant('src/a.ts', 3, 4, 'EqualityOperator', 'a > b');
     const tally = tallySample([lessOrEqual], { files: { 'src/a.ts': { mutants: [reported(greater, 'Killed'), reported(lessOrEqual, 'Survived')] } } });
     assert.deepEqual([tally.detected, tally.undetected], [0, 1]);
+  });
+
+  it('keeps a node only where it is the place of a sampled mutant or contains one, reading the lines of Babel from 1', () => {
+    // A sampled block statement on lines 19–23 (from 1) of a.ts, columns 73 to 1.
+    const block: ListedMutant = { fileName: 'src/core/a.ts', mutatorName: 'BlockStatement', replacement: '{}', location: { start: { line: 18, column: 73 }, end: { line: 22, column: 1 } } };
+    const places = sampledPlaces([block]);
+    const at = (startLine: number, startColumn: number, endLine: number, endColumn: number) => ({ start: { line: startLine, column: startColumn }, end: { line: endLine, column: endColumn } });
+    assert.equal(holdsSampledPlace(places, 'src/core/a.ts', at(19, 73, 23, 1)), true, 'the sampled node itself');
+    assert.equal(holdsSampledPlace(places, 'src/core/a.ts', at(19, 60, 23, 1)), true, 'the function around it');
+    assert.equal(holdsSampledPlace(places, 'src/core/a.ts', at(1, 0, 40, 0)), true, 'the whole program');
+    assert.equal(holdsSampledPlace(places, 'src/core/a.ts', at(20, 2, 20, 30)), false, 'a statement nested inside it');
+    assert.equal(holdsSampledPlace(places, 'src/core/a.ts', at(19, 74, 23, 1)), false, 'starting one column late');
+    assert.equal(holdsSampledPlace(places, 'src/core/a.ts', at(19, 73, 23, 0)), false, 'ending one column early');
+    assert.equal(holdsSampledPlace(places, 'src/core/a.ts', at(18, 73, 22, 1)), false, 'the same numbers read as counted from 0');
+    assert.equal(holdsSampledPlace(places, 'src/core/b.ts', at(1, 0, 40, 0)), false, 'another file');
   });
 
   it('gives the Wilson 95% interval of a score', () => {

@@ -3,6 +3,9 @@
 // small machine ends in minutes rather than hours. Each group keeps its own incremental file and report
 // under reports/mutation/<group>/, so runs of different groups do not invalidate each other.
 import { Stryker } from '@stryker-mutator/core';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { recordFileVariable } from './mutationRecord.mjs';
 import { outOfProcessTests as ignore } from './mutationScope.mjs';
 
 const nodeReleaseTests = [
@@ -42,6 +45,9 @@ if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency 
 }
 
 const reports = name === 'all' ? 'reports/mutation' : `reports/mutation/${name}`;
+// Each tested mutant is also appended to tested.jsonl as it is known, for `npm run mutation:tally` if the run is stopped.
+process.env[recordFileVariable] = path.resolve(`${reports}/tested.jsonl`);
+fs.rmSync(process.env[recordFileVariable], { force: true });
 const stryker = new Stryker({
   configFile: 'stryker.config.json',
   mutate: group.mutate,
@@ -49,6 +55,8 @@ const stryker = new Stryker({
   incrementalFile: `${reports}/stryker-incremental.json`,
   htmlReporter: { fileName: `${reports}/mutation.html` },
   jsonReporter: { fileName: `${reports}/mutation.json` },
+  reporters: ['clear-text', 'progress', 'html', 'json', 'mutant-record'],
+  plugins: ['@stryker-mutator/*', path.resolve('scripts/mutationRecord.mjs')],
   ...(concurrency === undefined ? {} : { concurrency }),
   ...(args.includes('--force') ? { force: true } : {}),
 });

@@ -9,8 +9,9 @@ import * as path from 'node:path';
 import { Stryker } from '@stryker-mutator/core';
 import { Instrumenter } from '@stryker-mutator/instrumenter';
 import randu from '@stdlib/random-base-randu';
-import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import sampling from '../out/test/harness/mutationSampling.js';
+import { estimateLines } from './mutationEstimate.mjs';
+import { recordFileVariable } from './mutationRecord.mjs';
 import { outOfProcessTests as ignore } from './mutationScope.mjs';
 
 const scope = ['src/core', 'src/node', 'src/runtime'];
@@ -51,6 +52,9 @@ const sample = sampling.sampleMutants(listed, size, randu.factory({ seed }));
 console.log(`Sampled ${sample.length} of the ${listed.length} mutants in scope (seed ${seed}); the mutants nested inside them are ignored.`);
 
 fs.mkdirSync(reports, { recursive: true });
+// Each tested mutant is also appended to tested.jsonl as it is known, for `npm run mutation:tally` if the run is stopped.
+process.env[recordFileVariable] = path.resolve(`${reports}/tested.jsonl`);
+fs.rmSync(process.env[recordFileVariable], { force: true });
 fs.writeFileSync(`${reports}/sample.json`, `${JSON.stringify({ seed, size, inScope: listed.length, sample }, null, 1)}\n`);
 const stryker = new Stryker({
   configFile: 'stryker.config.json',
@@ -59,9 +63,9 @@ const stryker = new Stryker({
   incrementalFile: `${reports}/stryker-incremental.json`,
   htmlReporter: { fileName: `${reports}/mutation.html` },
   jsonReporter: { fileName: `${reports}/mutation.json` },
-  reporters: ['progress', 'html', 'json'],
+  reporters: ['progress', 'html', 'json', 'mutant-record'],
   // Only the sampled mutants are tested: scripts/mutationSampleIgnorer.mjs ignores the ones nested in their ranges.
-  plugins: ['@stryker-mutator/*', path.resolve('scripts/mutationSampleIgnorer.mjs')],
+  plugins: ['@stryker-mutator/*', path.resolve('scripts/mutationSampleIgnorer.mjs'), path.resolve('scripts/mutationRecord.mjs')],
   ignorers: ['sample-only'],
   concurrency,
   ...(process.argv.includes('--force') ? { force: true } : {}),
@@ -69,15 +73,6 @@ const stryker = new Stryker({
 await stryker.runMutationTest();
 
 const report = JSON.parse(fs.readFileSync(`${reports}/mutation.json`, 'utf8'));
-const tally = sampling.tallySample(sample, report);
-const valid = tally.detected + tally.undetected;
-const interval = sampling.wilsonInterval(tally.detected, valid, normalQuantile(0.975, 0, 1));
-const percent = (value) => `${(value * 100).toFixed(1)}%`;
-const summary = [
-  `Whole scope, estimated from ${sample.length} of ${listed.length} mutants drawn at random (seed ${seed}):`,
-  `  ${tally.detected} detected (killed or timed out), ${tally.undetected} undetected (survived or no coverage), ${tally.invalid} left out (did not type-check, or static)${tally.missing.length > 0 ? `, ${tally.missing.length} not in the report` : ''}`,
-  `  mutation score ${percent(interval.score)}, 95% confidence interval ${percent(interval.low)}–${percent(interval.high)} (Wilson, ${valid} valid mutants)`,
-  ...tally.undetectedMutants.map(({ mutant, status }) => `  ${status}: ${mutant.fileName}:${mutant.location.start.line + 1}:${mutant.location.start.column + 1} ${mutant.mutatorName} → ${JSON.stringify(mutant.replacement).slice(0, 80)}`),
-];
+const summary = estimateLines({ seed, inScope: listed.length, sample }, report);
 fs.writeFileSync(`${reports}/estimate.txt`, `${summary.join('\n')}\n`);
 console.log(summary.join('\n'));

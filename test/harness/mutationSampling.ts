@@ -185,3 +185,33 @@ export function holdsSampledPlace(places: ReadonlyMap<string, readonly ListedMut
 function isBefore(a: InstrumenterPosition, b: InstrumenterPosition): boolean {
   return a.line < b.line || (a.line === b.line && a.column < b.column);
 }
+
+/** One line of the file scripts/mutationRecord.mjs appends to: a tested mutant as mutation.json has it. */
+export interface RecordedMutant extends ReportedMutant {
+  readonly fileName: string;
+}
+
+/** The recorded mutants as a report, so that a stopped run is tallied as a finished one would be. */
+export function reportFromRecords(records: readonly RecordedMutant[]): MutationReport {
+  const files: Record<string, { mutants: ReportedMutant[] }> = {};
+  for (const { fileName, ...mutant } of records) (files[fileName] ??= { mutants: [] }).mutants.push(mutant);
+  return { files };
+}
+
+export interface FileScore {
+  readonly fileName: string;
+  readonly detected: number;
+  readonly undetected: number;
+  readonly invalid: number;
+}
+
+/** Detected, undetected and left-out mutants per file of a report, files in name order, as Stryker scores them. */
+export function scoreByFile(report: MutationReport): FileScore[] {
+  return Object.keys(report.files)
+    .sort(compareText)
+    .map((fileName) => {
+      const counts = { detected: 0, undetected: 0, invalid: 0 };
+      for (const mutant of report.files[fileName]?.mutants ?? []) counts[statusClass(mutant.status)]++;
+      return { fileName, ...counts };
+    });
+}

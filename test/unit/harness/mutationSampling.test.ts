@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { compareListedMutants, holdsSampledPlace, mutatePattern, sampledPlaces, sampleMutants, tallySample, wilsonInterval, type ListedMutant, type MutationReport } from '../../harness/mutationSampling';
+import { compareListedMutants, holdsSampledPlace, mutatePattern, reportFromRecords, sampledPlaces, scoreByFile, sampleMutants, tallySample, wilsonInterval, type ListedMutant, type MutationReport } from '../../harness/mutationSampling';
 
 function mutant(fileName: string, line: number, column: number, mutatorName = 'ConditionalExpression', replacement = 'true'): ListedMutant {
   return { fileName, mutatorName, replacement, location: { start: { line, column }, end: { line, column: column + 5 } } };
@@ -68,6 +68,27 @@ describe('mutation score from a sample of mutants', () => {
     assert.equal(holdsSampledPlace(places, 'src/core/a.ts', at(19, 73, 23, 0)), false, 'ending one column early');
     assert.equal(holdsSampledPlace(places, 'src/core/a.ts', at(18, 73, 22, 1)), false, 'the same numbers read as counted from 0');
     assert.equal(holdsSampledPlace(places, 'src/core/b.ts', at(1, 0, 40, 0)), false, 'another file');
+  });
+
+  it('tallies the mutants a stopped run recorded as it would tally the finished report', () => {
+    const killed = mutant('src/b.ts', 1, 0);
+    const survived = mutant('src/a.ts', 3, 4, 'EqualityOperator', 'a <= b');
+    const notReached = mutant('src/a.ts', 9, 0);
+    const records = [
+      { fileName: 'src/b.ts', ...reported(killed, 'Killed') },
+      { fileName: 'src/a.ts', ...reported(survived, 'Survived') },
+      { fileName: 'src/a.ts', ...reported(mutant('src/a.ts', 5, 0), 'Timeout') },
+      { fileName: 'src/a.ts', ...reported(mutant('src/a.ts', 6, 0), 'CompileError') },
+      { fileName: 'src/a.ts', ...reported(mutant('src/a.ts', 7, 0), 'NoCoverage') },
+    ];
+    const report = reportFromRecords(records);
+    const tally = tallySample([killed, survived, notReached], report);
+    assert.deepEqual([tally.detected, tally.undetected, tally.invalid], [1, 1, 0]);
+    assert.deepEqual(tally.missing, [notReached]);
+    assert.deepEqual(scoreByFile(report), [
+      { fileName: 'src/a.ts', detected: 1, undetected: 2, invalid: 1 },
+      { fileName: 'src/b.ts', detected: 1, undetected: 0, invalid: 0 },
+    ]);
   });
 
   it('gives the Wilson 95% interval of a score', () => {

@@ -50,6 +50,14 @@ describe('Release manifest checked against the repository', () => {
     await assert.rejects(checkManifestTargets(workspace, parsed.manifest, firstSevenOf, { signal: cancelled.signal }), { name: 'GitError', kind: 'cancelled', message: 'The git command was cancelled.' });
   });
 
+  it('a check without git says git is missing, not that the label\'s commit is missing from the clone', async () => {
+    const workspace = await openReleaseWorkspace(repo.root);
+    const gitPath = path.join(repo.root, 'no-such-git');
+    const withoutGit = { ...workspace, repository: { ...workspace.repository, gitPath } };
+    const parsed = parseReleaseManifest(`version: 1\nprompts:\n  support/summarize:\n    labels:\n      production: {commit: ${commit}, path: support/summarize.prompt, sha256: ${sha256(source)}}\nevents: []\n`);
+    await assert.rejects(checkManifestTargets(withoutGit, parsed.manifest, firstSevenOf), { name: 'GitError', kind: 'gitMissing', message: `Git was not found at ${gitPath}; install Git to see prompt versions.` });
+  });
+
   it('says in one sentence what is wrong with each target, a canary\'s named as such', async () => {
     const missing = 'f'.repeat(40);
     const wrong = sha256('something else');

@@ -105,4 +105,15 @@ describe('Release manifest checked against the repository', () => {
       stderr: 'promptops status: warning: prompt-releases.yaml:3:3: No prompt file in the working tree has the id support/gone; its labels still serve the committed versions.\n',
     });
   });
+
+  it('status says a label\'s path with a NUL byte is no file name, instead of ending in an internal error', async () => {
+    fs.writeFileSync(path.join(repo.root, 'prompt-releases.yaml'), `version: 1\nprompts:\n  support/summarize:\n    labels:\n      production: {commit: ${commit}, path: "support/summarize\\0.prompt", sha256: ${sha256(source)}}\nevents:\n${promoted('support/summarize')}`);
+    assert.deepEqual(await runPromptops(['status'], repo.root), {
+      code: 1,
+      stdout: 'support/summarize  (support/summarize.prompt)\n  no production label\n',
+      stderr:
+        `promptops status: prompt-releases.yaml:3:3: The audit log has support/summarize production serving ${commit.slice(0, 7)}, but the manifest has no such label; labels move only through promptops promote, rollback and canary, which record who and why.\n` +
+        'promptops status: prompt-releases.yaml:5:76: path holds a NUL byte (\\0), which no file name can.\n',
+    });
+  });
 });

@@ -264,7 +264,10 @@ class ManifestReader {
       }
     }
     const commit = this.readField(node, 'commit', what, keyNode, 'manifest-commit', (value) => commitPattern.test(value), (value) => `"${value}" is not a commit: write its full 40-character SHA in lowercase hex.`);
-    const path = this.readField(node, 'path', what, keyNode, 'manifest-path', (value) => value.trim() !== '' && !value.startsWith('/'), () => 'path must be the prompt file\'s path relative to the repository root.');
+    // No file name holds a NUL byte, and git could not be asked about one.
+    const path = this.readField(node, 'path', what, keyNode, 'manifest-path', (value) => value.trim() !== '' && !value.startsWith('/') && !value.includes('\u0000'), (value) =>
+      value.includes('\u0000') ? 'path holds a NUL byte (\\0), which no file name can.' : 'path must be the prompt file\'s path relative to the repository root.',
+    );
     const sha256 = this.readField(node, 'sha256', what, keyNode, 'manifest-sha256', (value) => sha256Pattern.test(value), (value) => `"${value}" is not a SHA-256: write 64 lowercase hex characters.`);
     let weight: number | undefined;
     if (withWeight) {

@@ -69,6 +69,7 @@ describe('Release manifest: each problem in one sentence, at the range it is wri
       [`version: 1\nprompts:\n  greet: {labels: {}, canary: {staging: ${target(', weight: 5')}}}\n`, ['3:32-3:39 error The canary of staging needs a staging label of greet to split traffic with.']],
       [`version: 1\nprompts:\n  greet: {labels: {production: ${target(', by: me')}}}\n`, ['3:177-3:179 warning Label production of greet has no field "by"; it is kept but ignored.']],
       [`version: 1\nprompts:\n  greet: {labels: {production: {commit: ${commitA}, path: "", sha256: ${hashA}}}}\n`, ['3:89-3:91 error path must be the prompt file\'s path relative to the repository root.']],
+      [`version: 1\nprompts:\n  greet: {labels: {production: {commit: ${commitA}, path: "a\\0b.prompt", sha256: ${hashA}}}}\n`, ['3:89-3:102 error path holds a NUL byte (\\0), which no file name can.']],
       [`version: 1\nprompts:\n  greet: {labels: {production: {commit: abc, path: p.prompt, sha256: ${hashA}}}}\n`, ['3:41-3:44 error "abc" is not a commit: write its full 40-character SHA in lowercase hex.']],
       [`version: 1\nprompts:\n  greet: {labels: {production: {commit: ${commitA}, path: p.prompt, sha256: xyz}}}\n`, ['3:107-3:110 error "xyz" is not a SHA-256: write 64 lowercase hex characters.']],
     ];

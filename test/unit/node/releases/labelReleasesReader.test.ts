@@ -28,6 +28,27 @@ describe('Rollback targets the flags carry', () => {
     assert.deepEqual(exported.labels, ['production']);
   });
 
+  it('keeps the rollback targets of a prompt renamed after its first label was set, instead of looking for them under its old name', async () => {
+    const text = (body: string) => `---\nname: greet\n---\n${body}\n`;
+    const v1 = fixture.commit('greet v1', { files: { 'old/greet.prompt': text('Hello.') } });
+    const v2 = fixture.commit('greet v2', { files: { 'old/greet.prompt': text('Hello there.') } });
+    const v3 = fixture.commit('move greet', { renames: { 'old/greet.prompt': 'new/greet.prompt' }, files: { 'new/greet.prompt': text('Hi.') } });
+    const v4 = fixture.commit('greet v4', { files: { 'new/greet.prompt': text('Hi there.') } });
+    const event = (label: string, from: string, to: string, body: string) => `  - {at: 2026-01-01T09:00:00Z, by: Ada <ada@example.com>, action: promote, prompt: greet, label: ${label}, from: ${from}, to: ${to}, sha256: ${sha256(text(body))}, note: ""}\n`;
+    // production was last moved before the rename, so the manifest's first label still records the old path.
+    fs.writeFileSync(
+      path.join(fixture.root, 'prompt-releases.yaml'),
+      `version: 1\nprompts:\n  greet:\n    labels:\n      production: {commit: ${v2}, path: old/greet.prompt, sha256: ${sha256(text('Hello there.'))}}\n      staging: {commit: ${v4}, path: new/greet.prompt, sha256: ${sha256(text('Hi there.'))}}\nevents:\n` +
+        `${event('production', 'null', v1, 'Hello.')}${event('production', v1, v2, 'Hello there.')}${event('staging', 'null', v3, 'Hi.')}${event('staging', v3, v4, 'Hi there.')}`,
+    );
+    const exported = await exportFlagdFlags(await openReleaseWorkspace(fixture.root), { labels: ['staging'] });
+    assert.deepEqual(exported.warnings, []);
+    assert.deepEqual(exported.flags.flags['promptops.greet.staging']?.variants, {
+      [v4]: { commit: v4, sha256: sha256(text('Hi there.')), path: 'new/greet.prompt' },
+      [v3]: { commit: v3, sha256: sha256(text('Hi.')), path: 'new/greet.prompt' },
+    });
+  });
+
   it('fails with what git said when reading an earlier version fails, instead of leaving it out as a version without the prompt', async () => {
     const [hello, goodbye] = ['Hello.\n', 'Goodbye.\n'];
     const v1 = fixture.commit('greet v1', { files: { 'greet.prompt': hello } });

@@ -107,6 +107,26 @@ describe('Manifest file: changes under the lock', () => {
     assert.equal(fs.existsSync(file), false, 'a manifest that did not exist is removed again');
   });
 
+  it('names the manifest as configured, not by its absolute path, when putting it back after a failed commit fails too', async () => {
+    await changeManifestFile(file, promoteTo(commitA), options);
+    // While the commit ran, something else replaced the manifest with a folder; then the commit failed.
+    const failing = {
+      ...options,
+      afterWrite: async () => {
+        fs.rmSync(file);
+        fs.mkdirSync(file);
+        return Promise.reject(new Error('commit failed'));
+      },
+    };
+    await assert.rejects(changeManifestFile(file, promoteTo(commitB), failing), (error: unknown) => {
+      assert.ok(error instanceof Error);
+      assert.match(error.message, /^prompt-releases\.yaml is a folder, not a file, so nothing was written there\./);
+      assert.equal(error.message.includes(folder), false, error.message);
+      return true;
+    });
+    assert.equal(fs.statSync(file).isDirectory(), true, 'the folder is left as it is');
+  });
+
   it('writes nothing for a plan that is unchanged or refused', async () => {
     assert.deepEqual(await changeManifestFile(file, () => ({ kind: 'refused', reason: 'no' }), options), { kind: 'refused', reason: 'no' });
     assert.equal(fs.existsSync(file), false);

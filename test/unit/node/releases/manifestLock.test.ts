@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import nodeFs = require('node:fs');
 import { ManifestLockTimeout, withFileLock } from '../../../../src/node/releases/manifestLock';
 
 function lockOwner(fields: { pid: number; host?: string; acquiredAt?: number }): string {
@@ -13,6 +14,28 @@ function lockOwner(fields: { pid: number; host?: string; acquiredAt?: number }):
 function deadPid(): number {
   const result = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
   return Number(result.stdout);
+}
+
+type FsFunction = 'lstatSync' | 'statSync' | 'writeFileSync';
+
+/**
+ * Runs `run` with one `node:fs` function replaced by `fake`, which gets the original to call; the lock
+ * reads `fs` through the module object, so a race or an error that needs another process happens here.
+ */
+async function withFsReplaced<T>(name: FsFunction, fake: (original: (...args: unknown[]) => unknown, ...args: unknown[]) => unknown, run: () => Promise<T>): Promise<T> {
+  const original: unknown = Reflect.get(nodeFs, name);
+  assert.ok(typeof original === 'function');
+  const callOriginal = (...args: unknown[]): unknown => Reflect.apply(original, nodeFs, args) as unknown;
+  Reflect.set(nodeFs, name, (...args: unknown[]) => fake(callOriginal, ...args));
+  try {
+    return await run();
+  } finally {
+    Reflect.set(nodeFs, name, original);
+  }
+}
+
+function errnoError(code: string, syscall: string, file: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`${code}: simulated, ${syscall} '${file}'`), { code, syscall, path: file });
 }
 
 describe('Manifest lock', () => {
@@ -155,4 +178,81 @@ describe('Manifest lock', () => {
     fs.utimesSync(`${file}.lock`, old, old);
     assert.equal(await withFileLock(file, async () => 'ran', { timeoutMs: 100 }), 'ran');
   });
+
+  it('takes the lock at once when its holder lets go between the failed create and the look at it', async () => {
+    fs.writeFileSync(`${file}.lock`, lockOwner({ pid: process.pid }));
+    let released = false;
+    const ran = await withFsReplaced(
+      'lstatSync',
+      (original, ...args) => {
+        // The holder finishes in the moment after our create found its lock.
+        if (args[0] === `${file}.lock` && !released) {
+          released = true;
+          fs.rmSync(`${file}.lock`);
+        }
+        return original(...args);
+      },
+      () => withFileLock(file, async () => 'ran', { timeoutMs: 0 }),
+    );
+    assert.equal(released, true);
+    assert.equal(ran, 'ran');
+    assert.deepEqual(fs.readdirSync(folder), []);
+  });
+
+  it('waits for a lock whose process on this host belongs to another user (the signal is not permitted), instead of breaking it', async () => {
+    const other = deadPid();
+    const owner = lockOwner({ pid: other });
+    fs.writeFileSync(`${file}.lock`, owner);
+    const kill = process.kill;
+    process.kill = (pid: number, signal?: string | number): true => {
+      if (pid === other) throw errnoError('EPERM', 'kill', String(pid));
+      return kill.call(process, pid, signal);
+    };
+    try {
+      await assert.rejects(withFileLock(file, async () => 'ran', { timeoutMs: 100 }), ManifestLockTimeout);
+    } finally {
+      process.kill = kill;
+    }
+    assert.equal(fs.readFileSync(`${file}.lock`, 'utf8'), owner, 'the live holder\'s lock is left alone');
+  });
+
+  it('takes the lock when the other breaker finishes between its failed create of the breaker and the look at its age', async () => {
+    fs.writeFileSync(`${file}.lock`, lockOwner({ pid: deadPid() }));
+    // Another process is breaking the abandoned lock this very moment.
+    fs.writeFileSync(`${file}.lock.break`, String(process.pid));
+    let finished = false;
+    const ran = await withFsReplaced(
+      'statSync',
+      (original, ...args) => {
+        if (args[0] === `${file}.lock.break` && !finished) {
+          // It deletes the abandoned lock, then its breaker, as ours looks.
+          finished = true;
+          fs.rmSync(`${file}.lock`);
+          fs.rmSync(`${file}.lock.break`);
+        }
+        return original(...args);
+      },
+      () => withFileLock(file, async () => 'ran', { timeoutMs: 2_000 }),
+    );
+    assert.equal(finished, true);
+    assert.equal(ran, 'ran');
+    assert.deepEqual(fs.readdirSync(folder), []);
+  });
+
+  for (const code of ['EACCES', 'ENOSPC']) {
+    it(`fails with the file system's error (${code}) when it cannot create the breaker of an abandoned lock, instead of waiting for a breaker that does not exist`, async () => {
+      fs.writeFileSync(`${file}.lock`, lockOwner({ pid: deadPid() }));
+      const breaker = `${file}.lock.break`;
+      const refused = errnoError(code, 'open', breaker);
+      await withFsReplaced(
+        'writeFileSync',
+        (original, ...args) => {
+          if (args[0] === breaker) throw refused;
+          return original(...args);
+        },
+        () => assert.rejects(withFileLock(file, async () => 'ran', { timeoutMs: 2_000 }), (error: unknown) => error === refused),
+      );
+      assert.deepEqual(fs.readdirSync(folder), ['prompt-releases.yaml.lock'], 'the abandoned lock is left, and no breaker');
+    });
+  }
 });

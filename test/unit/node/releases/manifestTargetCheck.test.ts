@@ -50,6 +50,14 @@ describe('Release manifest checked against the repository', () => {
     await assert.rejects(checkManifestTargets(workspace, parsed.manifest, firstSevenOf, { signal: cancelled.signal }), { name: 'GitError', kind: 'cancelled', message: 'The git command was cancelled.' });
   });
 
+  it('a check without git says git is missing, not that the label\'s commit is missing from the clone', async () => {
+    const workspace = await openReleaseWorkspace(repo.root);
+    const gitPath = path.join(repo.root, 'no-such-git');
+    const withoutGit = { ...workspace, repository: { ...workspace.repository, gitPath } };
+    const parsed = parseReleaseManifest(`version: 1\nprompts:\n  support/summarize:\n    labels:\n      production: {commit: ${commit}, path: support/summarize.prompt, sha256: ${sha256(source)}}\nevents: []\n`);
+    await assert.rejects(checkManifestTargets(withoutGit, parsed.manifest, firstSevenOf), { name: 'GitError', kind: 'gitMissing', message: `Git was not found at ${gitPath}; install Git to see prompt versions.` });
+  });
+
   it('says in one sentence what is wrong with each target, a canary\'s named as such', async () => {
     const missing = 'f'.repeat(40);
     const wrong = sha256('something else');
@@ -95,6 +103,17 @@ describe('Release manifest checked against the repository', () => {
       stdout: `support/gone\n  production  ${short}\n  no prompt file with this id in the working tree\nsupport/summarize  (support/summarize.prompt)\n  production  ${short}\n  vs production: HEAD same, working copy same\n`,
       // A warning only: the label still serves the committed version.
       stderr: 'promptops status: warning: prompt-releases.yaml:3:3: No prompt file in the working tree has the id support/gone; its labels still serve the committed versions.\n',
+    });
+  });
+
+  it('status says a label\'s path with a NUL byte is no file name, instead of ending in an internal error', async () => {
+    fs.writeFileSync(path.join(repo.root, 'prompt-releases.yaml'), `version: 1\nprompts:\n  support/summarize:\n    labels:\n      production: {commit: ${commit}, path: "support/summarize\\0.prompt", sha256: ${sha256(source)}}\nevents:\n${promoted('support/summarize')}`);
+    assert.deepEqual(await runPromptops(['status'], repo.root), {
+      code: 1,
+      stdout: 'support/summarize  (support/summarize.prompt)\n  no production label\n',
+      stderr:
+        `promptops status: prompt-releases.yaml:3:3: The audit log has support/summarize production serving ${commit.slice(0, 7)}, but the manifest has no such label; labels move only through promptops promote, rollback and canary, which record who and why.\n` +
+        'promptops status: prompt-releases.yaml:5:76: path holds a NUL byte (\\0), which no file name can.\n',
     });
   });
 });

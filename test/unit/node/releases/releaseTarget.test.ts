@@ -36,6 +36,14 @@ describe('The breaking changes between what a label serves and what replaces it'
     assert.deepEqual(await breakingChangesBetween(await open(), elsewhere, v3()), []);
   });
 
+  it('compares nothing when either version is not in a prompt format (a path written into the manifest by hand)', async () => {
+    // The same text as v1 under a name no prompt format has: read as a prompt, it would lack v3's required customer.
+    const notes = repo.fixture.commit('notes', { files: { 'support/summarize.txt': summarizeV1 } });
+    const text = { commit: notes, path: 'support/summarize.txt', sha256: sha256(summarizeV1) };
+    assert.deepEqual(await breakingChangesBetween(await open(), text, v3()), []);
+    assert.deepEqual(await breakingChangesBetween(await open(), v3(), text), []);
+  });
+
   it('fails as cancelled when the move is cancelled while it compares, instead of moving without a comparison', async () => {
     const controller = new AbortController();
     controller.abort();

@@ -113,8 +113,12 @@ export async function changeManifestFile(manifestFile: string, decide: (parsed: 
           await options.afterWrite(plan.move);
         } catch (error) {
           // The label did not move after all: the manifest goes back to what it was.
-          if (before.bytes === undefined) fs.rmSync(manifestFile, { force: true });
-          else writeFileAtomically(manifestFile, before.bytes, { displayName: options.displayName });
+          try {
+            if (before.bytes === undefined) fs.rmSync(manifestFile, { force: true });
+            else writeFileAtomically(manifestFile, before.bytes, { displayName: options.displayName });
+          } catch (restoreError) {
+            throw withFailedRestore(error, options.displayName, restoreError);
+          }
           throw error;
         }
       }
@@ -122,6 +126,18 @@ export async function changeManifestFile(manifestFile: string, decide: (parsed: 
     },
     options.lock,
   );
+}
+
+/**
+ * Why the label did not move, followed by why the manifest could not be put back, so the user learns
+ * both and that the file may still show the move. The first error keeps its kind (a refusal stays a
+ * refusal for whoever reports it).
+ */
+function withFailedRestore(error: unknown, displayName: string, restoreError: unknown): Error {
+  const restore = `Putting ${displayName} back as it was failed too, so it may still show this move: ${restoreError instanceof Error ? restoreError.message : String(restoreError)}`;
+  if (!(error instanceof Error)) return new Error(`${String(error)} ${restore}`, { cause: restoreError });
+  error.message = `${error.message} ${restore}`;
+  return error;
 }
 
 /** Temporary files of a write that crashed before its rename; only ever removed under the lock, when no write is running. */

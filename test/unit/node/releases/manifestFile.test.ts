@@ -107,7 +107,7 @@ describe('Manifest file: changes under the lock', () => {
     assert.equal(fs.existsSync(file), false, 'a manifest that did not exist is removed again');
   });
 
-  it('names the manifest as configured, not by its absolute path, when putting it back after a failed commit fails too', async () => {
+  it('says why the commit failed and that putting the manifest back failed too, naming the manifest as configured, not by its absolute path', async () => {
     await changeManifestFile(file, promoteTo(commitA), options);
     // While the commit ran, something else replaced the manifest with a folder; then the commit failed.
     const failing = {
@@ -120,7 +120,7 @@ describe('Manifest file: changes under the lock', () => {
     };
     await assert.rejects(changeManifestFile(file, promoteTo(commitB), failing), (error: unknown) => {
       assert.ok(error instanceof Error);
-      assert.match(error.message, /^prompt-releases\.yaml is a folder, not a file, so nothing was written there\./);
+      assert.match(error.message, /^commit failed Putting prompt-releases\.yaml back as it was failed too, so it may still show this move: prompt-releases\.yaml is a folder, not a file, so nothing was written there\./);
       assert.equal(error.message.includes(folder), false, error.message);
       return true;
     });

@@ -1,9 +1,13 @@
 import { limitHeapGrowth, parsesManyFiles } from '../node/heapGrowth';
+import { limitOptimizerInlining } from '../node/optimizerInlining';
 import { runCli } from './runCli';
 
 const argv = process.argv.slice(2);
 // Other verbs read a few files and keep V8's defaults.
-if (parsesManyFiles(argv)) limitHeapGrowth();
+if (parsesManyFiles(argv)) {
+  limitHeapGrowth();
+  limitOptimizerInlining();
+}
 
 runCli(argv, {
   cwd: process.cwd(),

@@ -144,4 +144,17 @@ describe('Picoschema conversion', () => {
     assert.equal(warning?.severity, 'warning');
     assert.deepEqual(warning?.range, span(3, 4, 3, 8));
   });
+
+  it('says what a schema that is neither a map nor a type name is', () => {
+    const cases: [unknown, string][] = [
+      [['topic', 'tone'], 'A schema must be a map of fields or a type name, not a list.'],
+      [5, 'A schema must be a map of fields or a type name, not a number.'],
+      [true, 'A schema must be a map of fields or a type name, not a boolean.'],
+    ];
+    for (const [schema, message] of cases) {
+      const converted = convertSchema(plainSchemaView(schema));
+      assert.deepEqual(converted?.problems.map((problem) => [problem.severity, problem.message]), [['error', message]], JSON.stringify(schema));
+      assert.deepEqual(json(converted?.json), {}, 'a schema it cannot read accepts any input rather than a made-up one');
+    }
+  });
 });

@@ -125,9 +125,9 @@ class Converter {
     if (view.kind === 'map') {
       const jsonSchema = this.jsonSchemaOf(view, plain);
       if (jsonSchema) return jsonSchema;
-    } else if (view.kind === 'seq') {
-      this.problem(view.range, 'A schema must be a map of fields or a type name, not a list.');
     } else {
+      // One sentence for the whole schema: converting a list's items as fields would add a second
+      // error for the same mistake and a warning per item.
       this.problem(view.range, `A schema must be a map of fields or a type name, not ${describeKind(view)}.`);
       return { form: 'picoschema', json: {}, shape: anyShape, problems: this.problems };
     }

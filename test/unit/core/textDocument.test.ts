@@ -60,5 +60,12 @@ describe('Text positions', () => {
     assert.equal(isRangeInside(document, span(0, 3, 0, 3)), false);
     assert.equal(isRangeInside(document, span(1, 0, 0, 0)), false);
     assert.equal(isRangeInside(document, span(2, 0, 2, 0)), false);
+    assert.equal(isRangeInside(document, span(0, 0, 0, 2)), true, 'the end of a line is inside');
+    assert.equal(isRangeInside(document, span(1, 1, 1, 1)), true);
+    assert.equal(isRangeInside(document, span(0, 1, 0, 0)), false, 'the end before the start on one line');
+    assert.equal(isRangeInside(document, span(0, 0.5, 0, 1)), false, 'a fractional character');
+    assert.equal(isRangeInside(document, span(0.5, 0, 1, 0)), false, 'a fractional line');
+    assert.equal(isRangeInside(document, span(-1, 0, 0, 0)), false, 'a negative line');
+    assert.equal(isRangeInside(document, span(0, -1, 0, 0)), false, 'a negative character');
   });
 });

@@ -41,4 +41,25 @@ describe('registry drift and paging', () => {
     assert.deepEqual(await mapWithConcurrency([3, 1, 2], 2, async (value) => value * 10), [30, 10, 20]);
     assert.deepEqual(await mapWithConcurrency([], 4, async (value: number) => value), []);
   });
+
+  it('uses as many calls in flight as it may, not one at a time', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const started: number[] = [];
+    await mapWithConcurrency([0, 1, 2, 3, 4], 3, async (value) => {
+      started.push(value);
+      inFlight++;
+      most = Math.max(most, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      inFlight--;
+    });
+    assert.equal(most, 3, 'three pages are fetched at once when three may be');
+    assert.deepEqual(started, [0, 1, 2, 3, 4]);
+    let twoItems = 0;
+    await mapWithConcurrency(['a', 'b'], 8, async () => {
+      twoItems++;
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    });
+    assert.equal(twoItems, 2, 'a limit above the number of items runs each item once');
+  });
 });

@@ -17,6 +17,14 @@ describe('git errors from stderr', () => {
     ['fatal: Not a valid object name nope\n', 'unknownRevision', '"nope" is not a commit, branch or tag in this repository.'],
     ['fatal: Needed a single revision\n', 'unknownRevision', 'That revision is not a commit in this repository.'],
     ['fatal: something new went wrong\n', 'failed', 'Git failed: something new went wrong.'],
+    ['fatal: bad object 1234567\n', 'unknownRevision', '"1234567" is not a commit, branch or tag in this repository.'],
+    ['error: object 1234567 is a tree, not a commit\nfatal: expected commit type, but the object dereferences to tree type\n', 'unknownRevision', 'That revision is not a commit in this repository.'],
+    [
+      "fatal: detected dubious ownership in repository at '/tmp/x'\nTo add an exception for this directory, call:\n\n\tgit config --global --add safe.directory /tmp/x\n",
+      'failed',
+      'Git refuses to read /tmp/x because another user owns it; add it to safe.directory to trust it.',
+    ],
+    ['\n\nerror: cannot lock ref.\nmore\n', 'failed', 'Git failed: cannot lock ref.'],
   ];
   for (const [stderr, kind, message] of cases) {
     it(`"${stderr.split('\n')[0] ?? ''}" is ${kind}`, () => {
@@ -25,4 +33,9 @@ describe('git errors from stderr', () => {
       assert.equal(error.message, message);
     });
   }
+
+  it('names the exit code when git says nothing', () => {
+    const error = gitErrorFromStderr('  \n', 129, '/tmp/x');
+    assert.deepEqual([error.kind, error.message, error.stderr], ['failed', 'Git failed: git exited with code 129.', '  \n']);
+  });
 });

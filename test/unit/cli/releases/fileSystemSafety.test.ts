@@ -49,6 +49,13 @@ describe('promptops export --out writes only a regular file it was asked for', (
     assert.deepEqual(made, { code: 0, stdout: 'Exported 1 prompt (production) to dist/prompts/bundle.json.\n', stderr: '' });
   });
 
+  it('names a file that stands where a folder of the output path should be, with or without --mkdir', async () => {
+    fs.writeFileSync(path.join(repo.fixture.root, 'notes.txt'), 'mine\n');
+    await refused('notes.txt/bundle.json', 'notes.txt is not a folder, so notes.txt/bundle.json cannot be written.');
+    await refused('notes.txt/deeper/bundle.json', 'notes.txt is not a folder, so notes.txt/deeper/bundle.json cannot be written.', '--mkdir');
+    assert.equal(fs.readFileSync(path.join(repo.fixture.root, 'notes.txt'), 'utf8'), 'mine\n');
+  });
+
   it('replaces an existing bundle through temp + rename: another hard link to the old file keeps the old bytes', async () => {
     const out = path.join(repo.fixture.root, 'bundle.json');
     fs.writeFileSync(out, 'old bundle\n');

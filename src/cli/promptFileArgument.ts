@@ -1,9 +1,9 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FileSystemRefusal } from '../node/fileSystemRefusal';
 import { GitError } from '../node/git/gitError';
 import { openPromptFile, type PromptFileInRepository } from '../node/promptFileInRepository';
 import { CliError, type CliIo } from './cliIo';
+import { statIfPresent } from '../node/presentStats';
 
 /**
  * Opens the FILE argument of a versions or releases verb in its repository; `PROMPTOPS_GIT` names
@@ -12,7 +12,7 @@ import { CliError, type CliIo } from './cliIo';
 export async function openPromptFileArgument(fileArgument: string, io: CliIo): Promise<PromptFileInRepository> {
   const file = path.resolve(io.cwd, fileArgument);
   // A folder's "history" would be every file in it; FILE names one prompt.
-  if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw new CliError(`${fileArgument} is a folder; name one .prompt or .prompty file in it.`);
+  if (statIfPresent(file)?.isDirectory()) throw new CliError(`${fileArgument} is a folder; name one .prompt or .prompty file in it.`);
   return openPromptFile(file, { gitPath: io.env['PROMPTOPS_GIT'], releasesFile: releasesFileSetting(io) });
 }
 

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FileSystemRefusal } from './fileSystemRefusal';
+import { lstatIfPresent, statIfPresent } from './presentStats';
 import { nonRegularKind } from './textFiles';
 
 /** How a write treats what it finds at the path, and seams for tests. */
@@ -30,7 +31,7 @@ export function isTemporaryFileOf(file: string, candidate: string): boolean {
  * link points to (the link stays a link). A link to nowhere is refused.
  */
 export function writeTargetOf(file: string, displayName = file): string {
-  if (!statIfPresent(fs.lstatSync, file)?.isSymbolicLink()) return file;
+  if (!lstatIfPresent(file)?.isSymbolicLink()) return file;
   try {
     return fs.realpathSync.native(file);
   } catch {
@@ -92,10 +93,10 @@ function rewriteInPlace(target: string, content: string | Uint8Array): void {
  */
 export function checkWritable(file: string, options: Pick<AtomicWriteOptions, 'links' | 'createParentFolders' | 'displayName'> = {}): { target: string; existing: fs.Stats | undefined } {
   const name = options.displayName ?? file;
-  const link = statIfPresent(fs.lstatSync, file);
+  const link = lstatIfPresent(file);
   if (link?.isSymbolicLink() && options.links === 'refuse') throw new FileSystemRefusal(`${name} is a symbolic link; it is written as a regular file only, never through a link.`);
   const target = writeTargetOf(file, name);
-  const existing = statIfPresent(fs.statSync, target);
+  const existing = statIfPresent(target);
   const kind = existing ? nonRegularKind(existing) : undefined;
   if (kind !== undefined) throw new FileSystemRefusal(`${name} is ${kind}, not a file, so nothing was written there.`);
   const blocking = blockingAncestor(path.dirname(target));
@@ -103,27 +104,16 @@ export function checkWritable(file: string, options: Pick<AtomicWriteOptions, 'l
     const shown = path.join(path.dirname(name), path.relative(path.dirname(target), blocking));
     throw new FileSystemRefusal(`${shown} is not a folder, so ${name} cannot be written.`);
   }
-  if (!statIfPresent(fs.statSync, path.dirname(target)) && !options.createParentFolders) {
+  if (!statIfPresent(path.dirname(target)) && !options.createParentFolders) {
     throw new FileSystemRefusal(`The folder ${path.dirname(name)} does not exist; create it first, or pass --mkdir.`);
   }
   return { target, existing };
 }
 
-/** A path's stats, or undefined when nothing is there: missing, or under something that is not a folder (ENOTDIR). */
-function statIfPresent(stat: (file: string) => fs.Stats, file: string): fs.Stats | undefined {
-  try {
-    return stat(file);
-  } catch (error) {
-    const code: unknown = error instanceof Error ? Reflect.get(error, 'code') : undefined;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    throw error;
-  }
-}
-
 /** The nearest existing ancestor of `folder` (itself included) when it is not a folder: what keeps a file from being written under it. */
 function blockingAncestor(folder: string): string | undefined {
   for (let at = folder; ; at = path.dirname(at)) {
-    const stats = statIfPresent(fs.statSync, at);
+    const stats = statIfPresent(at);
     if (stats) return stats.isDirectory() ? undefined : at;
     if (path.dirname(at) === at) return undefined;
   }

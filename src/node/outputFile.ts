@@ -1,7 +1,7 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkWritable, type AtomicWriteOptions } from './atomicWrite';
 import { FileSystemRefusal } from './fileSystemRefusal';
+import { statIfPresent } from './presentStats';
 
 /** A file a command generates (a bundle, flag definitions), checked and ready for `writeFileAtomically`. */
 export interface OutputFile {
@@ -28,6 +28,6 @@ export function checkOutputFile(given: string, cwd: string, request: { readonly 
 /** Whether two paths name one file (the same path, or the same file through links). */
 function isSameFile(a: string, b: string): boolean {
   if (path.resolve(a) === path.resolve(b)) return true;
-  const [first, second] = [fs.statSync(a, { throwIfNoEntry: false }), fs.statSync(b, { throwIfNoEntry: false })];
+  const [first, second] = [statIfPresent(a), statIfPresent(b)];
   return first !== undefined && second !== undefined && first.dev === second.dev && first.ino === second.ino;
 }

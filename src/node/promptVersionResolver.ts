@@ -7,6 +7,7 @@ import { blobsAtCommit, readBlob, resolveCommit } from './git/gitObjects';
 import { GitError } from './git/gitError';
 import type { GitCallOptions } from './git/gitRepository';
 import type { PromptFileInRepository } from './promptFileInRepository';
+import { statIfPresent } from './presentStats';
 
 /** A version pinned down: the working tree file, or a blob at a path in a commit (reached through a label or not). */
 export type ResolvedVersion =
@@ -20,7 +21,7 @@ export type ResolvedVersion =
  */
 export async function resolveVersion(file: PromptFileInRepository, spec: VersionSpec, options: GitCallOptions = {}): Promise<ResolvedVersion> {
   if (spec.kind === 'working') {
-    if (!fs.statSync(file.workingFile, { throwIfNoEntry: false })?.isFile()) throw new GitError('pathNotInRevision', `${file.path} is not a file in the working tree.`);
+    if (!statIfPresent(file.workingFile)?.isFile()) throw new GitError('pathNotInRevision', `${file.path} is not a file in the working tree.`);
     return { kind: 'working', path: file.path };
   }
   if (spec.kind === 'latest') {

@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { escapeControlCharacters } from '../../core/document/controlCharacters';
 import { labelNameProblem } from '../../core/releases/labelName';
@@ -16,6 +15,7 @@ import { withReleaseErrors } from '../releaseErrors';
 import type { Verb } from '../verb';
 import { registrySourceOf } from '../registry/registrySource';
 import { registryLog } from '../registry/registryLog';
+import { statIfPresent } from '../../node/presentStats';
 
 const usage = 'log [FILE|PROMPT-ID] [--label L] [--format text|json] [--source langfuse]';
 
@@ -45,7 +45,7 @@ export const logVerb: Verb = {
       let prompt: string | undefined;
       if (promptArgument !== undefined) {
         const asFile = path.resolve(io.cwd, promptArgument);
-        if (fs.statSync(asFile, { throwIfNoEntry: false })?.isFile()) prompt = (await openPromptFileArgument(promptArgument, io)).promptId;
+        if (statIfPresent(asFile)?.isFile()) prompt = (await openPromptFileArgument(promptArgument, io)).promptId;
         else if (parsed.manifest.prompts.has(promptArgument) || parsed.manifest.events.some((event) => event.prompt === promptArgument)) prompt = promptArgument;
         else throw new CliError(`${promptArgument} is neither a prompt file nor a prompt id in ${workspace.releasesFile}.`);
       }

@@ -34,16 +34,27 @@ export interface GitStartOptions {
   readonly acceptExitCodes?: readonly number[];
 }
 
+/** Spawns git; a working folder that is a file (`notes.txt/` in a path) throws at once rather than emitting 'error', so it is turned into a GitError here. */
+function spawnGit(gitPath: string, args: readonly string[], invocation: GitInvocation): ChildProcessWithoutNullStreams {
+  try {
+    return spawn(gitPath, ['-c', 'core.quotepath=off', ...args], {
+      cwd: invocation.cwd,
+      env: { ...process.env, ...gitEnvironment },
+      stdio: ['pipe', 'pipe', 'pipe'],
+      windowsHide: true,
+      ...(invocation.signal ? { signal: invocation.signal } : {}),
+    });
+  } catch (error) {
+    const code: unknown = error instanceof Error ? Reflect.get(error, 'code') : undefined;
+    if (code === 'ENOTDIR') throw new GitError('folderMissing', `${invocation.cwd} is not a folder.`);
+    throw error;
+  }
+}
+
 /** Starts git with an argument array (never a shell); `-c core.quotepath=off` keeps unicode paths as they are. */
 export function startGit(args: readonly string[], invocation: GitInvocation, options: GitStartOptions = {}): GitChild {
   const gitPath = invocation.gitPath ?? 'git';
-  const child = spawn(gitPath, ['-c', 'core.quotepath=off', ...args], {
-    cwd: invocation.cwd,
-    env: { ...process.env, ...gitEnvironment },
-    stdio: ['pipe', 'pipe', 'pipe'],
-    windowsHide: true,
-    ...(invocation.signal ? { signal: invocation.signal } : {}),
-  });
+  const child = spawnGit(gitPath, args, invocation);
   // A write after git exited reports EPIPE here; the exit itself is reported through `completion`.
   child.stdin.on('error', () => undefined);
   if (options.input !== undefined) child.stdin.end(options.input);

@@ -11,6 +11,7 @@ import { relativeInside } from '../pathInside';
 import { workingCopyDiffersFromHead } from '../git/workingCopyStatus';
 import { registryVersionText } from './registryVersionText';
 import type { RegistryWorkspace } from './registryWorkspace';
+import { statIfPresent } from '../presentStats';
 
 export interface PullRequest {
   readonly name: string;
@@ -58,7 +59,7 @@ export async function checkPullTarget(workspace: RegistryWorkspace, target: stri
   const displayPath = relative.split(path.sep).join('/');
   const format = formatOfFile(displayPath);
   if (!format) throw new ReleaseRefusal(`${escapeControlCharacters(displayPath)} is not a prompt file; pull writes ${renderedFormatsText()} files.`);
-  const existing = fs.statSync(target, { throwIfNoEntry: false });
+  const existing = statIfPresent(target);
   if (existing && !existing.isFile()) throw new ReleaseRefusal(`${escapeControlCharacters(displayPath)} exists and is not a file.`);
   if (existing) {
     const uncommitted = workspace.repository ? await workingCopyDiffersFromHead(workspace.repository, displayPath) : true;

@@ -15,6 +15,7 @@ import { relativeInside } from '../pathInside';
 import { loadPromptFromDisk } from '../promptOnDisk';
 import { prepareRegistryContent, refuseUnreleasable } from './registryContent';
 import { appendRegistryJournal, journalTimestamp, registryIdentity, type RegistryWorkspace } from './registryWorkspace';
+import { statIfPresent } from '../presentStats';
 
 export interface PushRequest {
   /** The prompt file, absolute. */
@@ -55,7 +56,7 @@ function workspacePathOf(workspace: RegistryWorkspace, file: string): string | u
  */
 export async function pushPrompt(workspace: RegistryWorkspace, registry: PromptRegistry, request: PushRequest): Promise<PushOutcome> {
   if (formatOfFile(request.file) === undefined) throw new ReleaseRefusal(`${escapeControlCharacters(path.basename(request.file))} is not a prompt file; push sends ${renderedFormatsText()} files.`);
-  if (!fs.statSync(request.file, { throwIfNoEntry: false })?.isFile()) throw new ReleaseRefusal(`${escapeControlCharacters(request.file)} is not a file.`);
+  if (!statIfPresent(request.file)?.isFile()) throw new ReleaseRefusal(`${escapeControlCharacters(request.file)} is not a file.`);
   if (request.label !== undefined) {
     const problem = registryLabelProblem(request.label);
     if (problem) throw new ReleaseRefusal(problem);

@@ -9,6 +9,7 @@ import { FileSystemRefusal } from '../fileSystemRefusal';
 import type { Position } from '../../core/document/textDocument';
 import { decodeText, readRegularFile } from '../textFiles';
 import { withFileLock, type ManifestLockOptions } from './manifestLock';
+import { lstatIfPresent } from '../presentStats';
 
 /** The manifest as read from disk: parsed (empty when the file does not exist) and its bytes. */
 export interface ManifestFileRead {
@@ -32,7 +33,7 @@ export class UnreadableManifest extends ReleaseRefusal {
 export function readManifestFile(manifestFile: string): ManifestFileRead {
   const name = path.basename(manifestFile);
   if (!fs.existsSync(manifestFile)) {
-    if (fs.lstatSync(manifestFile, { throwIfNoEntry: false })?.isSymbolicLink()) throw new FileSystemRefusal(`${name} is a symbolic link to a file that does not exist; point it at the manifest, or remove it.`);
+    if (lstatIfPresent(manifestFile)?.isSymbolicLink()) throw new FileSystemRefusal(`${name} is a symbolic link to a file that does not exist; point it at the manifest, or remove it.`);
     return { parsed: parseReleaseManifest(''), exists: false, bytes: undefined };
   }
   const read = readRegularFile(manifestFile);

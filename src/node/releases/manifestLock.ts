@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { FileSystemRefusal } from '../fileSystemRefusal';
 import { nonRegularKind } from '../textFiles';
+import { statIfPresent } from '../presentStats';
 
 /** How long to wait for another writer and when a lock counts as left behind. */
 export interface ManifestLockOptions {
@@ -142,7 +143,7 @@ function breakStaleLock(lockFile: string, observed: ObservedLock): boolean {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     // A breaker is held for microseconds; an old one was left by a crash.
-    const age = Date.now() - (fs.statSync(breaker, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+    const age = Date.now() - (statIfPresent(breaker)?.mtimeMs ?? Date.now());
     if (age > emptyLockGraceMs) fs.rmSync(breaker, { force: true });
     return false;
   }

@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describeRenderProblem } from '../../core/rendering/checkedRender';
 import { promptLanguageOf } from '../../core/formats/promptFileKind';
@@ -13,6 +12,7 @@ import { nonRegularKind } from '../textFiles';
 import { readManifestFile, refuseManifestWithErrors } from './manifestFile';
 import { resolveReleaseTarget } from './releaseTarget';
 import { versionCheckError } from './versionCheckGate';
+import { lstatIfPresent } from '../presentStats';
 
 export interface PreflightOptions extends GitCallOptions {
   /** Release a version that does not pass check (an emergency); the first error is recorded in the event. */
@@ -51,7 +51,7 @@ export async function releasePreflight(file: PromptFileInRepository, versionText
 
 /** Only prompt files are released: not folders, links, pipes, files of other kinds, sample files or partials. */
 function refuseWhatIsNotAPrompt(file: PromptFileInRepository): void {
-  const stat = fs.lstatSync(file.workingFile, { throwIfNoEntry: false });
+  const stat = lstatIfPresent(file.workingFile);
   if (stat?.isDirectory()) throw new ReleaseRefusal(`${file.path} is a folder; name one .prompt or .prompty file in it.`);
   if (stat?.isSymbolicLink()) throw new ReleaseRefusal(`${file.path} is a symbolic link; git keeps the link, not the prompt, so release the file it points to.`);
   const kind = stat ? nonRegularKind(stat) : undefined;

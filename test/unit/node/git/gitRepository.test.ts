@@ -50,6 +50,13 @@ describe('Git repository access', () => {
     await assert.rejects(openRepository(path.join(fixture.root, 'gone')), isGitError('folderMissing'));
   });
 
+  it('says a folder in the path is a file, in one sentence, rather than throwing from spawn', async () => {
+    fixture.write('notes.txt', 'mine\n');
+    const inFile = path.join(fixture.root, 'notes.txt');
+    await assert.rejects(openRepository(inFile), isGitError('folderMissing', `${inFile} is not a folder.`));
+    await assert.rejects(runGit(['status'], { cwd: inFile }), isGitError('folderMissing', `${inFile} is not a folder.`));
+  });
+
   it('runs git with a fixed locale, no pager and no optional locks', async () => {
     const stdout = await runGit(['var', 'GIT_PAGER'], { cwd: fixture.root });
     assert.equal(stdout.toString('utf8').trim(), 'cat');

@@ -170,6 +170,15 @@ describe('Prompty checks: front matter', () => {
     assert.deepEqual(summary(check(text, undefined, (name) => name === 'faq.md')), [['missing-file', "The file 'policy.md' this prompt references does not exist.", span(4, 13, 4, 30)]]);
   });
 
+  it('reports a ${env:} or ${file:} reference that names nothing, or an environment variable name that cannot be one', () => {
+    const text = lines('---', 'inputs:', '  - name: a', '    default: ${env:}', '  - name: b', '    default: ${file:}', '  - name: c', '    default: ${env:1BAD}', '  - name: d', '    default: ${env:GOOD_1:fallback}', '---', '{{a}} {{b}} {{c}} {{d}}');
+    assert.deepEqual(summary(check(text)), [
+      ['front-matter-schema', "'${env:}' names no environment variable; write ${env:NAME}.", span(3, 13, 3, 20)],
+      ['front-matter-schema', "'${file:}' names no file; write ${file:path}.", span(5, 13, 5, 21)],
+      ['front-matter-schema', "'${env:1BAD}' names no environment variable; write ${env:NAME}.", span(7, 13, 7, 24)],
+    ]);
+  });
+
   it('reads a body-only file and one with empty front matter without complaint', () => {
     assert.deepEqual(check('system:\nHello.\nuser:\nHi\n'), []);
     assert.deepEqual(check('---\n---\nuser:\nHi\n'), []);

@@ -59,6 +59,7 @@ describe('the tolerant Handlebars tag scan', () => {
       ['mustache', '', '{{{html}}}', true],
       ['mustache', '', '{{say "q\\"}}"}}', true],
     ]);
+    assert.deepEqual(tagsOf('{{[a\\]}}b]}}'), [['mustache', '', '{{[a\\]}}b]}}', true]], 'an escaped ] does not end a segment');
   });
 
   it('stops at a tag, string, segment or comment never closed, and marks it open to the end', () => {

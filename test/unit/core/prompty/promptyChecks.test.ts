@@ -90,9 +90,9 @@ describe('Prompty checks: Jinja templates', () => {
 
   it('reports a parse error nunjucks finds at its own line and column', () => {
     const text = lines('---', 'inputs: {a: {kind: string}}', '---', 'user:', '{{ a b }}');
-    const [problem] = check(text);
-    assert.equal(problem?.code, 'template-syntax');
-    assert.deepEqual(problem?.range.start, { line: 4, character: 5 });
+    assert.deepEqual(summary(check(text)), [['template-syntax', 'Expected variable end.', span(4, 5, 4, 5)]]);
+    const missingList = lines('---', '---', '{% for x in %}{% endfor %}');
+    assert.deepEqual(summary(check(missingList)), [['template-syntax', 'Unexpected token: %}.', span(2, 12, 2, 12)]], "nunjucks' words, capitalised, without its path and [Line, Column] suffix");
   });
 
   it('checks every name when the file declares no inputs only against its sample sets', () => {

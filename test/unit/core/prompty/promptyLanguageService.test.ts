@@ -129,4 +129,12 @@ describe('Prompty language service', () => {
     assert.equal(hover?.markdown, ['**customer** · `object` · optional', 'Who asks', 'Sample set `first`: `{"name":"Bo","plan":"x"}`'].join('\n\n'));
     assert.deepEqual(definitionsAt(tested.document, tested.analysis, tested.offsetOf('customer.name', 2)), [{ path: promptPath, range: span(2, 10, 2, 18) }]);
   });
+
+  it('hovers an input with the value of the sample set the preview shows, not always the first', () => {
+    const tested = subject(listPrompt, lines('first:', '  customer: {name: Bo}', '  topic: t1', 'second:', '  customer: {name: Cy}', '  topic: t2'));
+    const samples = tested.samples ? { samples: tested.samples } : {};
+    const at = tested.offsetOf('{{ topic }}', 4);
+    assert.equal(hoverAt(tested.document, tested.analysis, at, { ...samples, sampleSet: 'second' })?.markdown.split('\n\n').at(-1), 'Sample set `second`: `"t2"`');
+    assert.equal(hoverAt(tested.document, tested.analysis, at, { ...samples, sampleSet: 'gone' })?.markdown.split('\n\n').at(-1), 'Sample set `first`: `"t1"`', 'a set that no longer exists falls back to the first');
+  });
 });

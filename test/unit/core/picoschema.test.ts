@@ -75,6 +75,14 @@ describe('Picoschema conversion', () => {
     assert.deepEqual(converted?.problems, []);
     const unknown = convertSchema(plainSchemaView({ owner: 'Persn' }), () => undefined);
     assert.equal(unknown?.problems[0]?.severity, 'error');
+    for (const resolved of ['string', ['a'], null, 5]) {
+      const notASchema = convertSchema(plainSchemaView({ owner: 'Person' }), () => resolved);
+      assert.deepEqual(notASchema?.problems.map((problem) => [problem.severity, problem.message]), [['error', "'Person' is neither a Picoschema type nor a known schema."]], JSON.stringify(resolved));
+    }
+    const throwing = convertSchema(plainSchemaView({ owner: 'Person' }), () => {
+      throw new Error('registry down');
+    });
+    assert.deepEqual(throwing?.problems.map((problem) => problem.message), ["'Person' is neither a Picoschema type nor a known schema."], 'a resolver that throws reads as an unknown schema');
   });
 
   it('describes declared types for hovers', () => {

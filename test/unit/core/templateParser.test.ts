@@ -169,6 +169,13 @@ describe('Template parsing', () => {
       assert.deepEqual(problem, { start: 27, end: 29, message: 'Unexpected }} here; expected a name or a value.' });
     });
 
+    it('quotes a long tag in a message on one line, cut at 24 characters', () => {
+      const mismatched = syntaxErrorOf('{{#each   a_really_long_collection_name_here as |x|}}\n{{/if}}');
+      assert.deepEqual([mismatched?.message, mismatched?.range], ['{{/if}} does not close the open block {{#each a_really_long_co…; close it with {{/each}}.', span(1, 0, 1, 7)]);
+      const stray = syntaxErrorOf('{{/a_really_long_collection_name_here_too}}');
+      assert.deepEqual([stray?.message, stray?.range], ['{{/a_really_long_collect… closes a block that was never opened.', span(0, 0, 0, 43)]);
+    });
+
     it('points an unclosed string and an unclosed comment at where they start', () => {
       assert.deepEqual(syntaxErrorOf('{{role "system}}').range, span(0, 7, 0, 16));
       assert.deepEqual(syntaxErrorOf(lines('a', 'b {{!-- note', 'c')).range, span(1, 2, 1, 12));

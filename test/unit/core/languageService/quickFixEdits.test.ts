@@ -141,6 +141,37 @@ describe('Quick fixes', () => {
         '    required: [level]',
       ]);
     });
+
+    it('appends a variable every sample set has to the required list already there, flow or block', () => {
+      const flow = promptUnderTest(
+        lines('---', 'input:', '  schema:', '    type: object', '    properties:', '      topic: {type: string}', '    required: [topic]', '---', '{{topic}} {{level}}'),
+        lines('one: {topic: t, level: 2}', 'two: {topic: u, level: 3}'),
+      );
+      assert.deepEqual(frontMatterAfter(flow, fix(flow, 'undeclared-variable', "Declare 'level' (integer) in the input schema")), [
+        'input:',
+        '  schema:',
+        '    type: object',
+        '    properties:',
+        '      topic: {type: string}',
+        '      level: {type: integer}',
+        '    required: [topic, level]',
+      ]);
+      const block = promptUnderTest(
+        lines('---', 'input:', '  schema:', '    type: object', '    properties:', '      topic: {type: string}', '    required:', '      - topic', '---', '{{topic}} {{level}}'),
+        lines('one: {topic: t, level: 2}'),
+      );
+      assert.deepEqual(frontMatterAfter(block, fix(block, 'undeclared-variable', "Declare 'level' (integer) in the input schema")), [
+        'input:',
+        '  schema:',
+        '    type: object',
+        '    properties:',
+        '      topic: {type: string}',
+        '      level: {type: integer}',
+        '    required:',
+        '      - topic',
+        '      - level',
+      ]);
+    });
   });
 
   describe('declare an input schema where there is none', () => {
@@ -298,6 +329,24 @@ describe('Quick fixes', () => {
         [["Remove 'nmae' from sample set 'a'", true]],
       );
       assert.equal(both.applied(fix(both, 'unknown-sample-key', "Remove 'nmae' from sample set 'a'").edits).samples, lines('a:', '  name: x', ''));
+    });
+
+    it('offers to declare a sample key only when the template reads that very key', () => {
+      const schema = lines('---', 'input:', '  schema:', '    name?: string', '---', '{{name}} {{other}} {{extra}}');
+      const read = promptUnderTest(schema, lines('a:', '  extra: 1', ''));
+      assert.deepEqual(
+        fixes(read, 'unknown-sample-key', "'extra'").map((candidate) => [candidate.title, candidate.preferred]),
+        [
+          ["Declare 'extra' (integer) in the input schema", true],
+          ["Remove 'extra' from sample set 'a'", false],
+        ],
+      );
+      const unread = promptUnderTest(lines('---', 'input:', '  schema:', '    name?: string', '---', '{{name}} {{other}}'), lines('a:', '  extra: 1', ''));
+      assert.deepEqual(
+        fixes(unread, 'unknown-sample-key', "'extra'").map((candidate) => [candidate.title, candidate.preferred]),
+        [["Remove 'extra' from sample set 'a'", true]],
+        'another undeclared name in the template does not make this key one to declare',
+      );
     });
 
     it('is not offered when the text under the diagnostic has changed since it was reported', () => {

@@ -68,6 +68,17 @@ describe('Variable checks', () => {
   });
 
   describe('unknown-property', () => {
+    it('follows (lookup X key) with a string or number key, and not with a key of another type', () => {
+      const found = problems('{{#with (lookup items 0)}}{{titel}}{{/with}} {{#with (lookup person "adress")}}{{city}}{{/with}} {{#with (lookup person true)}}{{anything}}{{/with}}');
+      assert.deepEqual(
+        found.map((diagnostic) => [diagnostic.code, diagnostic.message, diagnostic.range]),
+        [
+          ['unknown-property', "'0' has no property 'titel'; did you mean 'title'?", span(14, 28, 14, 33)],
+          ['unknown-property', "'person' has no property 'adress'; did you mean 'address'?", span(14, 68, 14, 76)],
+        ],
+      );
+    });
+
     it('flags a property a declared object does not have, at that segment', () => {
       const [error] = problems('{{person.frist}}');
       assert.equal(error?.code, 'unknown-property');

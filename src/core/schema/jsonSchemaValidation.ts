@@ -53,10 +53,32 @@ export function checkJsonSchema(schema: unknown): ValidationFailure[] {
     // validateSchema is off for compiling, but this explicit call still checks against draft-07.
     const valid = ajv.validateSchema(withoutDialect(schema));
     if (valid === true) return [];
-    return (ajv.errors ?? []).map(toFailure);
+    return mostSpecificFailures((ajv.errors ?? []).map(toFailure));
   } catch {
     return [];
   }
+}
+
+/**
+ * One failure per mistake: the meta-schema's `anyOf` alternatives report one mistake several times
+ * (`type: 5` fails the enum of type names, "must be array" and the `anyOf` around them), and a
+ * failure inside a value also fails the value around it. Keeps the deepest failures, one per
+ * place, the allowed values when there are any.
+ */
+function mostSpecificFailures(failures: readonly ValidationFailure[]): ValidationFailure[] {
+  const deeper = (outer: string) => failures.some((failure) => failure.instancePath.startsWith(`${outer}/`));
+  const byPlace = new Map<string, ValidationFailure[]>();
+  for (const failure of failures) {
+    if (deeper(failure.instancePath)) continue;
+    const same = byPlace.get(failure.instancePath);
+    if (same) same.push(failure);
+    else byPlace.set(failure.instancePath, [failure]);
+  }
+  return [...byPlace.values()].flatMap((same) => {
+    const chosen = same.find((failure) => failure.keyword === 'enum') ?? same.find((failure) => failure.keyword !== 'anyOf' && failure.keyword !== 'oneOf') ?? same[0];
+    if (!chosen) return [];
+    return [chosen.keyword === 'enum' ? { ...chosen, message: `must be ${chosen.expected}` } : chosen];
+  });
 }
 
 /** Compiles a JSON Schema (cached by content); returns an error message instead of throwing. */

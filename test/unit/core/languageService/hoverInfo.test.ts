@@ -60,6 +60,15 @@ describe('Hover', () => {
     assert.equal(hover('{{> footer', 5)?.markdown, '**partial** `footer`');
   });
 
+  it('names a later segment of a data variable with the path that leads to it', () => {
+    const data = promptUnderTest('{{@metadata.prompt.name}} {{@state.user}}');
+    const at = (needle: string) => hoverAt(data.document, data.analysis, data.offsetOf(needle, 1));
+    assert.deepEqual(at('prompt'), { range: span(0, 12, 0, 18), markdown: '**data variable** `@metadata.prompt`' });
+    assert.deepEqual(at('name'), { range: span(0, 19, 0, 23), markdown: '**data variable** `@metadata.prompt.name`' });
+    assert.deepEqual(at('user'), { range: span(0, 35, 0, 39), markdown: '**data variable** `@state.user`' });
+    assert.deepEqual(at('metadata')?.markdown, '**data variable** `@metadata`');
+  });
+
   it('shows nothing on plain text', () => {
     assert.equal(hover('from', 1), undefined);
   });

@@ -25,7 +25,11 @@ export function handlebarsHoverAt(document: PromptDocument, analysis: TemplateAn
     return { range: segment.range, markdown };
   }
   if (use.origin === 'data' || (path.data && segmentIndex === 0)) {
-    const name = `@${segment.name}`;
+    // A later segment (`prompt` in `@metadata.prompt`) is named with the path that leads to it.
+    const name = `@${path.segments
+      .slice(0, segmentIndex + 1)
+      .map((part) => part.name)
+      .join('.')}`;
     const doc = path.data && segmentIndex === 0 ? dataVariableDocs[name] : undefined;
     return { range: segment.range, markdown: `**data variable** ${codeSpan(name)}${doc ? `\n\n${doc}` : ''}` };
   }

@@ -23,6 +23,12 @@ describe('Describing failures for the log and the notification', () => {
     assert.equal(errorDescription(new Error('outer', { cause: 'EACCES' })), 'Error: outer\ncaused by: EACCES');
   });
 
+  it('follows a chain of causes eight deep, no further', () => {
+    let error: Error = new Error('cause 10');
+    for (let level = 9; level >= 0; level--) error = new Error(`cause ${level}`, { cause: error });
+    assert.deepEqual(errorDescription(error).split('\n'), ['Error: cause 0', ...Array.from({ length: 7 }, (_, index) => `caused by: Error: cause ${index + 1}`)]);
+  });
+
   it('a programming error keeps its stack in the log', () => {
     const description = errorDescription(new TypeError("Cannot read properties of undefined (reading 'commit')"));
     const [first, second] = description.split('\n');

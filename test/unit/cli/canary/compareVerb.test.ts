@@ -149,6 +149,21 @@ describe('promptops compare', () => {
     assert.deepEqual([report.verdict, report.prompt, report.label, report.stable.commit, report.canary.commit, report.canary.weight], ['promote', 'support/summarize', 'production', repo.v1, repo.v2, 10]);
   });
 
+  it('says there is no usable row when every row is of another prompt, and keeps collecting', async () => {
+    writeJsonLines(repo.fixture.root, 'others.jsonl', outcomeRows({ ...close(), prompt: 'billing/refund' }));
+    const run = await promptops('compare', file, '--outcomes', 'others.jsonl', '--metric', 'resolved');
+    assert.equal(run.code, 0, run.stderr);
+    const lines = run.stdout.split('\n');
+    assert.equal(lines[1], 'others.jsonl: 1,000 rows read, 0 used, 1,000 of other prompts or labels, 0 left out');
+    assert.deepEqual(lines.slice(lines.indexOf('Verdict: keep-collecting')), [
+      'Verdict: keep-collecting',
+      '  - Not enough data for resolved (primary) yet.',
+      '  - No usable row for this canary among the 1,000 rows read (1,000 of other prompts or labels).',
+      '  - resolved (primary) was not tested: each arm needs at least 1 unit (stable has 0, canary 0).',
+      '',
+    ]);
+  });
+
   it('reads the same rows as CSV with the same result, and counts rows of other prompts, malformed lines and unknown commits', async () => {
     const rows = outcomeRows(better());
     writeJsonLines(repo.fixture.root, 'same.jsonl', rows);

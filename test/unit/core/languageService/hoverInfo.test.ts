@@ -60,6 +60,14 @@ describe('Hover', () => {
     assert.equal(hover('{{> footer', 5)?.markdown, '**partial** `footer`');
   });
 
+  it('shows the length of a list or text and a list item with their sample values', () => {
+    const listed = promptUnderTest(lines('---', 'input:', '  schema:', '    items(array): string', '    name: string', '---', '{{items.length}} {{items.[1]}} {{name.length}}'), lines('one:', '  items: [a, b, c]', '  name: Anabel'));
+    const at = (needle: string, nth = 0) => hoverAt(listed.document, listed.analysis, listed.offsetOf(needle, 1, nth), { ...(listed.samples ? { samples: listed.samples } : {}) })?.markdown;
+    assert.equal(at('length'), '**items.length** · `integer`\n\nSample set `one`: `3`');
+    assert.equal(at('[1]'), '**items.\\[1\\]** · `string`\n\nSample set `one`: `"b"`');
+    assert.equal(at('length', 1), '**name.length** · `integer`\n\nSample set `one`: `6`');
+  });
+
   it('names a later segment of a data variable with the path that leads to it', () => {
     const data = promptUnderTest('{{@metadata.prompt.name}} {{@state.user}}');
     const at = (needle: string) => hoverAt(data.document, data.analysis, data.offsetOf(needle, 1));

@@ -73,7 +73,7 @@ describe('Variable checks', () => {
       assert.deepEqual(
         found.map((diagnostic) => [diagnostic.code, diagnostic.message, diagnostic.range]),
         [
-          ['unknown-property', "'0' has no property 'titel'; did you mean 'title'?", span(14, 28, 14, 33)],
+          ['unknown-property', "'items.0' has no property 'titel'; did you mean 'title'?", span(14, 28, 14, 33)],
           ['unknown-property', "'person' has no property 'adress'; did you mean 'address'?", span(14, 68, 14, 76)],
         ],
       );

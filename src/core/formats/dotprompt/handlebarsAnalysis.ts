@@ -205,7 +205,9 @@ class TemplateAnalyzer {
           return key.range;
         },
       };
-      const found = this.step(values[0], segment, segment.name);
+      // Named from the value looked into (`'items.0'`), so a message about it says which list it is.
+      const within = /^'([^']*)'$/.exec(values[0].label)?.[1];
+      const found = this.step(values[0], segment, within ? `${within}.${segment.name}` : segment.name);
       if (found?.variable !== undefined) this.used.add(found.variable);
       return found ?? unknownValue;
     }

@@ -15,6 +15,11 @@ describe('partialCandidates', () => {
     assert.deepEqual(partialCandidates('/repo/a.prompt', 'x', '/repo/'), ['/repo/_x.prompt', '/repo/partials/_x.prompt']);
   });
 
+  it('climbs to a repository at the file system root without doubling its slash', () => {
+    assert.deepEqual(partialCandidates('/a/p.prompt', 'f', '/'), ['/a/_f.prompt', '/a/partials/_f.prompt', '/partials/_f.prompt']);
+    assert.deepEqual(partialCandidates('/p.prompt', 'f', '/'), ['/_f.prompt', '/partials/_f.prompt']);
+  });
+
   it('keeps the folders of a partial name with slashes', () => {
     assert.deepEqual(partialCandidates('/r/p.prompt', 'email/footer', '/r'), ['/r/email/_footer.prompt', '/r/partials/email/_footer.prompt']);
   });

@@ -8,9 +8,9 @@ export function partialCandidates(promptPath: string, name: string, root: string
   const relative = slash < 0 ? `_${name}.prompt` : `${name.slice(0, slash)}/_${name.slice(slash + 1)}.prompt`;
   const top = trimSlash(root);
   let folder = parentOf(promptPath);
-  const candidates = [`${folder}/${relative}`];
+  const candidates = [joinPath(folder, relative)];
   for (;;) {
-    candidates.push(`${folder}/partials/${relative}`);
+    candidates.push(joinPath(folder, `partials/${relative}`));
     if (folder === top || !isInside(folder, top)) break;
     const parent = parentOf(folder);
     if (parent === folder) break;
@@ -22,6 +22,11 @@ export function partialCandidates(promptPath: string, name: string, root: string
 /** The partial names a template may include are plain Handlebars ids, optionally with folders. */
 export function isPlausiblePartialName(name: string): boolean {
   return /^[\w.-]+(\/[\w.-]+)*$/.test(name) && !name.split('/').includes('..');
+}
+
+/** `folder/rest`, without doubling the slash of the file system root (a repository at `/`). */
+function joinPath(folder: string, rest: string): string {
+  return folder.endsWith('/') ? `${folder}${rest}` : `${folder}/${rest}`;
 }
 
 function trimSlash(path: string): string {

@@ -37,6 +37,16 @@ describe('the tolerant Handlebars tag scan', () => {
     ]);
   });
 
+  it('takes every white-space character Handlebars does as the end of a block name', () => {
+    for (const space of [' ', '\t', '\n', '\r', '\f', '\v']) {
+      assert.deepEqual(tagsOf(`{{#each${space}items}}{{else${space}}}{{/each}}`).map(([kind, name]) => [kind, name]), [
+        ['open', 'each'],
+        ['else', ''],
+        ['close', 'each'],
+      ], JSON.stringify(space));
+    }
+  });
+
   it('skips comments (short, long and with }} inside), raw blocks and escaped mustaches', () => {
     assert.deepEqual(tagsOf('{{! short }}{{!-- has }} inside --}}{{~!-- trimmed --~}}{{x}}'), [
       ['comment', '', '{{! short }}', true],

@@ -212,6 +212,13 @@ describe('Quick fixes', () => {
       assert.equal(subject.applied(address.edits).samples?.split('\n')[16], '  address: {city: "", zip: ""}');
     });
 
+    it('adds an empty text when the prompt declares no schema, without a type in the title', () => {
+      const untyped = promptUnderTest('Hi {{a}} {{b}}', lines('one:', '  a: x', '  b: y', 'two:', '  a: x', ''));
+      const added = fix(untyped, 'missing-sample-value', "Add 'b' to sample set 'two'");
+      assert.equal(added.preferred, true);
+      assert.equal(untyped.applied(added.edits).samples, lines('one:', '  a: x', '  b: y', 'two:', '  a: x', '  b: ""', ''));
+    });
+
     it('adds it to input.default when that is the only set', () => {
       const defaults = promptUnderTest(lines('---', 'input:', '  schema:', '    a: string', '    n: integer', '  default:', '    a: x', '---', '{{a}} {{n}}'));
       const added = fix(defaults, 'missing-sample-value', "Add 'n' (integer) to input.default");

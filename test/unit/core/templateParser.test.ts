@@ -169,6 +169,12 @@ describe('Template parsing', () => {
       assert.deepEqual(problem, { start: 27, end: 29, message: 'Unexpected }} here; expected a name or a value.' });
     });
 
+    it('reads what went wrong from the message when the parser gives nothing else', () => {
+      const source = 'a {{foo bar=}}';
+      const error = new Error("Parse error on line 1:\na {{foo bar=}}\n------------^\nExpecting 'OPEN_SEXPR', 'ID', 'STRING', 'NUMBER', 'BOOLEAN', 'UNDEFINED', 'NULL', 'DATA', got 'CLOSE'");
+      assert.deepEqual(describeTemplateError(error, source, scanHandlebarsTags(source), undefined), { start: 14, end: 14, message: 'Unexpected }} here; expected ( or a name or a value or an @variable.' });
+    });
+
     it('quotes a long tag in a message on one line, cut at 24 characters', () => {
       const mismatched = syntaxErrorOf('{{#each   a_really_long_collection_name_here as |x|}}\n{{/if}}');
       assert.deepEqual([mismatched?.message, mismatched?.range], ['{{/if}} does not close the open block {{#each a_really_long_co…; close it with {{/each}}.', span(1, 0, 1, 7)]);

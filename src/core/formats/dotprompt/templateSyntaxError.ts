@@ -250,7 +250,9 @@ export function describeTemplateError(error: unknown, source: string, scan: TagS
       return { start: tokenStart, end: Math.max(tokenEnd, tokenStart + 1), message: `Handlebars cannot read ${show(char)} here; expected ${describeExpected(expected)}.` };
     }
     const text = source.slice(tokenStart, tokenEnd);
-    return { start: tokenStart, end: tokenEnd, message: `Unexpected ${show(text)} here; expected ${describeExpected(expected)}.` };
+    // Without a location there is no text to quote; the token's name says what was found.
+    const found = text === '' ? (tokenNames[got] ?? 'text') : show(text);
+    return { start: tokenStart, end: tokenEnd, message: `Unexpected ${found} here; expected ${describeExpected(expected)}.` };
   }
 
   return { start: 0, end: lineEnd(source, 0), message: sentence(`Handlebars cannot parse the template: ${message}`) };

@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import { errorCode } from './errorCode';
 
 /**
  * A path's stats, or undefined when nothing is there: missing (ENOENT), or under something that is
@@ -18,7 +19,7 @@ function presentOrUndefined(stat: () => fs.Stats): fs.Stats | undefined {
   try {
     return stat();
   } catch (error) {
-    const code: unknown = error instanceof Error ? Reflect.get(error, 'code') : undefined;
+    const code = errorCode(error);
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
     throw error;
   }

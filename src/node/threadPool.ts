@@ -1,4 +1,5 @@
 import { parentPort, Worker } from 'node:worker_threads';
+import { errorCode } from './errorCode';
 
 /** How `mapOnThreads` spreads its items. */
 export interface ThreadPoolOptions<T, R> {
@@ -32,7 +33,7 @@ function isBatchReply(value: unknown): value is BatchReply {
 }
 
 function isOutOfMemory(error: unknown): boolean {
-  return error instanceof Error && Reflect.get(error, 'code') === 'ERR_WORKER_OUT_OF_MEMORY';
+  return errorCode(error) === 'ERR_WORKER_OUT_OF_MEMORY';
 }
 
 /**

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as fs from 'node:fs';
 import { GitError, gitErrorFromStderr, gitMissingError } from './gitError';
+import { errorCode } from '../errorCode';
 
 /** Where and how to run git: the working folder, the executable (a `git.path` setting) and a cancellation signal. */
 export interface GitInvocation {
@@ -45,8 +46,7 @@ function spawnGit(gitPath: string, args: readonly string[], invocation: GitInvoc
       ...(invocation.signal ? { signal: invocation.signal } : {}),
     });
   } catch (error) {
-    const code: unknown = error instanceof Error ? Reflect.get(error, 'code') : undefined;
-    if (code === 'ENOTDIR') throw new GitError('folderMissing', `${invocation.cwd} is not a folder.`);
+    if (errorCode(error) === 'ENOTDIR') throw new GitError('folderMissing', `${invocation.cwd} is not a folder.`);
     throw error;
   }
 }

@@ -92,7 +92,7 @@ export async function renderPrompty(request: FormatRenderRequest): Promise<Rende
     const rendered: RenderedPrompt = { messages: messagesOf(renderTemplate(document, input), threads) };
     return { ok: true, rendered };
   } catch (error: unknown) {
-    const message = (error instanceof Error ? error.message : String(error)).replace(/^\(unknown path\)\s*(\[Line \d+, Column \d+\])?\s*/, '').replace(/^Template render error:\s*/, '').trim();
+    const message = (error instanceof Error ? error.message : String(error)).replace(/^\(unknown path\)\s*(\[Line \d+, Column \d+\])?\s*/, '').replace(/^(?:Template render error|Error):\s*/, '').trim();
     return { ok: false, error: `The template does not render: ${message.replace(/\.?$/, '.')}`, position: start };
   }
 }

@@ -33,12 +33,17 @@ export function declareInputsEdits(document: PromptDocument, variables: readonly
     return edit ? [edit] : undefined;
   }
   const edits: TextEdit[] = [];
+  if (isSeq(inputs) && inputs.flow === true) {
+    // One edit for all: edits at the same point of an empty `[]` would not be separated by commas.
+    const edit = appendSeqValue(source, inputs, variables.map((variable) => `{name: ${yamlKey(variable.name)}, ${fields(variable).join(', ')}}`).join(', '));
+    return edit ? [edit] : undefined;
+  }
   if (isSeq(inputs)) {
     const [first] = inputs.items;
     const column = isParsedNode(first) ? source.document.positionAt(yamlNodeOffsets(source, first).start).character : 2;
     const eol = lineBreakOf(source.document);
     for (const variable of variables) {
-      const text = inputs.flow === true ? `{name: ${yamlKey(variable.name)}, ${fields(variable).join(', ')}}` : [`name: ${yamlKey(variable.name)}`, ...fields(variable)].join(`${eol}${' '.repeat(column)}`);
+      const text = [`name: ${yamlKey(variable.name)}`, ...fields(variable)].join(`${eol}${' '.repeat(column)}`);
       const edit = appendSeqValue(source, inputs, text);
       if (!edit) return undefined;
       edits.push(edit);

@@ -6,7 +6,7 @@ import { completionsAt } from '../../../../src/core/languageService/completions'
 import { definitionsAt } from '../../../../src/core/languageService/definitions';
 import { hoverAt } from '../../../../src/core/languageService/hoverInfo';
 import { quickFixesFor } from '../../../../src/core/languageService/quickFixEdits';
-import { renameEdits } from '../../../../src/core/languageService/renameEdits';
+import { prepareRename, renameEdits } from '../../../../src/core/languageService/renameEdits';
 import { applyTextEdits, type FileEdits } from '../../../../src/core/languageService/textEdits';
 import { parseSampleFile } from '../../../../src/core/samples/sampleSets';
 import { lines, span } from '../diagnosticExpectations';
@@ -136,5 +136,75 @@ describe('Prompty language service', () => {
     const at = tested.offsetOf('{{ topic }}', 4);
     assert.equal(hoverAt(tested.document, tested.analysis, at, { ...samples, sampleSet: 'second' })?.markdown.split('\n\n').at(-1), 'Sample set `second`: `"t2"`');
     assert.equal(hoverAt(tested.document, tested.analysis, at, { ...samples, sampleSet: 'gone' })?.markdown.split('\n\n').at(-1), 'Sample set `first`: `"t1"`', 'a set that no longer exists falls back to the first');
+  });
+
+  it('prepares a rename from the declaration name in the front matter, and renames the uses and the declaration', () => {
+    const tested = subject(listPrompt, lines('a:', '  orders: []'));
+    const at = tested.offsetOf('name: customer', 7);
+    assert.deepEqual(prepareRename(tested.document, tested.analysis, at), { ok: true, range: span(2, 10, 2, 18), placeholder: 'customer' });
+    assert.deepEqual(renameEdits(tested.document, tested.samples, tested.analysis, at, 'client'), {
+      ok: true,
+      edits: [
+        {
+          path: promptPath,
+          edits: [
+            { range: span(12, 52, 12, 60), newText: 'client' },
+            { range: span(2, 10, 2, 18), newText: 'client' },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('refuses a rename on a property, an undeclared name, outside any input, or in a template that does not parse', () => {
+    const tested = subject(listPrompt);
+    assert.deepEqual(prepareRename(tested.document, tested.analysis, tested.offsetOf('customer.name', 10)), { ok: false, message: 'Properties come from a default or example value; rename them there.' });
+    assert.deepEqual(prepareRename(tested.document, tested.analysis, tested.offsetOf('{{ topic', 4)), { ok: false, message: "'topic' is not declared in inputs; declare it before renaming it." });
+    assert.deepEqual(prepareRename(tested.document, tested.analysis, tested.offsetOf('system:')), { ok: false, message: 'Put the cursor on an input to rename it.' });
+    assert.deepEqual(prepareRename(tested.document, tested.analysis, tested.offsetOf('description')), { ok: false, message: 'Put the cursor on an input to rename it.' });
+    const broken = subject(lines('---', 'inputs: {a: {kind: string}}', '---', '{% if a %}{{ a }}'));
+    assert.deepEqual(prepareRename(broken.document, broken.analysis, broken.offsetOf('{{ a', 3)), { ok: false, message: 'The template does not parse; fix it before renaming.' });
+  });
+
+  it('refuses a new name a template cannot read or one already declared', () => {
+    const tested = subject(listPrompt);
+    const at = tested.offsetOf('name: customer', 7);
+    assert.deepEqual(renameEdits(tested.document, undefined, tested.analysis, at, '9x'), { ok: false, message: "'9x' is not a name a template can read; use letters, digits and _." });
+    assert.deepEqual(renameEdits(tested.document, undefined, tested.analysis, at, 'orders'), { ok: false, message: "'orders' is already declared in inputs." });
+  });
+
+  it('hovers a loop variable and Jinja loop data as what they are', () => {
+    assert.deepEqual(hoverAt(subject(listPrompt).document, subject(listPrompt).analysis, subject(listPrompt).offsetOf('{{ order }}', 4)), { range: span(12, 28, 12, 33), markdown: '**order**\n\nLoop or `set` variable.' });
+    const loopy = subject(lines('---', 'inputs: {items: {kind: array}}', '---', '{% for item in items %}{{ loop.index }}{% endfor %}'));
+    assert.equal(hoverAt(loopy.document, loopy.analysis, loopy.offsetOf('loop.index', 1))?.markdown.split('\n\n').at(-1), 'Jinja loop data.');
+  });
+
+  it('completes the properties of a loop item and loop data after a dot, and nothing outside a tag or in the front matter', () => {
+    const loopy = subject(lines('---', 'inputs:', '  - name: items', '    kind: array', '    default: [{title: Tea, price: 2}]', '---', '{% for item in items %}{{ item. }} {{ loop. }}{% endfor %} {{ items. }}'));
+    const labels = (offset: number) => completionsAt(loopy.document, offset).map((entry) => entry.label);
+    assert.deepEqual(labels(loopy.offsetOf('item. }}', 5)), ['title', 'price']);
+    assert.deepEqual(labels(loopy.offsetOf('loop. }}', 5)), ['index', 'index0', 'first', 'last', 'length', 'revindex', 'revindex0']);
+    assert.deepEqual(labels(loopy.offsetOf('items. }}', 6)), []);
+    assert.deepEqual(labels(loopy.offsetOf('{% endfor %} ', 13)), []);
+    assert.deepEqual(labels(loopy.offsetOf('name: items', 8)), []);
+    const outside = subject(lines('---', 'inputs: {items: {kind: array}}', '---', '{{ loop. }}'));
+    assert.deepEqual(completionsAt(outside.document, outside.offsetOf('loop.', 5)), [], 'no loop data outside a loop');
+  });
+
+  it('completes the sample keys when no inputs are declared, and offers loop but not `loop` in a mustache template', () => {
+    const bare = subject(lines('---', 'name: x', '---', '{{ q }} {{ ', ''), lines('a:', '  q: 1', '  r: 2'));
+    assert.deepEqual(completionsAt(bare.document, bare.offsetOf('{{ ', 11), bare.samples ? { samples: bare.samples } : {}).map((entry) => entry.label), ['q', 'r']);
+    const mustache = subject(lines('---', 'template: mustache', 'inputs: {l: {kind: array}}', '---', '{% for x in l %}{{ }}{% endfor %}'));
+    assert.deepEqual(completionsAt(mustache.document, mustache.offsetOf('{{ ', 3)).map((entry) => [entry.label, entry.detail]), [['x', 'item of l'], ['l', 'array']]);
+  });
+
+  it('declares an undeclared input read with properties as an object of those properties', () => {
+    const tested = subject(lines('---', 'inputs: {a: {kind: string}}', '---', '{{ a }} {{ who.name }} {{ who.age }} {{ who.name }}'));
+    const diagnostic = tested.diagnostics.find((candidate) => candidate.code === 'undeclared-variable');
+    assert.ok(diagnostic);
+    assert.deepEqual(
+      quickFixesFor(diagnostic, { document: tested.document, ...(tested.analysis ? { analysis: tested.analysis } : {}) }).map((fix) => fix.title),
+      ["Declare 'who' (object) in inputs"],
+    );
   });
 });

@@ -55,8 +55,27 @@ describe('Jinja templates: tags outside the Prompty subset and misplaced blocks'
     assert.deepEqual(check(oneString, '{# {% include %} #}{{a}}'), []);
   });
 
+  it('reports every block left open on its own line, and an end tag that meets the inner block first', () => {
+    assert.deepEqual(check(oneString, '{{a}}', '{% if a %}', '{% for x in a %}', '{% endif %}'), [
+      ['template-syntax', '{% if a %} is never closed; add {% endif %} after its content.', span(4, 0, 4, 10)],
+      ['template-syntax', '{% for x in a %} is never closed; add {% endfor %} after its content.', span(5, 0, 5, 16)],
+      ['template-syntax', '{% endif %} cannot close {% for x in a %}; add {% endfor %} before it.', span(6, 0, 6, 11)],
+    ]);
+  });
+
+  it('reports a raw block that is never closed, and an unclosed comment where the file ends', () => {
+    assert.deepEqual(check(oneString, '{% raw %}{{ x }}'), [['template-syntax', '{% raw %} is never closed; add {% endraw %} after its content.', span(3, 0, 3, 9)]]);
+    assert.deepEqual(check(oneString, '{{a}}{# open {% include %}'), [['template-syntax', 'Expected end of comment, got end of file.', span(3, 26, 3, 26)]]);
+  });
+
+  it('does not take %} inside an expression for the end of a tag, and accepts elseif as elif', () => {
+    assert.deepEqual(check(oneString, '{{ "%}" }}{{a}}'), []);
+    assert.deepEqual(check(oneString, '{{a}}{% if a %}{% elseif a %}{% endif %}'), []);
+  });
+
   it('reports a parse error at the end of an unfinished expression', () => {
     assert.deepEqual(check(oneString, '{{ a', ''), [['template-syntax', 'Expected variable end.', span(4, 0, 4, 0)]]);
+    assert.deepEqual(check(oneString, '{{a}}', 'x {{ a b }}'), [['template-syntax', 'Expected variable end.', span(4, 7, 4, 7)]]);
   });
 });
 

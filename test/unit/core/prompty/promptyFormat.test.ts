@@ -7,6 +7,7 @@ import { promptyFormat } from '../../../../src/core/formats/prompty/promptyForma
 import { promptyRegistryTemplate } from '../../../../src/core/formats/prompty/promptyRegistryTemplate';
 import { referencedFileCandidates } from '../../../../src/core/formats/prompty/referencedFiles';
 import { applyTextEdits } from '../../../../src/core/languageService/textEdits';
+import { parsePromptDocument } from '../../../../src/core/formats/promptFileKind';
 import { parseSampleFile } from '../../../../src/core/samples/sampleSets';
 import { lines, span } from '../diagnosticExpectations';
 
@@ -25,6 +26,16 @@ describe('Prompty ${file:path} references', () => {
   it('refuses absolute paths and paths that leave the repository root', () => {
     for (const name of ['/etc/passwd', '\\share\\x', 'C:x', 'c:\\x', '../../x.md']) assert.deepEqual(referencedFileCandidates('repo/support/reply.prompty', name, 'repo'), [], name);
     assert.deepEqual(referencedFileCandidates('repo/support/reply.prompty', '../../repo2/x.md', 'repo'), []);
+  });
+});
+
+describe('Prompty includes', () => {
+  it('lists the ${file:} references of a Prompty file with their ranges, and nothing for a file of another format', () => {
+    const document = prompty(lines('---', 'inputs:', '  - name: policy', '    default: ${file:policy.md}', '---', '{{policy}}'));
+    assert.deepEqual(promptyFormat.includes(document), [{ name: 'policy.md', range: span(3, 13, 3, 30) }]);
+    const other = parsePromptDocument('---\nmodel: m\n---\n{{> header}}', { path: 'support/reply.prompt' });
+    assert.deepEqual(promptyFormat.includes(other), []);
+    assert.equal(promptyFormat.analyze(other, {}), undefined);
   });
 });
 

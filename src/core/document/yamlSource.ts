@@ -288,7 +288,7 @@ function isAcyclic(value: unknown): boolean {
     onPath.add(item);
     let ok = true;
     // Children are read in place: copying them into a list cost more than the walk on every front matter.
-    if (item instanceof Map) {
+    if (item instanceof Map || item instanceof Set) {
       for (const child of item.values()) if (!(ok = visit(child, depth + 1))) break;
     } else if (Array.isArray(item)) {
       for (const child of item) if (!(ok = visit(child, depth + 1))) break;

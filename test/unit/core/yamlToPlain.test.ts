@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { isMap, isSeq, type ParsedNode } from 'yaml';
 import { createTextDocument } from '../../../src/core/document/textDocument';
-import { isParsedNode, parseYamlSource, yamlToPlain, yamlToPlainByYaml } from '../../../src/core/document/yamlSource';
+import { isParsedNode, parseYamlSource, yamlMapGet, yamlToPlain, yamlToPlainByYaml } from '../../../src/core/document/yamlSource';
 
 function plain(text: string): ReturnType<typeof yamlToPlain> {
   const source = parseYamlSource('p.yaml', createTextDocument(text), 0, text);
@@ -69,5 +69,31 @@ describe('YAML as plain data, the shortcut for plain trees', () => {
       ok: true,
       value: { customer: { name: 'Ana', plan: 'pro' }, orders: [{ id: 7, total: 12.5 }, null] },
     });
+  });
+});
+
+describe('YAML as plain data, the limits of yaml\'s own conversion', () => {
+  /** Fifty anchors, each a list twenty deep around the one before: 1,000 nested lists built from short text. */
+  const chain = Array.from({ length: 50 }, (_, index) => `a${index}: &a${index} ${'['.repeat(20)}${index === 0 ? '' : `*a${index - 1}`}${']'.repeat(20)}`).join('\n');
+
+  it('keeps data 1,001 lists deep and refuses data 1,002 deep', () => {
+    const text = `${chain}\nok: [*a49]\ndeep: [[*a49]]\n`;
+    const source = parseYamlSource('p.yaml', createTextDocument(text), 0, text);
+    const at = (key: string): ParsedNode | null | undefined => yamlMapGet(source.yaml.contents, key)?.value;
+    assert.equal(yamlToPlain(source, at('ok')).ok, true);
+    assert.deepEqual(yamlToPlain(source, at('deep')), refused);
+  });
+
+  it('refuses an ordered map that holds itself', () => {
+    assert.deepEqual(plain('&a !!omap [ {self: *a} ]\n'), refused);
+  });
+
+  it('refuses a set that holds itself', () => {
+    assert.deepEqual(plain('&a !!set {? *a}\n'), refused);
+  });
+
+  it('refuses an alias bomb with yaml\'s reason', () => {
+    const text = ['a: &a [x, x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]', ''].join('\n');
+    assert.deepEqual(plain(text), { ok: false, reason: 'Excessive alias count indicates a resource exhaustion attack' });
   });
 });

@@ -5,6 +5,7 @@ describe('Suggesting a name for a likely typo', () => {
   it('suggests a name with two letters swapped', () => {
     assert.equal(closestName('nmae', ['other', 'name']), 'name');
     assert.equal(closestName('abcdef', ['abdcfe']), 'abdcfe');
+    assert.equal(closestName('abcd', ['xacd']), undefined, 'two substitutions are not a swap');
   });
 
   it('allows one edit per three letters, and at least one from three letters on', () => {

@@ -32,5 +32,7 @@ describe('Prompt sources before rendering', () => {
     assert.deepEqual(partialsMissingFrom('Hello {{name}}', new Map()), []);
     assert.deepEqual(partialsMissingFrom('{{> a}} {{#if', new Map()), []);
     assert.deepEqual(partialsMissingFrom('{{> a}}', new Map([['a', 'text']])), []);
+    assert.deepEqual(partialsMissingFrom('{{> a}}', new Map([['a', '{{> b}} {{#if']])), [], 'a partial that does not parse includes nothing');
+    assert.deepEqual(partialsMissingFrom('{{#*inline "h"}}{{> i}}{{/inline}}{{> h}}', new Map()), ['i'], 'an inline partial is defined in the template itself');
   });
 });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { definitionsAt } from '../../../../src/core/languageService/definitions';
-import { hoverAt } from '../../../../src/core/languageService/hoverInfo';
+import { codeSpan, hoverAt, sampleLine, shortJson, typeLine } from '../../../../src/core/languageService/hoverInfo';
 import { lines, span } from '../diagnosticExpectations';
 import { navigationPrompt, navigationSamples } from './navigationFixture';
 import { promptUnderTest, type PromptUnderTest } from './promptUnderTest';
@@ -92,5 +92,37 @@ describe('Hover', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('Hover lines', () => {
+  it('wraps code in more backticks than it holds, padding code that starts or ends with one', () => {
+    assert.equal(codeSpan('plain'), '`plain`');
+    assert.equal(codeSpan('a`b``c'), '```a`b``c```');
+    assert.equal(codeSpan('`tick'), '`` `tick ``');
+    assert.equal(codeSpan('tick`'), '`` tick` ``');
+    assert.equal(codeSpan(''), '``');
+  });
+
+  it('shows a value as JSON, cut after 120 characters', () => {
+    assert.equal(shortJson({ a: [1, 'x'] }), '{"a":[1,"x"]}');
+    assert.equal(shortJson(undefined), 'undefined');
+    assert.equal(shortJson('x'.repeat(118)), `"${'x'.repeat(118)}"`);
+    assert.equal(shortJson('x'.repeat(119)), `"${'x'.repeat(119)}…`);
+  });
+
+  it('writes the path in bold with Markdown characters escaped, then its type and whether it is required', () => {
+    const shape = { kind: 'scalar', types: ['string'] } as const;
+    assert.equal(typeLine('a_b*[c]<d>\\e', undefined, undefined), '**a\\_b\\*\\[c\\]\\<d\\>\\\\e**');
+    assert.equal(typeLine('name', shape, { name: 'name', required: true, shape }), '**name** · `string` · required');
+    assert.equal(typeLine('name', shape, { name: 'name', required: false, shape }), '**name** · `string` · optional');
+  });
+
+  it('shows a sample value, or up to three values of a loop with their count', () => {
+    assert.equal(sampleLine('first', []), 'Sample set `first`: not set');
+    assert.equal(sampleLine('first', ['Ana']), 'Sample set `first`: `"Ana"`');
+    assert.equal(sampleLine('first', [1, 2]), 'Sample set `first`: `1`, `2` (2 values, one per item)');
+    assert.equal(sampleLine('first', [1, 2, 3]), 'Sample set `first`: `1`, `2`, `3` (3 values, one per item)');
+    assert.equal(sampleLine('first', [1, 2, 3, 4]), 'Sample set `first`: `1`, `2`, `3`, … (4 values, one per item)');
   });
 });

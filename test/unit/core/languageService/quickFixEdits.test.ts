@@ -319,6 +319,22 @@ describe('Quick fixes', () => {
       assert.equal(subject.applied(fix(subject, 'unknown-helper', "Change to 'json'").edits).prompt, '{{json data}}');
     });
 
+    it('offers no change for a helper or property with no close known name', () => {
+      const helper = promptUnderTest('{{zzzzzz data}}');
+      assert.deepEqual(fixes(helper, 'unknown-helper'), []);
+      const property = promptUnderTest(lines('---', 'input:', '  schema:', '    person(object):', '      name: string', '---', '{{person.qqqqqq}}'));
+      assert.deepEqual(fixes(property, 'unknown-property'), []);
+    });
+
+    it('offers no fix for a diagnostic whose text has changed since it was reported, nor for one without data', () => {
+      const before = promptUnderTest('{{jsno data}}');
+      const after = promptUnderTest('{{abcd data}}');
+      const stale = diagnostic(before, 'unknown-helper');
+      assert.deepEqual(quickFixesFor(stale, { document: after.document }), []);
+      const { data: _data, ...withoutData } = stale;
+      assert.deepEqual(quickFixesFor(withoutData, { document: before.document }), []);
+    });
+
     it('changes or removes a sample key the schema does not declare, never onto a key the set already has', () => {
       const schema = lines('---', 'input:', '  schema:', '    name?: string', '---', '{{name}}');
       const subject = promptUnderTest(schema, lines('a:', '  nmae: y', ''));

@@ -135,4 +135,30 @@ describe('Syncing the registry with the release manifest', () => {
     const last = readRegistryJournal(workspace).entries.at(-1);
     assert.deepEqual([last?.from, last?.to, last?.label], [2, 1, 'production']);
   });
+
+  it('status --source tells registry ahead, git ahead and unknown origin per label, sorted, without latest', async () => {
+    const v2 = fixture.commit('triage v2', { files: { 'triage.prompt': 'v2 {{ticket}}\n' } });
+    fixture.write('prompt-releases.yaml', manifest({ production: { commit: v1, sha256: sha(triage) }, qa: { commit: v1, sha256: sha(triage) } }));
+    server().seed('triage', [
+      { prompt: 'v2 {{ticket}}', config: { promptops: { commit: v2, sha256: sha('v2 {{ticket}}\n'), path: 'triage.prompt' } }, labels: ['production'] },
+      { prompt: 'edited', labels: ['staging'] },
+    ]);
+    const workspace = await openRegistryWorkspace(fixture.root);
+    const drift = await readRegistryDrift(workspace, registry());
+    assert.deepEqual(
+      drift.map((prompt) => [prompt.id, prompt.labels.map((label) => `${label.label} ${label.state} ${label.registry?.version ?? '-'}`)]),
+      [['triage', ['production registry-ahead 1', 'qa git-ahead -', 'staging unknown-origin 2']]],
+    );
+  });
+
+  it('status --source tells git ahead when the registry has an older commit than the manifest', async () => {
+    const v2 = fixture.commit('triage v2', { files: { 'triage.prompt': 'v2 {{ticket}}\n' } });
+    fixture.write('prompt-releases.yaml', manifest({ production: { commit: v2, sha256: sha('v2 {{ticket}}\n') } }));
+    server().seed('triage', [{ prompt: 'Classify this ticket: {{ticket}}', config: { promptops: { commit: v1, sha256: sha(triage), path: 'triage.prompt' } }, labels: ['production'] }]);
+    const drift = await readRegistryDrift(await openRegistryWorkspace(fixture.root), registry());
+    assert.deepEqual(
+      drift[0]?.labels.map((label) => [label.label, label.state, label.registry?.provenance?.commit, label.manifest?.commit]),
+      [['production', 'git-ahead', v1, v2]],
+    );
+  });
 });

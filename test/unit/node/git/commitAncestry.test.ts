@@ -38,4 +38,13 @@ describe('Commit ancestry', () => {
     assert.equal(await isAncestorCommit(repository, 'f'.repeat(40), first), undefined);
     assert.equal(await isAncestorCommit(repository, first, 'f'.repeat(40)), undefined);
   });
+
+  it('commits of unrelated histories (no merge base) are not ancestors, rather than unknown', async () => {
+    const main = fixture.commit('main', { files: { 'a.txt': 'main\n' } });
+    fixture.git(['checkout', '--quiet', '--orphan', 'other']);
+    const other = fixture.commit('other', { files: { 'a.txt': 'other\n' } });
+    const repository = await openRepository(fixture.root);
+    assert.equal(await isAncestorCommit(repository, main, other), false);
+    assert.equal(await isAncestorCommit(repository, other, main), false);
+  });
 });

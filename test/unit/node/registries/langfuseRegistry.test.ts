@@ -224,4 +224,65 @@ describe('Langfuse adapter against the contract server', () => {
       assert.equal(server().labelsOf('triage').size, 1);
     });
   });
+
+  describe('less common answers', () => {
+    it('an unexpected status is named with the server\'s "error" field', async () => {
+      server().seed('triage', [{ prompt: 'a' }]);
+      server().inject({ fault: { kind: 'status', status: 409, body: JSON.stringify({ error: 'Conflicting\n  update' }) } });
+      const error = await refused(registry().getVersion('triage', { version: 1 }));
+      assert.equal(error.kind, 'badRequest');
+      assert.equal(error.status, 409);
+      assert.equal(error.message, `Langfuse at ${server().url} answered HTTP 409 to "read triage v1": Conflicting update.`);
+    });
+
+    it('an error body without a text message is shown as its JSON', async () => {
+      server().seed('triage', [{ prompt: 'a' }]);
+      server().inject({ fault: { kind: 'status', status: 409, body: '{"message":{"code":7}}' } });
+      const error = await refused(registry().getVersion('triage', { version: 1 }));
+      assert.equal(error.message, `Langfuse at ${server().url} answered HTTP 409 to "read triage v1": {"message":{"code":7}}.`);
+    });
+
+    it('a long server message is cut to 297 characters and an ellipsis', async () => {
+      server().seed('triage', [{ prompt: 'a' }]);
+      server().inject({ fault: { kind: 'status', status: 400, body: JSON.stringify({ message: 'x'.repeat(400) }) } });
+      const error = await refused(registry().getVersion('triage', { version: 1 }));
+      assert.equal(error.message, `Langfuse refused to read triage v1 (400): ${'x'.repeat(297)}….`);
+    });
+
+    it('a message of exactly 300 characters is kept whole', async () => {
+      server().seed('triage', [{ prompt: 'a' }]);
+      server().inject({ fault: { kind: 'status', status: 400, body: JSON.stringify({ message: 'y'.repeat(300) }) } });
+      const error = await refused(registry().getVersion('triage', { version: 1 }));
+      assert.equal(error.message, `Langfuse refused to read triage v1 (400): ${'y'.repeat(300)}.`);
+    });
+
+    it('a 400 without a message ends at the status', async () => {
+      server().seed('triage', [{ prompt: 'a' }]);
+      server().inject({ fault: { kind: 'status', status: 400, body: '   ' } });
+      const error = await refused(registry().getVersion('triage', { version: 1 }));
+      assert.equal(error.message, 'Langfuse refused to read triage v1 (400).');
+    });
+
+    it('a label move whose read-back fails too says it cannot tell whether the label moved', async () => {
+      server().seed('triage', [{ prompt: 'a' }, { prompt: 'b' }]);
+      server().inject({ fault: { kind: 'reset' }, times: 10 });
+      const error = await refused(registry().setLabels('triage', 2, ['production']));
+      assert.match(error.message, /^Could not connect to Langfuse .* PromptOps could not read the registry back, so it cannot tell whether the label moved\.$/);
+    });
+
+    it('a create whose read-back fails too says it cannot tell whether a version was created', async () => {
+      server().seed('triage', [{ prompt: 'a' }]);
+      server().inject({ fault: { kind: 'reset' }, times: 10 });
+      const error = await refused(registry().createVersion({ name: 'triage', content: { type: 'text', prompt: 'b' }, config: {}, labels: [], commitMessage: undefined }));
+      assert.match(error.message, /^Could not connect to Langfuse .* PromptOps could not read the registry back, so it cannot tell whether a version was created\.$/);
+    });
+
+    it('a create refused with 4xx is not read back', async () => {
+      server().seed('triage', [{ prompt: 'a' }]);
+      server().inject({ method: 'POST', fault: { kind: 'status', status: 400, body: '{"message":"bad"}' } });
+      const error = await refused(registry().createVersion({ name: 'triage', content: { type: 'text', prompt: 'b' }, config: {}, labels: [], commitMessage: undefined }));
+      assert.equal(error.message, 'Langfuse refused to create a version of triage (400): bad.');
+      assert.deepEqual(server().requests.map((request) => request.method), ['POST']);
+    });
+  });
 });

@@ -4,6 +4,7 @@ import { escapeControlCharacters } from '../../core/document/controlCharacters';
 import { type PromptDocument } from '../../core/document/promptDocument';
 import { parsePromptDocument } from '../../core/formats/promptFileKind';
 import type { IncludeLookup as PartialLookup } from '../../core/formats/promptFormat';
+import { resolveIncludeGraph } from '../../core/rendering/includeGraph';
 import { messageText } from '../../core/rendering/promptRendering';
 import type { IncludeLookup as PartialSource } from '../../core/formats/promptFormat';
 import type { RegistryPromptContent } from '../../core/registry/promptRegistry';
@@ -45,7 +46,9 @@ export async function prepareRegistryContent(source: string, displayPath: string
     const count = features.length === 1 ? `a ${template.featureNoun}` : `${features.length} ${template.featureNoun}s`;
     throw new ReleaseRefusal(`${displayPath} uses ${count} ${options.registryName} will not reproduce; pass --flatten to push its rendered shape (partials inlined, blocks and helpers run once) instead.`, located);
   }
-  const analysis = analyzePromptDocument(document, undefined).analysis;
+  // The partials' own variables become placeholders too, or a variable read only in a partial would render as nothing.
+  const graph = await resolveIncludeGraph(document.format.includes(document), (text) => document.format.includesOfIncluded(text), options.partials);
+  const analysis = analyzePromptDocument(document, undefined, { partialSource: (name) => graph.sources.get(name) }).analysis;
   const rendered = await document.format.render({ document, input: placeholderInput(analysis?.uses ?? []), includes: options.partials });
   if (!rendered.ok) throw new ReleaseRefusal(`${displayPath} cannot be flattened: it does not render (${escapeControlCharacters(rendered.error)}).`);
   const messages = rendered.rendered.messages.map((message) => ({ role: message.role, text: messageText(message) }));

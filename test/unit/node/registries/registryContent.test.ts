@@ -73,6 +73,15 @@ describe('Registry content of a prompt', () => {
     assert.deepEqual(one.content, { type: 'chat', prompt: [{ kind: 'message', role: 'user', content: 'x {{q}}' }] });
   });
 
+  it('flattened, the variables a partial reads stay placeholders, also through a partial inside a partial', async () => {
+    const partials = (name: string): string | undefined => ({ greet: 'Hi {{name}}, {{> sign}}', sign: 'from {{team.name}}' })[name];
+    assert.deepEqual(await prepareRegistryContent('{{> greet}}\n{{#if vip}}VIP {{tier}}{{/if}}\n', 'p.prompt', { flatten: true, registryName: 'Langfuse', partials }), {
+      content: { type: 'text', prompt: 'Hi {{name}}, from {{team.name}}VIP {{tier}}' },
+      config: {},
+      warnings: ["p.prompt:1:1: {{> greet}} is a partial, which Langfuse's {{variable}} substitution does not run. (flattened)", "p.prompt:2:1: {{#if vip}} is a Handlebars block, which Langfuse's {{variable}} substitution does not run. (flattened)", 'p.prompt was flattened: Langfuse gets the rendered shape, not the template.'],
+    });
+  });
+
   it('a prompt that does not render cannot be flattened, and says why', async () => {
     await assert.rejects(prepareRegistryContent('{{> missing}} {{#if a}}b{{/if}}\n', 'd.prompt', options(true)), refusal('d.prompt cannot be flattened: it does not render (The partial "missing" could not be found.).', []));
   });

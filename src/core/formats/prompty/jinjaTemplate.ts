@@ -119,7 +119,9 @@ function tagProblems(template: JinjaSource): PromptDiagnostic[] {
 }
 
 function parseProblem(template: JinjaSource, error: unknown): PromptDiagnostic {
-  const raw = error instanceof Error ? error.message : String(error);
+  // nunjucks refuses with plain Errors and TemplateErrors; a TypeError is the parser tripping over input it
+  // did not expect (`{{ a.` at the end crashes it on a null token), whose text means nothing to the author.
+  const raw = error instanceof RangeError ? 'The template is nested too deeply to parse' : error instanceof TypeError ? '' : error instanceof Error ? error.message : String(error);
   const message = raw.replace(/^\(unknown path\)\s*/, '').replace(/\s*\[Line \d+, Column \d+\]\s*/, '').trim();
   const line = error instanceof Error ? Reflect.get(error, 'lineno') : undefined;
   const column = error instanceof Error ? Reflect.get(error, 'colno') : undefined;

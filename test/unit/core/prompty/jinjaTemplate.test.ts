@@ -37,6 +37,11 @@ describe('Jinja templates: tags outside the Prompty subset and misplaced blocks'
     ]);
   });
 
+  it('a template the Jinja parser trips over says it does not parse, not the parser\'s own crash text', () => {
+    assert.deepEqual(check(oneString, '{{a}} {{ a.'), [['template-syntax', 'The template does not parse.', span(3, 11, 3, 11)]]);
+    assert.deepEqual(check(oneString, `{{ ${'('.repeat(3000)}a${')'.repeat(3000)} }}`).map(([code, message]) => [code, message]), [['template-syntax', 'The template is nested too deeply to parse.']]);
+  });
+
   it('refuses a macro once, at its start tag, not again at its end tag', () => {
     assert.deepEqual(check(oneString, '{% macro m() %}x{% endmacro %}{{a}}'), [
       ['template-syntax', '{% macro %} is outside the Jinja that Prompty documents (if, for, set, raw); Prompty renders only that subset.', span(3, 0, 3, 15)],

@@ -77,4 +77,8 @@ describe('Prompty mustache syntax errors', () => {
     assert.deepEqual(check('---', 'template: mustache', '---', 'x{{/a}}'), [['template-syntax', '{{/a}} closes nothing: no {{#a}} is open here.', span(3, 1, 3, 7)]]);
     assert.deepEqual(check('---', 'template: mustache', '---', 'x {{ a'), [['template-syntax', 'This {{ tag is never closed with }}.', span(3, 6, 3, 6)]]);
   });
+
+  it('keeps mustache\'s own sentence, with a full stop, for a delimiter change it refuses', () => {
+    assert.deepEqual(check('---', 'template: mustache', '---', 'x {{=a=}}'), [['template-syntax', 'Invalid tags: a.', span(3, 9, 3, 9)]]);
+  });
 });

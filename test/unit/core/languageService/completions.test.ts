@@ -104,6 +104,13 @@ describe('Completion', () => {
     assert.deepEqual(labels(complete('{{#customer}}{{‸}}{{/customer}}'), 'property'), ['name', 'tier']);
   });
 
+  it('while a section is still open (the template does not parse yet) its value is the context, unless the block takes a hash: then it is a helper', () => {
+    assert.deepEqual(labels(complete('{{#customer}}{{‸'), 'property'), ['name', 'tier']);
+    assert.deepEqual(labels(complete('{{#customer}}{{‸'), 'variable'), []);
+    assert.deepEqual(labels(complete('{{#customer tone="warm"}}{{‸'), 'property'), []);
+    assert.deepEqual(labels(complete('{{#customer tone="warm"}}{{‸'), 'variable'), ['customer', 'items', 'question']);
+  });
+
   it('the {{else}} part of a block and a chained {{else if}} see the outer scope again', () => {
     assert.deepEqual(labels(complete('{{#each items}}{{title}}{{else}}{{‸'), 'variable'), ['customer', 'items', 'question']);
     assert.deepEqual(labels(complete('{{#with customer}}x{{else if question}}{{‸'), 'variable'), ['customer', 'items', 'question']);

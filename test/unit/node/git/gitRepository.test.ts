@@ -34,6 +34,13 @@ describe('Git repository access', () => {
     assert.equal((await openRepository(path.join(fixture.root, 'deep', 'er'))).root, fixture.root);
   });
 
+  it('keeps a line break inside the root folder\'s name, dropping only the one git ends its answer with', async () => {
+    const odd = path.join(fixture.plainFolder(), 'line\nbreak');
+    fs.mkdirSync(odd);
+    await runGit(['init', '--quiet'], { cwd: odd });
+    assert.equal((await openRepository(odd)).root, fs.realpathSync(odd));
+  });
+
   it('says in one sentence that a folder is not inside a repository', async () => {
     const plain = fixture.plainFolder();
     await assert.rejects(openRepository(plain), isGitError('notARepository', `${plain} is not inside a Git repository.`));

@@ -354,6 +354,14 @@ describe('Quick fixes', () => {
       assert.equal(both.applied(fix(both, 'unknown-sample-key', "Remove 'nmae' from sample set 'a'").edits).samples, lines('a:', '  name: x', ''));
     });
 
+    it('changes a misspelt sample key written in quotes, as it changes a plain one', () => {
+      const schema = lines('---', 'input:', '  schema:', '    name?: string', '---', '{{name}}');
+      for (const quote of ['"', "'"]) {
+        const subject = promptUnderTest(schema, lines('a:', `  ${quote}nmae${quote}: y`, ''));
+        assert.equal(subject.applied(fix(subject, 'unknown-sample-key', "Change to 'name'").edits).samples, lines('a:', '  name: y', ''));
+      }
+    });
+
     it('offers to declare a sample key only when the template reads that very key', () => {
       const schema = lines('---', 'input:', '  schema:', '    name?: string', '---', '{{name}} {{other}} {{extra}}');
       const read = promptUnderTest(schema, lines('a:', '  extra: 1', ''));

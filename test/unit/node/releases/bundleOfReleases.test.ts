@@ -101,6 +101,21 @@ describe('A bundle built from given releases', () => {
     );
   });
 
+  it('carries a rollback target once, as the label or canary that serves it, not again among the versions', async () => {
+    const workspace = await openReleaseWorkspace(repo.fixture.root);
+    const v1 = { commit: repo.v1, path: 'support/summarize.prompt', sha256: sha256(summarizeV1) };
+    const v2 = { commit: repo.v2, path: 'support/summarize.prompt', sha256: sha256(summarizeV2) };
+    const bundle = await bundleOfReleases(workspace, ['production', 'staging'], [
+      { id: 'support/summarize', label: 'production', current: v2, canary: undefined, rollbackTargets: [v1] },
+      { id: 'support/summarize', label: 'staging', current: v1, canary: undefined, rollbackTargets: [] },
+    ]);
+    assert.equal(bundle.prompts['support/summarize']?.versions, undefined);
+    const served = await bundleOfReleases(workspace, ['production'], [{ id: 'support/summarize', label: 'production', current: v2, canary: { ...v1, weight: 10 }, rollbackTargets: [v1] }]);
+    assert.equal(served.prompts['support/summarize']?.versions, undefined);
+    const alone = await bundleOfReleases(workspace, ['production'], [{ id: 'support/summarize', label: 'production', current: v2, canary: undefined, rollbackTargets: [v1] }]);
+    assert.deepEqual(Object.keys(alone.prompts['support/summarize']?.versions ?? {}), [repo.v1]);
+  });
+
   it('names a rollback target whose source does not match as the label\'s rollback target', async () => {
     const workspace = await openReleaseWorkspace(repo.fixture.root);
     const current = { commit: repo.v2, path: 'support/summarize.prompt', sha256: sha256(summarizeV2) };

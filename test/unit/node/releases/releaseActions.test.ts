@@ -168,4 +168,16 @@ describe('Release actions: the API the editor calls', () => {
     });
     assert.deepEqual(manifestBytes(repo.fixture), before);
   });
+
+  it('a rollback confirmed from a version the manifest no longer names is refused, naming that version by its short commit', async () => {
+    // The manifest was rewritten between the confirmation and the move: v2, confirmed from, is in neither label nor log.
+    await promotePrompt(await open(), { version: repo.v1, now });
+    await promotePrompt(await open(), { version: repo.v3, now });
+    const before = manifestBytes(repo.fixture);
+    await assert.rejects(rollbackPrompt(await open(), { to: repo.v1, from: repo.v2, now }), {
+      name: 'ReleaseRefusal',
+      message: `support/summarize production now serves ${repo.v3.slice(0, 7)}, not the ${repo.v2.slice(0, 7)} this rollback was confirmed from; nothing was changed.`,
+    });
+    assert.deepEqual(manifestBytes(repo.fixture), before);
+  });
 });

@@ -54,4 +54,22 @@ describe('Release preflight: what the API refuses to release before anything is 
     const production = manifestIn(repo.fixture).manifest.prompts.get(file.promptId)?.labels.get('production');
     assert.deepEqual([file.promptId, production?.commit, production?.path], ['support/tickets.samples.yaml', commit, 'support/tickets.samples.yaml.prompt']);
   });
+
+  it('refuses a sample file whether it ends in .samples.yml, .samples.yaml or .samples.json, as a sample file and not as any other file', async () => {
+    repo.fixture.commit('samples', {
+      files: { 'support/summarize.samples.yml': 'outage:\n  ticket: Down\n', 'support/triage.samples.yaml': 'outage:\n  ticket: Down\n', 'support/reply.Samples.JSON': '{}\n' },
+    });
+    assert.equal(await refusal('support/summarize.samples.yml'), 'support/summarize.samples.yml is a sample file, not a prompt: release the prompt it belongs to.');
+    assert.equal(await refusal('support/triage.samples.yaml'), 'support/triage.samples.yaml is a sample file, not a prompt: release the prompt it belongs to.');
+    assert.equal(await refusal('support/reply.Samples.JSON'), 'support/reply.Samples.JSON is a sample file, not a prompt: release the prompt it belongs to.');
+  });
+
+  it('names every other file that declares the same id, separated by commas', async () => {
+    const same = '---\nname: support/summarize\n---\nSummarize {{invoice}}\n';
+    repo.fixture.commit('two more summaries', { files: { 'billing/summary.prompt': same, 'sales/summary.prompt': same } });
+    assert.equal(
+      await refusal('support/summarize.prompt'),
+      'support/summarize is also the id of billing/summary.prompt, sales/summary.prompt, so a release could not tell which file it means; give one of them another name (promptops check reports duplicate-prompt-id).',
+    );
+  });
 });

@@ -1,9 +1,11 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { ReleaseRefusal } from '../../../../src/core/releases/releaseRefusal';
 import { GitError } from '../../../../src/node/git/gitError';
 import { openPromptFile } from '../../../../src/node/promptFileInRepository';
-import { breakingChangesBetween } from '../../../../src/node/releases/releaseTarget';
-import { createReleaseRepository, sha256, summarizeV1, summarizeV3, type ReleaseRepository } from '../../cli/releases/releaseFixture';
+import { auditIdentity, breakingChangesBetween, resolveReleaseTarget } from '../../../../src/node/releases/releaseTarget';
+import { createReleaseRepository, sha256, short, summarizeV1, summarizeV3, type ReleaseRepository } from '../../cli/releases/releaseFixture';
 
 // The comparison promote and canary show before a move: a version it cannot read is no reason to stop
 // the move, but a failure of git itself (cancelled, not installed) is not a version it cannot read.
@@ -62,5 +64,65 @@ describe('The breaking changes between what a label serves and what replaces it'
       assert.deepEqual([error.kind, error.message], ['gitMissing', `Git was not found at ${path.join(repo.fixture.root, 'no-such-git')}; install Git to see prompt versions.`]);
       return true;
     });
+  });
+
+  it('lists the input changes between two Prompty versions, read as Prompty: a required input added', async () => {
+    const reply = (inputs: string): string => `---\nname: support/reply\ninputs:\n${inputs}---\nuser:\nHello {{ who }}\n`;
+    const before = reply('  - name: who\n    kind: string\n    required: true\n');
+    const after = reply('  - name: who\n    kind: string\n    required: true\n  - name: topic\n    kind: string\n    required: true\n');
+    const first = repo.fixture.commit('reply v1', { files: { 'support/reply.prompty': before } });
+    const second = repo.fixture.commit('reply v2', { files: { 'support/reply.prompty': after } });
+    const file = await openPromptFile(path.join(repo.fixture.root, 'support', 'reply.prompty'));
+    const changes = await breakingChangesBetween(file, { commit: first, path: 'support/reply.prompty', sha256: sha256(before) }, { commit: second, path: 'support/reply.prompty', sha256: sha256(after) });
+    assert.deepEqual(
+      changes.map((change) => `${change.kind} ${change.variable}`),
+      ['added-without-default topic'],
+    );
+  });
+});
+
+// What promote and canary resolve a VERSION to, and who the audit log says moved the label.
+describe('The version a label move resolves to, and who made it', () => {
+  let repo: ReleaseRepository;
+  beforeEach(() => {
+    repo = createReleaseRepository();
+  });
+  afterEach(() => repo.fixture.dispose());
+
+  const open = () => openPromptFile(path.join(repo.fixture.root, 'support', 'summarize.prompt'));
+
+  async function refusalOf(version: string): Promise<string> {
+    const error = await resolveReleaseTarget(await open(), version).then(
+      () => undefined,
+      (reason: unknown) => reason,
+    );
+    assert.ok(error instanceof ReleaseRefusal, String(error));
+    return error.message;
+  }
+
+  it('refuses @, like HEAD, while the prompt has uncommitted changes', async () => {
+    const head = repo.fixture.commit('summarize v4', { files: { 'support/summarize.prompt': `${summarizeV3}More.\n` } });
+    fs.appendFileSync(path.join(repo.fixture.root, 'support', 'summarize.prompt'), 'Uncommitted.\n');
+    assert.equal(await refusalOf('HEAD'), 'support/summarize.prompt has uncommitted changes, so HEAD is not what the working tree shows; commit them first, or name the commit you mean.');
+    assert.equal(await refusalOf('@'), 'support/summarize.prompt has uncommitted changes, so @ is not what the working tree shows; commit them first, or name the commit you mean.');
+    assert.deepEqual(await resolveReleaseTarget(await open(), head), { commit: head, path: 'support/summarize.prompt', sha256: sha256(`${summarizeV3}More.\n`) });
+  });
+
+  it('resolves a commit named by its SHA when no branch is checked out (a detached HEAD, as in CI)', async () => {
+    repo.fixture.git(['checkout', '--quiet', '--detach', 'HEAD']);
+    assert.deepEqual(await resolveReleaseTarget(await open(), repo.v1), { commit: repo.v1, path: 'support/summarize.prompt', sha256: sha256(summarizeV1) });
+    assert.deepEqual(await resolveReleaseTarget(await open(), short(repo.v1)), { commit: repo.v1, path: 'support/summarize.prompt', sha256: sha256(summarizeV1) });
+  });
+
+  it('records the user as git config has them, without the spaces around the name and the email', async () => {
+    repo.fixture.git(['config', 'user.name', '  Ana Lima  ']);
+    repo.fixture.git(['config', 'user.email', '  ana@example.com  ']);
+    assert.equal(await auditIdentity(await open()), 'Ana Lima <ana@example.com>');
+  });
+
+  it('records the name alone when the email is blank', async () => {
+    repo.fixture.git(['config', 'user.name', 'Ana Lima']);
+    repo.fixture.git(['config', 'user.email', '   ']);
+    assert.equal(await auditIdentity(await open()), 'Ana Lima');
   });
 });

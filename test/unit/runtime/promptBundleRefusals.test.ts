@@ -124,6 +124,13 @@ describe('Runtime: what a bundle must hold, each refusal in one sentence', () =>
     }
   });
 
+  it('a version of a file no engine renders (greet.txt) verifies by its hash alone: its text is not read for partials', async () => {
+    const text = 'Hello {{> sign}}';
+    const loaded = loadPromptBundle(bundle({ labels: { production: version({ path: 'greet.txt', source: text, sha256: sha256(text), partials: {} }) } }));
+    await verifyPromptBundle(loaded);
+    assert.equal(resolvePrompt(loaded, 'greet').source, text);
+  });
+
   it('a version kept for rollback: refusals name it by its short commit', () => {
     assert.deepEqual([refusal(bundle({ labels: { production: version() }, versions: 'x' })), refusal(bundle({ labels: { production: version() }, versions: { [commit]: version({ path: '' }) } }))], [
       'The versions of greet must be an object.',

@@ -49,7 +49,7 @@ export async function prepareRegistryContent(source: string, displayPath: string
   // The partials' own variables become placeholders too, or a variable read only in a partial would render as nothing.
   const graph = await resolveIncludeGraph(document.format.includes(document), (text) => document.format.includesOfIncluded(text), options.partials);
   const analysis = analyzePromptDocument(document, undefined, { partialSource: (name) => graph.sources.get(name) }).analysis;
-  const rendered = await document.format.render({ document, input: placeholderInput(analysis?.uses ?? []), includes: options.partials });
+  const rendered = await document.format.render({ document, input: placeholderInput(analysis?.uses ?? []), includes: async (name) => (graph.sources.has(name) ? graph.sources.get(name) : await options.partials(name)) });
   if (!rendered.ok) throw new ReleaseRefusal(`${displayPath} cannot be flattened: it does not render (${escapeControlCharacters(rendered.error)}).`);
   const messages = rendered.rendered.messages.map((message) => ({ role: message.role, text: messageText(message) }));
   const sections = template.sections === undefined && messages.length === 1 ? undefined : messages;

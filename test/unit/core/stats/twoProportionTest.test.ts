@@ -1,9 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { twoProportionTest } from '../../../../src/core/stats/twoProportionTest';
-
-function near(actual: number, expected: number, what: string): void {
-  assert.ok(Math.abs(actual - expected) < 1e-9, `${what}: ${actual} is not ${expected}`);
-}
+import { near } from './nearly';
 
 describe('Two-proportion z-test', () => {
   it('30 of 100 against 20 of 100 gives z 1.633, p 0.1025 and the Wald interval −0.0192 to 0.2192', () => {

@@ -1,9 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { welchTest } from '../../../../src/core/stats/welchTest';
-
-function near(actual: number, expected: number, what: string): void {
-  assert.ok(Math.abs(actual - expected) < 1e-9, `${what}: ${actual} is not ${expected}`);
-}
+import { near } from './nearly';
 
 describe("Welch's t-test", () => {
   it('means 5 and 3 with variances 2 (n 4) and 3 (n 3) give t 1.633 on 3.857 df, p 0.1804', () => {

@@ -89,10 +89,10 @@ ${i % 50 === 0 ? '{{customer.nmae}}\n' : ''}`;
   return corpusFolder;
 }
 
-/** Bundles the parse floor like the CLI (one file, the same libraries), so neither side pays for loading modules one by one. */
-function bundleParseFloor(): string {
-  const outfile = path.join(benchFolder, 'parseFloor.js');
-  esbuild.buildSync({ entryPoints: [path.join(repositoryRoot, 'bench', 'parseFloor.ts')], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' });
+/** Bundles a parse floor (`name`.ts under bench/) like the CLI (one file, the same libraries), so neither side pays for loading modules one by one. */
+function bundleParseFloor(name = 'parseFloor'): string {
+  const outfile = path.join(benchFolder, `${name}.js`);
+  esbuild.buildSync({ entryPoints: [path.join(repositoryRoot, 'bench', `${name}.ts`)], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' });
   return outfile;
 }
 
@@ -115,7 +115,11 @@ export function medianRun(runs: readonly ProcessRun[]): ProcessRun {
 
 /** `promptops check` against the parse floor over the same files, interleaved so load on a shared machine hits both alike. */
 function checkAgainstFloor(corpus: string, floorScript: string, runs: number, checkArgs: readonly string[] = []): { check: ProcessRun; floor: ProcessRun } {
-  const check = () => runProcess(cli, ['check', corpus, '--format', 'json', ...checkArgs]);
+  return checkAgainstFloorScript(corpus, floorScript, runs, () => runProcess(cli, ['check', corpus, '--format', 'json', ...checkArgs]));
+}
+
+/** Any run (`check`) against the parse floor over the same files, interleaved as checkAgainstFloor does. */
+function checkAgainstFloorScript(corpus: string, floorScript: string, runs: number, check: () => ProcessRun): { check: ProcessRun; floor: ProcessRun } {
   const floor = () => runProcess(floorScript, [corpus]);
   // One unmeasured pair warms the file cache for both.
   floor();
@@ -163,6 +167,14 @@ export const checkBenchmark: Benchmark = async () => {
   const twoThreads = checkAgainstFloor(corpus, floorScript, 3, ['--jobs', '2']);
   console.log(
     `info   the same on two threads (--jobs 2, this one and a worker): ${(twoThreads.check.ms / twoThreads.floor.ms).toFixed(2)}x the floor's time, ${(twoThreads.check.peakKb / twoThreads.floor.peakKb).toFixed(2)}x its memory (${twoThreads.check.ms.toFixed(0)} ms, ${megabytes(twoThreads.check.peakKb)})`,
+  );
+  // The floor's own work on the same two threads: check does that work and its checks on top, so
+  // this ratio is the least `check --jobs 2` could reach on these cores (each thread warms up its
+  // own JIT, and the threads share the cores with V8's compiler and GC threads).
+  const twoThreadFloor = bundleParseFloor('twoThreadParseFloor');
+  const spreadFloor = checkAgainstFloorScript(corpus, floorScript, 5, () => runProcess(twoThreadFloor, ['2', corpus]));
+  console.log(
+    `info   the parse floor's own work spread the same way over two threads: ${(spreadFloor.check.ms / spreadFloor.floor.ms).toFixed(2)}x the floor's time, ${(spreadFloor.check.peakKb / spreadFloor.floor.peakKb).toFixed(2)}x its memory (${spreadFloor.check.ms.toFixed(0)} ms, ${megabytes(spreadFloor.check.peakKb)}): no check on two threads can do better`,
   );
   const large = medianRun([0, 1, 2].map(() => runProcess(cli, ['check', largeCorpus, '--format', 'json'])));
   const scalingOk = reportRatio('check over 20,000 prompt files vs 2,000', { taskMs: large.ms, baselineMs: check.ms, ratio: large.ms / check.ms }, scalingTarget);

@@ -1,4 +1,4 @@
-import { escapeControlCharacters } from '../core/document/controlCharacters';
+import { escapeControlCharacters, escapeControlCharactersInLines } from '../core/document/controlCharacters';
 import { FileSystemRefusal } from '../node/fileSystemRefusal';
 import { CliError, ExitCode, type CliIo } from './cliIo';
 import { helpOverview, verbHelp } from './helpText';
@@ -17,7 +17,10 @@ function asksForHelp(args: readonly string[]): boolean {
 }
 
 /** Runs the CLI for `argv` (without node and script) and returns the exit code; never throws for user errors. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+export async function runCli(argv: readonly string[], cliIo: CliIo): Promise<ExitCode> {
+  // Whatever goes to stderr is a message, never data: one quoting a file name, a sample set or a
+  // registry's reply cannot move the cursor or recolour the terminal, however a verb built it.
+  const io: CliIo = { ...cliIo, err: (text) => cliIo.err(escapeControlCharactersInLines(text)) };
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     const [topic] = rest;

@@ -1,3 +1,4 @@
+import { escapeControlCharacters } from '../../core/document/controlCharacters';
 import type { DiagnosticSeverity } from '../../core/document/promptDiagnostic';
 import type { Range } from '../../core/document/textDocument';
 import type { CheckRun } from './checkFinding';
@@ -12,9 +13,10 @@ export interface ReportedFinding {
   readonly related?: readonly { readonly file: string; readonly range: Range; readonly message: string }[];
 }
 
-// GitHub workflow commands: data escapes %, CR, LF; properties also escape : and ,.
+// GitHub workflow commands: data escapes %, CR, LF; properties also escape : and ,. Other control
+// characters from the user's files are made visible first: the log would print them raw.
 function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return escapeControlCharacters(text).replace(/%/g, '%25');
 }
 
 function escapeProperty(text: string): string {

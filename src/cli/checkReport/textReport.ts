@@ -1,3 +1,4 @@
+import { escapeControlCharacters } from '../../core/document/controlCharacters';
 import { countFindings, type CheckRun } from './checkFinding';
 
 function plural(count: number, word: string): string {
@@ -7,7 +8,9 @@ function plural(count: number, word: string): string {
 /** `file:line:col: severity code: message` per finding (1-based, as editors and terminals link them), then a summary. */
 export function textReport(run: CheckRun): string {
   const lines = run.findings.map(
-    (finding) => `${finding.file}:${finding.range.start.line + 1}:${finding.range.start.character + 1}: ${finding.severity} ${finding.code}: ${finding.message}`,
+    // File names and messages quote the user's files: escaped, so each finding stays one plain line.
+    (finding) =>
+      `${escapeControlCharacters(finding.file)}:${finding.range.start.line + 1}:${finding.range.start.character + 1}: ${finding.severity} ${finding.code}: ${escapeControlCharacters(finding.message)}`,
   );
   const { errors, warnings, other } = countFindings(run.findings);
   const files = new Set(run.findings.map((finding) => finding.file)).size;

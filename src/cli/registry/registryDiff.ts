@@ -4,7 +4,7 @@ import { parsePromptDocument } from '../../core/formats/promptFileKind';
 import { renderedAsText } from '../../core/rendering/promptRendering';
 import { chooseRenderInput } from '../../core/samples/renderInput';
 import { selectorText } from '../../core/registry/registryLabels';
-import { escapeControlCharacters } from '../../core/document/controlCharacters';
+import { escapeControlCharacters, escapeControlCharactersInLines } from '../../core/document/controlCharacters';
 import { findPartialFile } from '../../node/partialFiles';
 import { loadPromptFromDisk } from '../../node/promptOnDisk';
 import { registryVersionText } from '../../node/registries/registryVersionText';
@@ -44,7 +44,7 @@ export function registryDiff(args: readonly string[], io: CliIo): Promise<ExitCo
     };
     const [from, to] = await Promise.all([side(fromArgument), side(toArgument)]);
     if (values.rendered !== true) {
-      io.out(from.text === to.text ? '' : createTwoFilesPatch(from.title, to.title, from.text, to.text, undefined, undefined, { context: 3 }));
+      io.out(from.text === to.text ? '' : escapeControlCharactersInLines(createTwoFilesPatch(from.title, to.title, from.text, to.text, undefined, undefined, { context: 3 })));
       return ExitCode.ok;
     }
     const loaded = local === undefined ? undefined : loadPromptFromDisk(local, path.basename(local));
@@ -60,7 +60,7 @@ export function registryDiff(args: readonly string[], io: CliIo): Promise<ExitCo
     };
     const [fromRendered, toRendered] = [await render(from), await render(to)];
     const header = fromRendered.setName === undefined ? 'rendered without input' : `rendered with sample set "${fromRendered.setName}"`;
-    io.out(fromRendered.text === toRendered.text ? '' : createTwoFilesPatch(from.title, to.title, fromRendered.text, toRendered.text, header, header, { context: 3 }));
+    io.out(fromRendered.text === toRendered.text ? '' : escapeControlCharactersInLines(createTwoFilesPatch(from.title, to.title, fromRendered.text, toRendered.text, header, header, { context: 3 })));
     return ExitCode.ok;
   });
 }

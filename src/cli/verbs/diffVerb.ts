@@ -1,4 +1,5 @@
 import { createTwoFilesPatch } from 'diff';
+import { escapeControlCharactersInLines } from '../../core/document/controlCharacters';
 import { formatOfFile, renderedFormatsText } from '../../core/formats/promptFileKind';
 import type { RenderInputChoice } from '../../core/samples/renderInput';
 import type { SampleFile } from '../../core/samples/sampleSets';
@@ -46,7 +47,8 @@ export const diffVerb: Verb = {
       } else {
         patch = unifiedDiff(resolvedVersionTitle(from), resolvedVersionTitle(to), fromText, toText);
       }
-      io.out(patch);
+      // A diff shows the prompt's text on a terminal: its line ends and tabs stay, other control characters show as escapes.
+      io.out(escapeControlCharactersInLines(patch));
       return ExitCode.ok;
     }),
 };

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import YAML from 'yaml';
+import { escapeControlCharactersInLines } from '../../core/document/controlCharacters';
 import { describeRenderProblem, renderCheckedPrompt, sampleFileProblem } from '../../core/rendering/checkedRender';
 import { formatOfFile, renderedFormatsText } from '../../core/formats/promptFileKind';
 import { renderedAsText } from '../../core/rendering/promptRendering';
@@ -73,7 +74,8 @@ export const renderVerb: Verb = {
     const outcome = await renderCheckedPrompt({ document: prompt.document, input: chosen.input, partials: (name) => prompt.partial(name)?.text });
     if (!outcome.ok) return refuse(io, describeRenderProblem(outcome.problem));
     const rendered = outcome.rendered;
-    io.out(format === 'json' ? `${JSON.stringify(rendered, null, 2)}\n` : `${renderedAsText(rendered)}\n`);
+    // The text view is for reading: control characters from the template or input show as escapes (JSON keeps the exact text).
+    io.out(format === 'json' ? `${JSON.stringify(rendered, null, 2)}\n` : `${escapeControlCharactersInLines(renderedAsText(rendered))}\n`);
     return ExitCode.ok;
   },
 };

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { escapeControlCharacters, escapeControlCharactersInLines } from '../../core/document/controlCharacters';
 import { describeRenderProblem, renderCheckedPrompt, sampleFileProblem } from '../../core/rendering/checkedRender';
 import { formatOfFile } from '../../core/formats/promptFileKind';
 import { snapshotDiff, snapshotPathFor, snapshotText, type RenderedSampleSet } from '../../core/rendering/renderSnapshot';
@@ -104,10 +105,11 @@ export const testVerb: Verb = {
     for (const result of results) {
       counts[result.status]++;
       if (result.status === 'failed') {
-        io.out(`✗ ${result.displayPath}: ${result.reason}\n${result.diff ?? ''}`);
+        // Paths, set names and renderings come from the user's files: printed with their control characters visible.
+        io.out(`✗ ${escapeControlCharacters(result.displayPath)}: ${escapeControlCharacters(result.reason)}\n${escapeControlCharactersInLines(result.diff ?? '')}`);
       } else {
         const note = result.status === 'passed' ? '' : ` (snapshot ${result.status})`;
-        io.out(`✓ ${result.displayPath}: ${result.sets} sample set${result.sets === 1 ? '' : 's'}${note}\n`);
+        io.out(`✓ ${escapeControlCharacters(result.displayPath)}: ${result.sets} sample set${result.sets === 1 ? '' : 's'}${note}\n`);
       }
     }
     const total = counts.passed + counts.failed + counts.written + counts.updated;

@@ -83,6 +83,18 @@ describe('promptops check', () => {
     assert.match(run.stdout, /^::error file=p\.prompt,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=promptops template-syntax::/);
   });
 
+  it('prints control characters quoted from a file as visible escapes, in text and in annotations', async () => {
+    // A YAML escape puts a real ESC into a type name the warning quotes; a line separator sits in a field name.
+    repo.write('e.prompt', '---\ninput:\n  schema:\n    a: "str\\x1b[2Jing"\n    b\u2028c: string\n---\nHi {{a}}\n');
+    const text = await runPromptops(['check'], repo.root);
+    assert.equal(text.code, 0);
+    assert.match(text.stdout, /^e\.prompt:4:8: warning front-matter-schema: 'str\\x1b\[2Jing' is not a Picoschema type/m);
+    assert.match(text.stdout, /^e\.prompt:5:5: warning unused-variable: 'b\\u2028c' is declared/m);
+    const github = await runPromptops(['check', '--format', 'github'], repo.root);
+    assert.match(github.stdout, /::'str\\x1b\[2Jing' is not a Picoschema type/);
+    for (const output of [text.stdout, github.stdout]) assert.ok(!/[\u001b\u2028]/.test(output), output);
+  });
+
   it('writes a SARIF 2.1.0 log whose results point at the source lines', async () => {
     repo.write('p.prompt', `---\ninput:\n  schema:\n    name: string\n---\n{{nam}}\n`);
     const run = await runPromptops(['check', '--format', 'sarif'], repo.root);

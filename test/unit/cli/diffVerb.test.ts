@@ -45,6 +45,14 @@ describe('promptops diff', () => {
     assert.match(run.stdout, /\n\+Rewritten\n$/);
   });
 
+  it('shows control characters in the text as escapes, keeping its lines and tabs', async () => {
+    history.fixture.write(file, 'Rewritten\u001b[2J\n\tindented\u202e\n');
+    const run = await runPromptops(['diff', file, 'latest'], history.fixture.root);
+    assert.equal(run.code, 0);
+    assert.match(run.stdout, /\n\+Rewritten\\x1b\[2J\n\+\tindented\\u202e\n$/);
+    assert.ok(!/[\u001b\u202e]/.test(run.stdout));
+  });
+
   it('prints nothing and exits 0 when the versions are the same', async () => {
     const run = await runPromptops(['diff', file, history.shortened, history.moved], history.fixture.root);
     assert.deepEqual(run, { code: 0, stdout: '', stderr: '' });

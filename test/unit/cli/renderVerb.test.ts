@@ -34,6 +34,15 @@ describe('promptops render', () => {
     assert.match(run.stdout, /Be warm\.\n[\s\S]*Hello, Ada!/);
   });
 
+  it('shows control characters in the text view as escapes, keeping tabs and lines; JSON keeps the exact text', async () => {
+    const input = JSON.stringify({ name: 'Ada\u001b[2J\tLovelace\u2028' });
+    const text = await runPromptops(['render', 'greet.prompt', '--input', input], repo.root);
+    assert.equal(text.code, 0);
+    assert.equal(text.stdout, '── system ──\nBe warm.\n\n── user ──\nHello, Ada\\x1b[2J\tLovelace\\u2028!\n');
+    const json = await runPromptops(['render', 'greet.prompt', '--input', input, '--format', 'json'], repo.root);
+    assert.match(json.stdout, /Hello, Ada\\u001b\[2J\\tLovelace\u2028!/);
+  });
+
   it('--format json prints dotprompt\'s RenderedPrompt: messages with roles and text parts', async () => {
     const run = await runPromptops(['render', 'greet.prompt', '--input', '{"name":"Cy"}', '--format', 'json'], repo.root);
     const rendered = JSON.parse(run.stdout) as { messages: unknown[] };

@@ -12,6 +12,12 @@ describe('promptops CLI entry', () => {
     assert.match(run.stdout, /^\d+\.\d+\.\d+\n$/);
   });
 
+  it('prints what it quotes on stderr with control characters visible', async () => {
+    const run = await runPromptops(['frob\u001b[31mnicate\u202e']);
+    assert.equal(run.code, 2);
+    assert.equal(run.stderr, 'promptops: unknown command "frob\\x1b[31mnicate\\u202e"; run "promptops help" for the list.\n');
+  });
+
   it('an unknown command is a usage error in one sentence on stderr', async () => {
     const run = await capture(['frobnicate']);
     assert.equal(run.code, 2);

@@ -58,6 +58,21 @@ describe('promptops test', () => {
     assert.match(run.stdout, /✗ support\/summarize\.prompt: sample set "short" does not render: support\/summarize\.prompt:2:5: No partial named 'nowhere' was found \(dotprompt looks for _nowhere\.prompt beside the prompt or in a partials\/ folder\)\./);
     assert.ok(!fs.existsSync(snapshot()), 'nothing is written for a prompt that fails');
   });
+
+  it('prints the set names and renderings it quotes with control characters visible, keeping the diff\'s lines and tabs', async () => {
+    repo.write('support/summarize.samples.yaml', 'short:\n  ticket: "Login\\tfails\\x1b[2J"\n');
+    await runPromptops(['test', '--update'], repo.root);
+    repo.write('support/summarize.prompt', '---\ninput:\n  schema:\n    ticket: string\n---\nSummarise: {{ticket}}\n{{> style}}\n');
+    const changed = await runPromptops(['test'], repo.root);
+    assert.equal(changed.code, 1);
+    assert.match(changed.stdout, /^-Summarize: Login\tfails\\x1b\[2J$/m);
+    assert.match(changed.stdout, /^\+Summarise: Login\tfails\\x1b\[2J$/m);
+    repo.write('support/summarize.samples.yaml', '"sh\\x1bort":\n  ticket: Login fails\n');
+    repo.write('support/summarize.prompt', 'Summarize: {{ticket}}\n{{> nowhere}}\n');
+    const failed = await runPromptops(['test'], repo.root);
+    assert.match(failed.stdout, /✗ support\/summarize\.prompt: sample set "sh\\x1bort" does not render/);
+    for (const output of [changed.stdout, failed.stdout]) assert.ok(!output.includes('\u001b'), output);
+  });
 });
 
 describe('promptops test, arguments', () => {

@@ -55,6 +55,18 @@ describe('Picoschema conversion', () => {
     await sameAsDotprompt({ empty: null });
   });
 
+  it('reads keys with stray or repeated parentheses as dotprompt does (the name, then the type up to the next one)', async () => {
+    for (const key of ['tags(array)(extra)', 'tags(array(x)', 'list(array, with (parens))', 'odd(', '(array)', 'why?(array)(', 'a(b)c']) {
+      // dotprompt throws on some of these; where it converts, the JSON Schema must be its own.
+      const theirs = await picoschema({ [key]: 'string' }).then(
+        (converted: unknown) => ({ ok: true, converted }),
+        () => ({ ok: false }),
+      );
+      if (theirs.ok) await sameAsDotprompt({ [key]: 'string' });
+      else assert.ok(convertSchema(plainSchemaView({ [key]: 'string' }))?.problems.some((problem) => problem.severity === 'error'), key);
+    }
+  });
+
   it('matches dotprompt on generated Picoschema', async () => {
     await fc.assert(fc.asyncProperty(picoObject, sameAsDotprompt), { numRuns: 300 });
   });

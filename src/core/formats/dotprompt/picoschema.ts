@@ -200,13 +200,10 @@ class Converter {
       const field = this.picoField(entry);
       if (!field.optional) required.push(field.name);
       properties[field.name] = field.json;
-      declared.set(field.name, {
-        name: field.name,
-        required: !field.optional,
-        shape: field.shape,
-        ...(field.description ? { description: field.description } : {}),
-        ...(field.declaration ? { declaration: field.declaration } : {}),
-      });
+      const property: { -readonly [K in keyof DeclaredProperty]: DeclaredProperty[K] } = { name: field.name, required: !field.optional, shape: field.shape };
+      if (field.description) property.description = field.description;
+      if (field.declaration) property.declaration = field.declaration;
+      declared.set(field.name, property);
     }
     const json: JsonObject = { type: 'object', properties, additionalProperties: additionalJson };
     if (required.length > 0) json['required'] = required;
@@ -215,15 +212,26 @@ class Converter {
 
   /** One field: `name`, `name?`, with an optional `(object|array|enum, description)` after it. */
   private picoField(entry: SchemaEntryView): ConvertedField {
-    const [name = '', typeInfo] = entry.key.split('(');
+    // dotprompt splits the key at every '(' and reads the first two parts: the name, and the type
+    // up to the next '(' (or the end). Slicing reads the same parts without building an array, and
+    // the result is written out field by field: spreading two objects into one takes V8's slow path,
+    // and this runs for every field of every front matter.
+    const key = entry.key;
+    const open = key.indexOf('(');
+    const name = open < 0 ? key : key.slice(0, open);
+    const next = open < 0 ? -1 : key.indexOf('(', open + 1);
+    const typeInfo = open < 0 ? '' : key.slice(open + 1, next < 0 ? key.length : next);
     const optional = name.endsWith('?');
     const propertyName = optional ? name.slice(0, -1) : name;
-    const field = { name: propertyName, optional, declaration: entry.declarationOf(propertyName) };
-    if (!typeInfo) return { ...field, ...this.plainField(entry, propertyName, optional) };
+    const declaration = entry.declarationOf(propertyName);
+    if (!typeInfo) {
+      const plain = this.plainField(entry, propertyName, optional);
+      return { name: propertyName, optional, declaration, json: plain.json, shape: plain.shape, description: plain.description };
+    }
     const [type, description] = extractDescription(typeInfo.substring(0, typeInfo.length - 1));
     const converted = this.parenthesizedField(entry, propertyName, optional, type);
     if (description) converted.json['description'] = description;
-    return { ...field, ...converted, description };
+    return { name: propertyName, optional, declaration, json: converted.json, shape: converted.shape, description };
   }
 
   /** A field without parentheses: its value is its type; `?` makes it nullable. */

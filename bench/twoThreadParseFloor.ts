@@ -3,28 +3,14 @@
 // checkBench.ts. It does nothing beyond the floor (parseFloor.ts) but spread it: how close two
 // threads bring the floor's work to half its time bounds what `check`, which does that work and
 // its checks on top, can reach on the same cores.
-import * as fs from 'node:fs';
 import { isMainThread, workerData } from 'node:worker_threads';
-import Handlebars from 'handlebars';
-import YAML from 'yaml';
 import { walkFiles } from './folderWalk';
-import { splitFrontMatter } from '../src/core/formats/dotprompt/frontMatterSplit';
+import { parseFloorFile } from './floorParse';
 import { mapOnThreads, serveBatches } from '../src/node/threadPool';
 
-/** Reads and parses one file as parseFloor.ts does; 1 when it was a prompt or sample file. */
+/** The floor's step as a count, so the results add up to the files parsed. */
 function parseFile(file: string): number {
-  if (file.endsWith('.prompt')) {
-    const text = fs.readFileSync(file, 'utf8');
-    const split = splitFrontMatter(text);
-    if (split.yaml) YAML.parseDocument(text.slice(split.yaml.start, split.yaml.end));
-    Handlebars.parse(text.slice(split.bodyStart));
-    return 1;
-  }
-  if (/\.samples\.(yaml|yml|json)$/.test(file)) {
-    YAML.parseDocument(fs.readFileSync(file, 'utf8'));
-    return 1;
-  }
-  return 0;
+  return parseFloorFile(file) ? 1 : 0;
 }
 
 async function main(): Promise<void> {
